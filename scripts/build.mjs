@@ -1,0 +1,69 @@
+// Bundles the extension, the CLI and the policy library with esbuild, and the tests.
+//   node scripts/build.mjs                dev build: source maps, plus the test bundles in out/
+//   node scripts/build.mjs --production   minified bundles for packaging, no tests
+//   node scripts/build.mjs --watch        dev build, rebuilt on change
+import * as esbuild from 'esbuild';
+import { chmodSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const production = process.argv.includes('--production');
+const watch = process.argv.includes('--watch');
+const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+
+const common = {
+  absWorkingDir: root,
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  sourcemap: production ? false : 'linked',
+  minify: production,
+  logLevel: 'warning',
+  // jsonc-parser's UMD build hides its requires from bundlers; its ESM build does not.
+  mainFields: ['module', 'main'],
+  define: { IAM_TRUST_VERSION: JSON.stringify(version) },
+};
+
+/** Every *.ts under dir (relative to root), recursively. */
+function sources(dir, pattern) {
+  return readdirSync(join(root, dir), { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile() && pattern.test(e.name))
+    .map((e) => relative(root, join(e.parentPath, e.name)));
+}
+
+const builds = [
+  { ...common, entryPoints: { extension: 'src/extension.ts' }, outdir: 'dist', external: ['vscode'] },
+  { ...common, entryPoints: { cli: 'src/cli.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' } },
+  { ...common, entryPoints: { policy: 'src/policy/index.ts' }, outdir: 'dist' },
+];
+if (!production) {
+  builds.push(
+    { ...common, entryPoints: sources('test/unit', /\.test\.ts$/), outdir: 'out/test/unit', outbase: 'test/unit' },
+    {
+      ...common,
+      entryPoints: sources('test/vscode', /\.ts$/),
+      outdir: 'out/test/vscode',
+      outbase: 'test/vscode',
+      // mocha is loaded from node_modules inside the extension host; vscode is the host's own.
+      external: ['vscode', 'mocha'],
+    },
+  );
+}
+
+rmSync(join(root, 'dist'), { recursive: true, force: true });
+if (!production) rmSync(join(root, 'out'), { recursive: true, force: true });
+
+if (watch) {
+  for (const options of builds) {
+    const context = await esbuild.context(options);
+    await context.watch();
+  }
+  console.log('build: watching for changes');
+} else {
+  const started = performance.now();
+  await Promise.all(builds.map((options) => esbuild.build(options)));
+  chmodSync(join(root, 'dist/cli.js'), 0o755);
+  console.log(`build: ${production ? 'production' : 'dev'} bundles in ${Math.round(performance.now() - started)} ms`);
+}

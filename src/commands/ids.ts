@@ -1,0 +1,5 @@
+/** Command identifiers, as contributed in package.json. */
+export const COMMANDS = {
+  newTrustPolicy: 'iamTrust.newTrustPolicy',
+  showStatus: 'iamTrust.showStatus',
+} as const;

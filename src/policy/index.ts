@@ -1,0 +1,7 @@
+/** The policy engine as a library (dist/policy.js); never imports 'vscode'. */
+export { lint, type LintOptions } from './lint';
+export type { Finding, Position, Severity } from './finding';
+export { SEVERITIES } from './finding';
+export type { RuleMeta } from './rule';
+export { RULES } from './rules';
+export { TRUST_POLICY_TEMPLATES, renderTemplate, type TrustPolicyTemplate } from './templates';

@@ -1,0 +1,71 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { lint } from '../../src/policy';
+
+const VALID = `{
+  "Version": "2012-10-17",
+  "Statement": [
+    { "Effect": "Allow", "Principal": { "Service": "lambda.amazonaws.com" }, "Action": "sts:AssumeRole" }
+  ]
+}`;
+
+/** The text a finding's offset and length cover. */
+const covered = (text: string, f: { offset: number; length: number }) => text.slice(f.offset, f.offset + f.length);
+
+describe('lint: json-syntax', () => {
+  it('accepts strict JSON', () => {
+    assert.deepEqual(lint(VALID), []);
+  });
+
+  const invalid: Array<{ name: string; text: string; token: string; line: number; column: number; message: RegExp }> = [
+    { name: 'line comment', text: '{\n  // hi\n  "Version": "2012-10-17"\n}', token: '// hi', line: 2, column: 3, message: /comments/ },
+    { name: 'block comment', text: '{ /* x */ "Version": "2012-10-17" }', token: '/* x */', line: 1, column: 3, message: /comments/ },
+    { name: 'trailing comma in object', text: '{\n  "Version": "2012-10-17",\n}', token: ',', line: 2, column: 26, message: /Trailing comma/ },
+    { name: 'trailing comma in array', text: '{"Action": ["sts:AssumeRole" , ]}', token: ',', line: 1, column: 30, message: /Trailing comma/ },
+    { name: 'trailing comma after a comment', text: '{"a": 1, /* c */ }', token: ',', line: 1, column: 8, message: /Trailing comma/ },
+    { name: 'missing comma', text: '{"a": 1 "b": 2}', token: '"b"', line: 1, column: 9, message: /Comma expected/ },
+    { name: 'unterminated string', text: '{"a": "x', token: '"x', line: 1, column: 7, message: /Unterminated string/ },
+    { name: 'text after the object', text: '{} {}', token: '{', line: 1, column: 4, message: /Nothing may follow/ },
+  ];
+  for (const c of invalid) {
+    it(`reports ${c.name} at the offending token`, () => {
+      const findings = lint(c.text).filter((f) => f.code === 'json-syntax');
+      assert.ok(findings.length >= 1, 'expected a json-syntax finding');
+      const first = findings[0]!;
+      assert.equal(first.severity, 'error');
+      assert.match(first.message, c.message);
+      assert.equal(covered(c.text, first), c.token);
+      assert.deepEqual(first.range.start, { line: c.line, column: c.column });
+    });
+  }
+
+  it('reports one finding per bad token, not one per parser error code', () => {
+    const findings = lint('{"a": [1,],}');
+    assert.deepEqual(findings.map((f) => f.range.start.column), [9, 11]);
+  });
+
+  it('reports an empty document', () => {
+    const [finding] = lint('  \n');
+    assert.equal(finding?.code, 'json-syntax');
+    assert.match(finding!.message, /empty/);
+  });
+
+  it('never throws, whatever the input', () => {
+    const inputs = ['', '{', '}', '[', '"', '\u0000', '{"a":', '{{{{', ']]]', '{"a":1}}', '\r\n\r\n{', '/*', '//'];
+    for (const text of inputs) assert.doesNotThrow(() => lint(text), `input ${JSON.stringify(text)}`);
+  });
+
+  it('silences ignored codes', () => {
+    assert.deepEqual(lint('{,}', { ignore: ['json-syntax'] }), []);
+  });
+
+  it('counts lines across \\r\\n, \\r and \\n', () => {
+    const [finding] = lint('{\r\n"a": 1,\r"b": 2\n// c\n}');
+    assert.deepEqual(finding?.range.start, { line: 4, column: 1 });
+  });
+
+  it('ends the range after the token', () => {
+    const [finding] = lint('{\n  /* two\nlines */ "a": 1}');
+    assert.deepEqual(finding?.range, { start: { line: 2, column: 3 }, end: { line: 3, column: 9 } });
+  });
+});
