@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { main, type CliIo } from '../../src/cli';
+import { main, type CliIo } from '../../src/cli/main';
 
 function run(argv: string[], files: Record<string, string> = {}) {
   let stdout = '';
