@@ -67,3 +67,4 @@ if (watch) {
   chmodSync(join(root, 'dist/cli.js'), 0o755);
   console.log(`build: ${production ? 'production' : 'dev'} bundles in ${Math.round(performance.now() - started)} ms`);
 }
+

@@ -4,4 +4,4 @@ export type { Finding, Position, Severity } from './finding';
 export { SEVERITIES } from './finding';
 export type { RuleMeta } from './rule';
 export { RULES } from './rules';
-export { TRUST_POLICY_TEMPLATES, renderTemplate, type TrustPolicyTemplate } from './templates';
+export { TRUST_POLICY_TEMPLATES, renderSnippetsFile, renderTemplate, type TrustPolicyTemplate } from './templates';

@@ -28,6 +28,7 @@ const QUIET_SETTINGS = {
   'terminal.integrated.defaultProfile.linux': 'bash',
   'window.commandCenter': false,
   'chat.commandCenter.enabled': false,
+  'git.openRepositoryInParentFolders': 'never',
 };
 
 const CHROMIUM_ARGS = [

@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { lint, renderTemplate, TRUST_POLICY_TEMPLATES } from '../../src/policy';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { lint, renderSnippetsFile, renderTemplate, TRUST_POLICY_TEMPLATES } from '../../src/policy';
 
 describe('trust policy templates', () => {
   it('have unique ids', () => {
@@ -23,4 +25,27 @@ describe('trust policy templates', () => {
       }
     });
   }
+});
+
+describe('trust policy snippets', () => {
+  /** What VS Code inserts when every tab stop keeps its default. */
+  const expand = (body: string[]) =>
+    body.join('\n').replace(/\$\{\d+:([^}]*)\}/g, '$1').replace(/\\([$\\}])/g, '$1');
+
+  for (const template of TRUST_POLICY_TEMPLATES) {
+    it(`${template.prefix} inserts the same policy as "New Trust Policy…"`, () => {
+      const file = JSON.parse(renderSnippetsFile());
+      const snippet = file[`Trust policy: ${template.label}`];
+      assert.equal(snippet.prefix, template.prefix);
+      assert.equal(expand(snippet.body) + '\n', renderTemplate(template));
+      for (const [index, placeholder] of template.placeholders.entries()) {
+        assert.ok(snippet.body.join('\n').includes(`\${${index + 1}:${placeholder}}`), `tab stop for ${placeholder}`);
+      }
+    });
+  }
+
+  it('the committed snippets file is what the templates generate', () => {
+    const committed = readFileSync(join(__dirname, '..', '..', '..', 'snippets', 'trust-policy.code-snippets'), 'utf8');
+    assert.equal(committed, renderSnippetsFile());
+  });
 });

@@ -1,0 +1,82 @@
+// UI runs: installs the packaged VSIX into a fresh test VS Code with code-server's own
+// --install-extension, opens the workbench in headless Chromium and runs test/ui/*.ui.mjs
+// in that one browser session. Screenshots go to test-results/. Ends with "N passed, N failed".
+//   node test/harness/run-ui-tests.mjs <file.vsix>
+import { copyFileSync, existsSync, mkdirSync, readdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import {
+  createRunDir,
+  installExtension,
+  openWorkbench,
+  removeRunDir,
+  root,
+  startCodeServer,
+} from './codeServer.mjs';
+
+const vsix = process.argv[2] && resolve(process.argv[2]);
+if (!vsix || !existsSync(vsix)) {
+  console.log(`usage: run-ui-tests.mjs <file.vsix> (got ${process.argv[2] ?? 'nothing'})`);
+  console.log('0 passed, 1 failed');
+  process.exit(1);
+}
+const results = join(root, 'test-results');
+mkdirSync(results, { recursive: true });
+const grep = process.env.IAM_TRUST_TEST_GREP;
+
+const started = Date.now();
+const runDir = createRunDir('ui');
+let passed = 0;
+let failed = 0;
+let server;
+let workbench;
+try {
+  await installExtension(vsix, join(runDir, 'extensions'), runDir);
+  const installed = readdirSync(join(runDir, 'extensions')).filter((d) => d.startsWith('iam-trust.'));
+  if (installed.length !== 1) throw new Error(`expected the VSIX in the extensions dir, found ${installed}`);
+  console.log(`installed ${installed[0]} with code-server --install-extension`);
+
+  server = await startCodeServer({ runDir, folder: join(root, 'examples') });
+  workbench = await openWorkbench({ runDir, server });
+  const { page } = workbench;
+  const screenshot = async (name) => {
+    const file = join(results, `ui-${name}.png`);
+    await page.screenshot({ path: file });
+    // `UPDATE_SCREENSHOTS=1 npm run test:ui` refreshes the README's picture.
+    if (process.env.UPDATE_SCREENSHOTS && name === 'new-trust-policy') {
+      copyFileSync(file, join(root, 'docs', 'images', 'screenshot.png'));
+    }
+    return file;
+  };
+
+  const files = readdirSync(join(root, 'test', 'ui')).filter((f) => f.endsWith('.ui.mjs')).sort();
+  for (const file of files) {
+    const { tests } = await import(pathToFileURL(join(root, 'test', 'ui', file)).href);
+    for (const test of tests) {
+      if (grep && !test.name.includes(grep)) continue;
+      const t0 = Date.now();
+      try {
+        await test.run({ page, server, screenshot });
+        passed++;
+        console.log(`  ✔ ${test.name} (${Date.now() - t0} ms)`);
+      } catch (error) {
+        failed++;
+        console.log(`  ✖ ${test.name} (${Date.now() - t0} ms)\n    ${String(error?.stack ?? error).replace(/\n/g, '\n    ')}`);
+        const shot = await screenshot(`failed-${passed + failed}`).catch(() => undefined);
+        if (shot) console.log(`    screenshot: ${shot}`);
+        await page.keyboard.press('Escape').catch(() => {});
+      }
+    }
+  }
+} catch (error) {
+  failed++;
+  console.log(`harness error: ${error?.stack ?? error}`);
+} finally {
+  await workbench?.close().catch(() => {});
+  await server?.stop();
+  if (failed === 0) removeRunDir(runDir);
+  else console.log(`logs kept in ${runDir}`);
+}
+console.log(`UI run took ${Math.round((Date.now() - started) / 1000)} s`);
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed > 0 ? 1 : 0);

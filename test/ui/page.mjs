@@ -1,0 +1,49 @@
+// Helpers that drive the VS Code workbench the way a person does: keyboard, palette, clicks.
+
+/** Runs a command from the command palette by its title, as typed by a person. */
+export async function runFromPalette(page, title) {
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible' });
+  await input.fill(`>${title}`);
+  const row = page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first();
+  await row.waitFor({ state: 'visible' });
+  await page.keyboard.press('Enter');
+}
+
+/** Picks an item of the open quick pick by filtering, then Enter. */
+export async function pickQuickItem(page, filter, expectedLabel) {
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible' });
+  await input.fill(filter);
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: expectedLabel }).first().waitFor({ state: 'visible' });
+  await page.keyboard.press('Enter');
+}
+
+export function statusBarItem(page, text) {
+  return page.locator('.statusbar-item', { hasText: text });
+}
+
+/** The text of the active editor as rendered (Monaco renders only what is on screen). */
+export async function activeEditorText(page) {
+  const lines = page.locator('.editor-group-container.active .monaco-editor .view-lines .view-line');
+  const texts = await lines.allInnerTexts();
+  return texts.join('\n').replace(/\u00a0/g, ' ');
+}
+
+/** The visible rows of the active terminal (DOM renderer: gpuAcceleration is off). */
+export async function terminalText(page) {
+  const rows = await page.locator('.terminal-wrapper.active .xterm-rows > div').allInnerTexts();
+  return rows.join('\n').replace(/\u00a0/g, ' ');
+}
+
+export async function waitFor(predicate, { timeout = 20_000, interval = 200, message = 'condition' } = {}) {
+  const deadline = Date.now() + timeout;
+  let last;
+  while (Date.now() < deadline) {
+    last = await predicate();
+    if (last) return last;
+    await new Promise((r) => setTimeout(r, interval));
+  }
+  throw new Error(`timed out after ${timeout} ms waiting for ${message}`);
+}

@@ -1,0 +1,58 @@
+// UI runs against the packaged extension installed in the test VS Code: what a person sees.
+import assert from 'node:assert/strict';
+import { activeEditorText, pickQuickItem, runFromPalette, statusBarItem, terminalText, waitFor } from './page.mjs';
+
+export const tests = [
+  {
+    name: 'the installed VSIX activates and shows its status-bar item',
+    async run({ page }) {
+      await statusBarItem(page, 'IAM: no session').waitFor({ state: 'visible', timeout: 30_000 });
+    },
+  },
+  {
+    name: 'clicking the status-bar item tells that no role session is active',
+    async run({ page }) {
+      await statusBarItem(page, 'IAM: no session').click();
+      const toast = page.locator('.notification-toast', { hasText: 'No AWS role session is active' });
+      await toast.waitFor({ state: 'visible' });
+      await page.keyboard.press('Escape');
+    },
+  },
+  {
+    name: '"IAM: New Trust Policy…" from the palette opens the picked template',
+    async run({ page, screenshot }) {
+      await runFromPalette(page, 'IAM: New Trust Policy…');
+      await pickQuickItem(page, 'github', 'GitHub Actions (OIDC)');
+      const text = await waitFor(
+        async () => {
+          const t = await activeEditorText(page);
+          return t.includes('sts:AssumeRoleWithWebIdentity') ? t : undefined;
+        },
+        { message: 'the new policy in the editor' },
+      );
+      assert.match(text, /"token\.actions\.githubusercontent\.com:sub": "repo:OWNER\/REPO:ref:refs\/heads\/main"/);
+      await screenshot('new-trust-policy');
+    },
+  },
+  {
+    name: 'a new terminal gets no AWS credentials from the extension while no session is active',
+    async run({ page, screenshot }) {
+      await runFromPalette(page, 'Terminal: Create New Terminal');
+      const terminal = page.locator('.terminal-wrapper.active .xterm-rows');
+      await terminal.waitFor({ state: 'visible' });
+      // Wait for the prompt before typing, or the shell echoes the line twice.
+      await waitFor(async () => (await terminalText(page)).trim().length > 0, { message: 'a shell prompt' });
+      await page.locator('.terminal-wrapper.active .xterm').click();
+      await page.keyboard.type('echo "token=${AWS_SESSION_TOKEN:-none} id=$((6*7))"\n');
+      const text = await waitFor(
+        async () => {
+          const t = await terminalText(page);
+          return /token=\S+ id=42/.test(t) ? t : undefined;
+        },
+        { message: 'the echoed line in the terminal' },
+      );
+      assert.match(text, /token=none id=42/);
+      await screenshot('terminal');
+    },
+  },
+];
