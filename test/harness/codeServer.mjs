@@ -3,7 +3,7 @@
 // stop() ends the whole process group, so no run leaves a process or a socket behind.
 // Why each detail is needed: docs/testing.md.
 import { spawn } from 'node:child_process';
-import { createWriteStream, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
@@ -113,16 +113,17 @@ export function createRunDir(name) {
 }
 
 /**
- * @param {{ runDir: string, folder: string, settings?: object, env?: object }} options
+ * @param {{ runDir: string, folder: string, port?: number, settings?: object, env?: object,
+ *           keepSettings?: boolean }} options  keepSettings: leave an existing settings.json alone
  */
-export async function startCodeServer({ runDir, folder, settings = {}, env = {} }) {
-  const port = await freePort();
+export async function startCodeServer({ runDir, folder, port, settings = {}, env = {}, keepSettings = false }) {
+  port ??= await freePort();
   const url = `http://127.0.0.1:${port}`;
   writeFileSync(join(runDir, 'config.yaml'), `bind-addr: 127.0.0.1:${port}\nauth: none\ncert: false\n`);
-  writeFileSync(
-    join(runDir, 'user-data', 'User', 'settings.json'),
-    JSON.stringify({ ...QUIET_SETTINGS, ...settings }, null, 2),
-  );
+  const settingsFile = join(runDir, 'user-data', 'User', 'settings.json');
+  if (!(keepSettings && existsSync(settingsFile))) {
+    writeFileSync(settingsFile, JSON.stringify({ ...QUIET_SETTINGS, ...settings }, null, 2));
+  }
   const log = createWriteStream(join(runDir, 'code-server.log'));
   const child = spawn(
     codeServerBin,
@@ -167,7 +168,7 @@ export async function startCodeServer({ runDir, folder, settings = {}, env = {} 
     await stop();
     throw error;
   }
-  return { url, port, folder, stop, logFile: join(runDir, 'code-server.log') };
+  return { url, port, folder, stop, exited, logFile: join(runDir, 'code-server.log') };
 }
 
 /**

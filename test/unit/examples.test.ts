@@ -1,0 +1,19 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { lint, RULES } from '../../src/policy';
+
+const examples = join(__dirname, '..', '..', '..', 'examples');
+const expected: Record<string, string[]> = JSON.parse(readFileSync(join(examples, 'expected-findings.json'), 'utf8'));
+const implemented = new Set(RULES.map((r) => r.meta.code));
+
+describe('examples/ (what `npm start` opens)', () => {
+  for (const [file, codes] of Object.entries(expected)) {
+    if (file.startsWith('$')) continue;
+    it(`${file} yields exactly the findings of the rules implemented so far`, () => {
+      const found = [...new Set(lint(readFileSync(join(examples, file), 'utf8')).map((f) => f.code))].sort();
+      assert.deepEqual(found, codes.filter((c) => implemented.has(c)).sort());
+    });
+  }
+});
