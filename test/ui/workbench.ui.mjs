@@ -15,7 +15,8 @@ export const tests = [
       await statusBarItem(page, 'IAM: no session').click();
       const toast = page.locator('.notification-toast', { hasText: 'No AWS role session is active' });
       await toast.waitFor({ state: 'visible' });
-      await page.keyboard.press('Escape');
+      await runFromPalette(page, 'Notifications: Clear All Notifications');
+      await toast.waitFor({ state: 'hidden' });
     },
   },
   {
