@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
 import { lint, RULES, SEVERITIES, type Finding } from '../policy';
 
 declare const IAM_TRUST_VERSION: string;
@@ -36,74 +37,55 @@ const nodeIo: CliIo = {
 
 /** Runs the CLI and returns its exit status; never calls process.exit itself. */
 export function main(argv: string[], io: CliIo = nodeIo): number {
-  let format = 'text';
-  let accountId: string | undefined;
-  const ignore: string[] = [];
-  const files: string[] = [];
-
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!;
-    const value = (): string | undefined => {
-      const next = argv[++i];
-      if (next === undefined) io.stderr(`trust-policy-lint: ${arg} needs a value\n`);
-      return next;
-    };
-    switch (arg) {
-      case '-h':
-      case '--help':
-        io.stdout(USAGE + '\n');
-        return 0;
-      case '--version':
-        io.stdout(`${typeof IAM_TRUST_VERSION === 'string' ? IAM_TRUST_VERSION : 'dev'}\n`);
-        return 0;
-      case '--list-rules':
-        for (const { meta } of RULES) io.stdout(`${meta.code}\t${meta.severity}\t${meta.description}\n`);
-        return 0;
-      case '--format': {
-        const v = value();
-        if (v === undefined) return 2;
-        if (v !== 'text' && v !== 'json') {
-          io.stderr(`trust-policy-lint: unknown format "${v}" (expected text or json)\n`);
-          return 2;
-        }
-        format = v;
-        break;
-      }
-      case '--account-id': {
-        const v = value();
-        if (v === undefined) return 2;
-        if (!/^\d{12}$/.test(v)) {
-          io.stderr(`trust-policy-lint: --account-id must be 12 digits, got "${v}"\n`);
-          return 2;
-        }
-        accountId = v;
-        break;
-      }
-      case '--ignore': {
-        const v = value();
-        if (v === undefined) return 2;
-        ignore.push(...v.split(',').map((s) => s.trim()).filter(Boolean));
-        break;
-      }
-      default:
-        if (arg.startsWith('-') && arg !== '-') {
-          io.stderr(`trust-policy-lint: unknown option ${arg}\n${USAGE}\n`);
-          return 2;
-        }
-        files.push(arg);
-    }
-  }
-
-  if (files.length === 0) {
-    io.stderr(`trust-policy-lint: no input files\n${USAGE}\n`);
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      strict: true,
+      options: {
+        format: { type: 'string', default: 'text' },
+        'account-id': { type: 'string' },
+        ignore: { type: 'string', multiple: true, default: [] },
+        'list-rules': { type: 'boolean' },
+        version: { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (error) {
+    io.stderr(`trust-policy-lint: ${(error as Error).message}\n${USAGE}\n`);
     return 2;
   }
+  const { values, positionals: files } = parsed;
+
+  if (values.help) {
+    io.stdout(USAGE + '\n');
+    return 0;
+  }
+  if (values.version) {
+    io.stdout(`${typeof IAM_TRUST_VERSION === 'string' ? IAM_TRUST_VERSION : 'dev'}\n`);
+    return 0;
+  }
+  if (values['list-rules']) {
+    for (const { meta } of RULES) io.stdout(`${meta.code}\t${meta.severity}\t${meta.description}\n`);
+    return 0;
+  }
+
+  const usageError = (message: string) => {
+    io.stderr(`trust-policy-lint: ${message}\n`);
+    return 2;
+  };
+  const format = values.format;
+  if (format !== 'text' && format !== 'json') return usageError(`unknown format "${format}" (expected text or json)`);
+  const accountId = values['account-id'];
+  if (accountId !== undefined && !/^\d{12}$/.test(accountId)) {
+    return usageError(`--account-id must be 12 digits, got "${accountId}"`);
+  }
+  const ignore = values.ignore.flatMap((v) => v.split(',')).map((s) => s.trim()).filter(Boolean);
   const known = new Set(RULES.map((r) => r.meta.code));
   const unknown = ignore.filter((code) => !known.has(code));
-  if (unknown.length > 0) {
-    io.stderr(`trust-policy-lint: unknown rule code(s) in --ignore: ${unknown.join(', ')} (see --list-rules)\n`);
-    return 2;
-  }
+  if (unknown.length > 0) return usageError(`unknown rule code(s) in --ignore: ${unknown.join(', ')} (see --list-rules)`);
+  if (files.length === 0) return usageError(`no input files\n${USAGE}`);
 
   const results: FileResult[] = [];
   let readFailed = false;
