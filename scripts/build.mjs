@@ -2,6 +2,7 @@
 //   node scripts/build.mjs                dev build: source maps, plus the test bundles in out/
 //   node scripts/build.mjs --production   minified bundles for packaging, no tests
 //   node scripts/build.mjs --watch        dev build, rebuilt on change
+//   node scripts/build.mjs --clean        dev build into emptied dist/ and out/
 import * as esbuild from 'esbuild';
 import { chmodSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -52,8 +53,12 @@ if (!production) {
   );
 }
 
-rmSync(join(root, 'dist'), { recursive: true, force: true });
-if (!production) rmSync(join(root, 'out'), { recursive: true, force: true });
+// --clean (used by npm test) drops stale bundles of deleted sources first; without it builds
+// only overwrite, so that builds running side by side do not delete each other's output.
+if (process.argv.includes('--clean') || production) {
+  rmSync(join(root, 'dist'), { recursive: true, force: true });
+  if (!production) rmSync(join(root, 'out'), { recursive: true, force: true });
+}
 
 if (watch) {
   for (const options of builds) {

@@ -67,7 +67,7 @@ function runHarness(script, args = []) {
 }
 
 const started = Date.now();
-step('build (dev bundles and tests)', process.execPath, ['scripts/build.mjs']);
+step('build (dev bundles and tests)', process.execPath, ['scripts/build.mjs', '--clean']);
 step('typecheck', process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', '.', '--noEmit']);
 
 const totals = { passed: 0, failed: 0 };

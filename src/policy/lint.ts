@@ -1,52 +1,50 @@
-import type { Finding } from './finding';
+import type { Finding, Severity } from './finding';
+import { buildModel, type PolicyModel } from './model';
 import { parsePolicy } from './parse';
-import type { Rule } from './rule';
+import { nodeSpan, type Rule, type RuleOptions, type RuleReport } from './rule';
 import { RULES } from './rules';
 
-export interface LintOptions {
-  /** The account the policy lives in; feeds the cross-account checks. */
-  accountId?: string;
+export interface LintOptions extends RuleOptions {
   /** Rule codes to silence. */
   ignore?: string[];
 }
 
 /** Never throws: a broken document still yields every finding that can be found. */
 export function lint(text: string, options: LintOptions = {}): Finding[] {
-  const policy = parsePolicy(text);
   const ignored = new Set(options.ignore ?? []);
-  const findings: Finding[] = [];
-  for (const rule of RULES) {
-    if (ignored.has(rule.meta.code)) continue;
-    runRule(rule, policy, findings);
-  }
-  return findings.sort((a, b) => a.offset - b.offset);
+  return runRules(text, RULES.filter((rule) => !ignored.has(rule.meta.code)), options);
 }
 
-function runRule(rule: Rule, policy: ReturnType<typeof parsePolicy>, findings: Finding[]): void {
-  const { code, severity } = rule.meta;
+/** Runs the given rules only (the rule tests use it to test one rule in isolation). */
+export function runRules(text: string, rules: readonly Rule[], options: RuleOptions = {}): Finding[] {
+  const model = buildModel(parsePolicy(text));
+  const findings: Finding[] = [];
+  for (const rule of rules) runRule(rule, model, options, findings);
+  return findings.sort((a, b) => a.offset - b.offset || a.length - b.length);
+}
+
+function runRule(rule: Rule, model: PolicyModel, options: RuleOptions, findings: Finding[]): void {
+  const { lines } = model.parsed;
+  const finding = (code: string, severity: Severity, { message, offset, length }: RuleReport): Finding => ({
+    code,
+    severity,
+    message,
+    offset,
+    length,
+    range: { start: lines.positionAt(offset), end: lines.positionAt(offset + length) },
+  });
+  const report = (problem: RuleReport) => findings.push(finding(rule.meta.code, rule.meta.severity, problem));
   try {
     rule.check({
-      policy,
-      report({ message, offset, length }) {
-        findings.push({
-          code,
-          severity,
-          message,
-          offset,
-          length,
-          range: { start: policy.lines.positionAt(offset), end: policy.lines.positionAt(offset + length) },
-        });
-      },
+      policy: model.parsed,
+      model,
+      options: { accountId: options.accountId },
+      report,
+      reportAt: (node, message) => report({ message, ...nodeSpan(node) }),
     });
   } catch (error) {
     // A rule bug must not hide the other rules' findings.
-    findings.push({
-      code: 'internal-error',
-      severity: 'warning',
-      message: `Rule ${code} failed: ${error instanceof Error ? error.message : String(error)}`,
-      offset: 0,
-      length: 0,
-      range: { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } },
-    });
+    const message = `Rule ${rule.meta.code} failed: ${error instanceof Error ? error.message : String(error)}`;
+    findings.push(finding('internal-error', 'warning', { message, offset: 0, length: 0 }));
   }
 }

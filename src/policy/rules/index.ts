@@ -1,5 +1,8 @@
 import type { Rule } from '../rule';
-import { jsonSyntax } from './jsonSyntax';
+import { ACTIONS_RULES } from './actions';
+import { CONDITIONS_RULES } from './conditions';
+import { PRINCIPALS_RULES } from './principals';
+import { STRUCTURE_RULES } from './structure';
 
-/** Every rule, in the order their findings are reported for the same position. */
-export const RULES: readonly Rule[] = [jsonSyntax];
+/** Every rule. Their metadata is the one source of --list-rules, docs/rules.md and the editor. */
+export const RULES: readonly Rule[] = [...STRUCTURE_RULES, ...PRINCIPALS_RULES, ...ACTIONS_RULES, ...CONDITIONS_RULES];

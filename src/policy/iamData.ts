@@ -1,0 +1,164 @@
+import {
+  GLOBAL_CONDITION_KEYS,
+  SERVICE_CONDITION_KEYS,
+  SERVICE_PREFIXES,
+  STS_ACTIONS,
+  type StsActionData,
+} from './iamData.generated';
+
+/** IAM's condition value types, as the data names them. */
+export type KeyType = 'String' | 'ARN' | 'Numeric' | 'Date' | 'Bool' | 'IPAddress' | 'Binary';
+
+export interface ConditionKeyInfo {
+  /** The key as AWS documents it, variable parts included (e.g. `aws:RequestTag/${TagKey}`). */
+  name: string;
+  type: KeyType;
+  multiValued: boolean;
+  description: string;
+  /** Global (`aws:` and the few session keys) or a service key. */
+  global: boolean;
+}
+
+interface KeyTable {
+  exact: Map<string, ConditionKeyInfo>;
+  patterns: Array<{ pattern: RegExp; info: ConditionKeyInfo }>;
+}
+
+let keyTable: KeyTable | undefined;
+
+/** Variable parts in the data: `${TagKey}`, `<key>`, and the global keys' `tag-key`. */
+const VARIABLE_PART = /\$\{[^}]+\}|<[^>]+>|(?<=\/)tag-key$/g;
+
+function toInfo(name: string, rawType: string, description: string, global: boolean): ConditionKeyInfo {
+  const multiValued = rawType.startsWith('ArrayOf');
+  const base = (multiValued ? rawType.slice('ArrayOf'.length) : rawType) as string;
+  const type = (base === 'IPAddress' || base === 'ARN' || base === 'Numeric' || base === 'Date' || base === 'Bool' || base === 'Binary'
+    ? base
+    : 'String') as KeyType;
+  return { name, type, multiValued, description, global };
+}
+
+function table(): KeyTable {
+  if (keyTable) return keyTable;
+  const exact = new Map<string, ConditionKeyInfo>();
+  const patterns: KeyTable['patterns'] = [];
+  const add = (info: ConditionKeyInfo) => {
+    VARIABLE_PART.lastIndex = 0;
+    if (VARIABLE_PART.test(info.name)) {
+      const source = info.name
+        .split(VARIABLE_PART)
+        .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+        .join('[^:]+');
+      patterns.push({ pattern: new RegExp(`^${source}$`, 'i'), info });
+    } else if (!exact.has(info.name.toLowerCase())) {
+      exact.set(info.name.toLowerCase(), info);
+    }
+  };
+  for (const [name, type, category] of GLOBAL_CONDITION_KEYS) add(toInfo(name, type, category, true));
+  for (const [name, type, description] of SERVICE_CONDITION_KEYS) add(toInfo(name, type, description, false));
+  keyTable = { exact, patterns };
+  return keyTable;
+}
+
+/** What the IAM data knows of a condition key (case-insensitive, variable parts matched). */
+export function lookupConditionKey(key: string): ConditionKeyInfo | undefined {
+  const { exact, patterns } = table();
+  const hit = exact.get(key.toLowerCase());
+  if (hit) return hit;
+  for (const { pattern, info } of patterns) if (pattern.test(key)) return info;
+  return undefined;
+}
+
+const services = new Set(SERVICE_PREFIXES);
+
+export function isKnownService(prefix: string): boolean {
+  return services.has(prefix.toLowerCase());
+}
+
+const stsActions = new Map(STS_ACTIONS.map((a) => [a.name.toLowerCase(), a]));
+
+/** An sts action by name, without the `sts:` prefix (case-insensitive, as IAM compares them). */
+export function stsAction(name: string): StsActionData | undefined {
+  return stsActions.get(name.toLowerCase());
+}
+
+export function allStsActions(): readonly StsActionData[] {
+  return STS_ACTIONS;
+}
+
+/** The actions a trust policy can allow, and who calls them. */
+export const TRUST_ACTIONS = {
+  AssumeRole: 'AWS principals and services',
+  AssumeRoleWithWebIdentity: 'OIDC-federated callers (GitHub Actions, EKS, Cognito, Google …)',
+  AssumeRoleWithSAML: 'SAML-federated callers',
+  TagSession: 'any caller passing session tags',
+  SetSourceIdentity: 'any caller setting a source identity',
+  SetContext: 'callers passing trusted context (identity-enhanced sessions)',
+} as const;
+
+export type FederatedKind = 'oidc' | 'saml' | 'cognito' | 'google' | 'amazon' | 'facebook';
+
+export interface FederatedProvider {
+  kind: FederatedKind;
+  /** The prefix of the provider's condition keys, e.g. `token.actions.githubusercontent.com`, `saml`. */
+  keyPrefix: string;
+  /** The claim names this provider's keys may use after `prefix:`. */
+  claims: readonly string[];
+  /** The claim that pins the subject (who exactly may assume the role). */
+  subjectClaims: readonly string[];
+}
+
+const WELL_KNOWN_IDPS: Record<string, FederatedProvider> = {
+  'cognito-identity.amazonaws.com': { kind: 'cognito', keyPrefix: 'cognito-identity.amazonaws.com', claims: ['aud', 'amr', 'sub'], subjectClaims: ['aud', 'sub'] },
+  'accounts.google.com': { kind: 'google', keyPrefix: 'accounts.google.com', claims: ['aud', 'oaud', 'sub', 'google/organization_number'], subjectClaims: ['aud', 'oaud', 'sub'] },
+  'www.amazon.com': { kind: 'amazon', keyPrefix: 'www.amazon.com', claims: ['app_id', 'user_id'], subjectClaims: ['app_id', 'user_id'] },
+  'graph.facebook.com': { kind: 'facebook', keyPrefix: 'graph.facebook.com', claims: ['app_id', 'id'], subjectClaims: ['app_id', 'id'] },
+};
+
+/** Claims AWS passes for any OIDC provider (IAM User Guide, "Available keys for AWS OIDC federation"). */
+const OIDC_CLAIMS = ['aud', 'sub', 'amr', 'azp', 'email', 'oaud'];
+
+/** GitHub's repository-level claims pin the caller as `sub` does. */
+const GITHUB_SUBJECT_CLAIMS = ['sub', 'repository', 'repository_id', 'job_workflow_ref', 'environment', 'ref', 'workflow'];
+
+/**
+ * The identity provider a Federated principal names, or undefined when it names none:
+ * a well-known IdP domain, `arn:<partition>:iam::<account>:saml-provider/<name>` or
+ * `arn:<partition>:iam::<account>:oidc-provider/<host[/path]>`.
+ */
+export function federatedProvider(value: string): FederatedProvider | undefined {
+  const known = WELL_KNOWN_IDPS[value.toLowerCase()];
+  if (known) return known;
+  const match = /^arn:aws[a-z-]*:iam::\d{12}:(saml-provider|oidc-provider)\/(.+)$/.exec(value);
+  if (!match) return undefined;
+  if (match[1] === 'saml-provider') {
+    const claims = SERVICE_CONDITION_KEYS.filter(([key]) => key.toLowerCase().startsWith('saml:')).map(([key]) => key.slice(5));
+    return { kind: 'saml', keyPrefix: 'saml', claims, subjectClaims: ['sub', 'namequalifier', 'aud'] };
+  }
+  const host = match[2]!;
+  const claimsFromData = SERVICE_CONDITION_KEYS.map(([key]) => key)
+    .filter((key) => keyPrefixMatches(key.slice(0, key.lastIndexOf(':')), host))
+    .map((key) => key.slice(key.lastIndexOf(':') + 1));
+  const isGitHub = /^token\.actions\.(githubusercontent\.com|[^.]+\.ghe\.com)(\/|$)/i.test(host);
+  return {
+    kind: 'oidc',
+    keyPrefix: host,
+    claims: [...new Set([...OIDC_CLAIMS, ...claimsFromData])],
+    subjectClaims: isGitHub ? GITHUB_SUBJECT_CLAIMS : ['sub'],
+  };
+}
+
+/** Whether a data key prefix like `token.actions.${Domain}.ghe.com` matches a provider host. */
+function keyPrefixMatches(dataPrefix: string, host: string): boolean {
+  const source = dataPrefix
+    .split(/\$\{[^}]+\}/)
+    .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+    .join('[^:]+');
+  return new RegExp(`^${source}$`, 'i').test(host);
+}
+
+/** Where the provider's keys start: `token.actions.githubusercontent.com:sub` → that host. */
+export function conditionKeyPrefix(key: string): string {
+  const colon = key.lastIndexOf(':');
+  return colon < 0 ? '' : key.slice(0, colon);
+}
