@@ -5,3 +5,5 @@ export { SEVERITIES } from './finding';
 export type { RuleMeta } from './rule';
 export { RULES } from './rules';
 export { TRUST_POLICY_TEMPLATES, renderSnippetsFile, renderTemplate, type TrustPolicyTemplate } from './templates';
+export { renderRulesMarkdown } from './docs';
+export { runRules } from './lint';

@@ -1,0 +1,58 @@
+import type { Node } from 'jsonc-parser';
+import { allProperties } from '../model';
+import type { Rule } from '../rule';
+
+const isEmpty = (node: Node | undefined) =>
+  (node?.type === 'object' || node?.type === 'array') && (node.children ?? []).length === 0;
+
+export const emptyValue: Rule = {
+  meta: {
+    code: 'empty-value',
+    severity: 'warning',
+    description: 'An empty principal list or map, condition block, operator block, value list, or Sid.',
+    rationale:
+      'Empty elements are usually the leftovers of an edit. An empty value list in a condition can never match, and an empty principal trusts nobody; IAM rejects some of them and Access Analyzer flags all of them.',
+    badExample: `{
+  "Version": "2012-10-17",
+  "Statement": [{
+    "Effect": "Allow",
+    "Principal": { "AWS": "arn:aws:iam::111122223333:root" },
+    "Action": "sts:AssumeRole",
+    "Condition": { "StringEquals": { "sts:ExternalId": [] } }
+  }]
+}`,
+    goodExample: `{
+  "Version": "2012-10-17",
+  "Statement": [{
+    "Effect": "Allow",
+    "Principal": { "AWS": "arn:aws:iam::111122223333:root" },
+    "Action": "sts:AssumeRole",
+    "Condition": { "StringEquals": { "sts:ExternalId": ["example-external-id"] } }
+  }]
+}`,
+    accessAnalyzer: 'Empty array or object',
+  },
+  check({ model, reportAt }) {
+    for (const statement of model.statements) {
+      const sid = statement.elements.get('Sid')?.value;
+      if (sid?.type === 'string' && sid.value === '') reportAt(sid, 'Sid is empty: remove it or name the statement');
+
+      for (const name of ['Principal', 'NotPrincipal']) {
+        const value = statement.elements.get(name)?.value;
+        if (isEmpty(value)) reportAt(value!, `${name} is empty: it trusts nobody`);
+        for (const { name: type, value: list } of allProperties(value)) {
+          if (isEmpty(list)) reportAt(list!, `The ${type} principal list is empty`);
+        }
+      }
+
+      const condition = statement.elements.get('Condition')?.value;
+      if (isEmpty(condition)) reportAt(condition!, 'Condition is empty: remove it, or add the conditions you meant');
+      for (const operator of allProperties(condition)) {
+        if (isEmpty(operator.value)) reportAt(operator.value!, `The ${operator.name} block is empty`);
+        for (const key of allProperties(operator.value)) {
+          if (isEmpty(key.value)) reportAt(key.value!, `No values for ${key.name}: an empty list never matches`);
+        }
+      }
+    }
+  },
+};

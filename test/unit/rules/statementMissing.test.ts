@@ -1,0 +1,17 @@
+import { statementMissing } from '../../../src/policy/rules/statementMissing';
+import { policy, ruleTests, statement } from '../ruleTester';
+
+ruleTests(statementMissing, {
+  valid: [
+    policy(statement()),
+    { name: 'a single statement object', text: JSON.stringify({ Version: '2012-10-17', Statement: statement() }) },
+    { name: 'empty document is json-syntax\'s', text: '' },
+  ],
+  invalid: [
+    { name: 'no Statement', text: '{"Version": "2012-10-17"}', errors: [{ token: '{', message: /No "Statement"/ }] },
+    { name: 'empty list', text: '{"Statement": []}', errors: [{ token: '[', message: /nobody can assume/ }] },
+    { name: 'a string', text: '{"Statement": "Allow"}', errors: [{ token: '"Allow"', message: /must be a list/ }] },
+    { name: 'items that are not objects', text: '{"Statement": [{}, "x", 3]}', errors: [{ token: '"x"' }, { token: '3' }] },
+    { name: 'root is an array', text: '[{"Effect": "Allow"}]', errors: [{ token: '[', message: /JSON object/ }] },
+  ],
+});
