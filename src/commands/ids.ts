@@ -2,4 +2,5 @@
 export const COMMANDS = {
   newTrustPolicy: 'iamTrust.newTrustPolicy',
   showStatus: 'iamTrust.showStatus',
+  validateWorkspace: 'iamTrust.validateWorkspace',
 } as const;

@@ -162,3 +162,9 @@ export function conditionKeyPrefix(key: string): string {
   const colon = key.lastIndexOf(':');
   return colon < 0 ? '' : key.slice(0, colon);
 }
+
+/** Every IAM service prefix, sorted. */
+export const SERVICE_PREFIX_LIST: readonly string[] = SERVICE_PREFIXES;
+
+/** The global condition keys' names as AWS documents them. */
+export const GLOBAL_KEY_NAMES: readonly string[] = GLOBAL_CONDITION_KEYS.map(([name]) => name);

@@ -1,0 +1,42 @@
+import * as vscode from 'vscode';
+import { cursorAt } from '../policy/cursor';
+import { explainAction, explainConditionKey, explainOperator, explainVersion } from '../policy/explain';
+import { buildModel } from '../policy/model';
+import { parsePolicy } from '../policy/parse';
+import { POLICY_SELECTOR } from './documentSelector';
+import { readLanguageSettings } from './settings';
+import { isTrustPolicyDocument } from './trustPolicyDocuments';
+
+/** Hover on actions, operators, condition keys, Version and principals. */
+export function registerHover(): vscode.Disposable {
+  return vscode.languages.registerHoverProvider(POLICY_SELECTOR, {
+    provideHover(document, position) {
+      if (!isTrustPolicyDocument(document, readLanguageSettings(document.uri))) return undefined;
+      const text = document.getText();
+      const { context, node, text: token } = cursorAt(text, document.offsetAt(position));
+      if (!node || token === undefined) return undefined;
+      const markdown = explain(text, context, token);
+      if (!markdown) return undefined;
+      const range = new vscode.Range(document.positionAt(node.offset), document.positionAt(node.offset + node.length));
+      return new vscode.Hover(new vscode.MarkdownString(markdown), range);
+    },
+  });
+}
+
+function explain(text: string, context: ReturnType<typeof cursorAt>['context'], token: string): string | undefined {
+  switch (context.kind) {
+    case 'action-value':
+      return explainAction(token);
+    case 'operator-key':
+      return explainOperator(token);
+    case 'condition-key': {
+      const statement = buildModel(parsePolicy(text)).statements[context.statement];
+      const federated = (statement?.principals ?? []).filter((p) => p.type === 'Federated').map((p) => p.item.value);
+      return explainConditionKey(token, federated);
+    }
+    case 'version-value':
+      return explainVersion(token);
+    default:
+      return undefined;
+  }
+}

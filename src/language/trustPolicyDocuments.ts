@@ -1,0 +1,20 @@
+import * as vscode from 'vscode';
+import { looksLikeTrustPolicy } from '../policy/detect';
+import type { LanguageSettings } from './settings';
+
+/** The virtual documents of the live-role round trip are always trust policies. */
+export const IAM_ROLE_SCHEME = 'iam-role';
+
+const JSON_LANGUAGES = new Set(['json', 'jsonc']);
+
+/**
+ * Whether a document is a trust policy: by its name (iamTrust.files), by its scheme, or by
+ * its content (iamTrust.detectByContent). Trust policies stay in the json language, so the
+ * user's JSON tooling keeps working on them.
+ */
+export function isTrustPolicyDocument(document: vscode.TextDocument, settings: LanguageSettings): boolean {
+  if (document.uri.scheme === IAM_ROLE_SCHEME) return true;
+  if (!JSON_LANGUAGES.has(document.languageId)) return false;
+  if (settings.files.some((pattern) => vscode.languages.match({ pattern }, document) > 0)) return true;
+  return settings.detectByContent && looksLikeTrustPolicy(document.getText());
+}

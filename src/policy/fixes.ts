@@ -1,0 +1,198 @@
+import { applyEdits, modify, type Edit, type JSONPath, type Node } from 'jsonc-parser';
+import type { Finding } from './finding';
+import { federatedProvider } from './iamData';
+import { buildModel, type PolicyModel, type Statement } from './model';
+import { parseOperator } from './operators';
+import { parsePolicy } from './parse';
+
+/** A quick fix for one finding: text edits to the policy, and whether it is the preferred fix. */
+export interface Fix {
+  title: string;
+  edits: Edit[];
+  preferred: boolean;
+}
+
+export interface FixOptions {
+  accountId?: string;
+  /** Indentation to use for inserted elements (the document's own, ideally). */
+  tabSize?: number;
+  insertSpaces?: boolean;
+  eol?: string;
+}
+
+/** Placeholders a fix inserts where only the user knows the value. */
+export const PLACEHOLDERS = {
+  externalId: 'REPLACE-WITH-EXTERNAL-ID',
+  account: '111122223333',
+  githubSubject: 'repo:OWNER/REPO:ref:refs/heads/main',
+  eksSubject: 'system:serviceaccount:NAMESPACE:SERVICE-ACCOUNT',
+  subject: 'REPLACE-WITH-SUBJECT',
+};
+
+type FixBuilder = (context: FixContext) => Fix[];
+
+interface FixContext {
+  text: string;
+  finding: Finding;
+  model: PolicyModel;
+  /** The statement the finding is in, and its JSON path. */
+  statement: Statement | undefined;
+  path: JSONPath;
+  options: FixOptions;
+  modify(path: JSONPath, value: unknown): Edit[];
+  replace(node: Node, value: string): Edit[];
+}
+
+const BUILDERS: Record<string, FixBuilder> = {
+  'version-missing': (c) => [fix('Add "Version": "2012-10-17"', c.modify(['Version'], '2012-10-17'), true)],
+  'version-invalid': (c) => [fix('Use Version "2012-10-17"', c.modify(['Version'], '2012-10-17'), true)],
+  'version-legacy': (c) => [fix('Use Version "2012-10-17"', c.modify(['Version'], '2012-10-17'), true)],
+  'effect-invalid': (c) => {
+    const value = c.statement?.effect?.toLowerCase();
+    const fixed = value === 'allow' ? 'Allow' : value === 'deny' ? 'Deny' : undefined;
+    return fixed ? [fix(`Write "${fixed}"`, c.modify([...c.path, 'Effect'], fixed), true)] : [];
+  },
+  'resource-not-allowed': (c) => {
+    const name = c.text.slice(c.finding.offset + 1, c.finding.offset + c.finding.length - 1);
+    return [fix(`Remove ${name}`, c.modify([...c.path, name], undefined), true)];
+  },
+  'sid-invalid': (c) => {
+    const sid = c.statement?.elements.get('Sid')?.value;
+    if (sid?.type !== 'string') return [];
+    const clean = String(sid.value).replace(/[^A-Za-z0-9]/g, '');
+    return clean ? [fix(`Rename the Sid to "${clean}"`, c.modify([...c.path, 'Sid'], uniqueSid(c.model, clean)), true)] : [];
+  },
+  'sid-duplicate': (c) => {
+    const sid = c.statement?.elements.get('Sid')?.value;
+    if (sid?.type !== 'string') return [];
+    const renamed = uniqueSid(c.model, String(sid.value));
+    return [fix(`Rename the Sid to "${renamed}"`, c.modify([...c.path, 'Sid'], renamed), true)];
+  },
+  'wildcard-without-like': (c) => {
+    const entry = c.statement?.conditions.find((e) => e.values.some((v) => v.node.offset === c.finding.offset));
+    if (!entry) return [];
+    const op = parseOperator(entry.operator);
+    if (!op.base) return [];
+    const like = op.base.replace(/Equals$/, 'Like');
+    if (like === op.base) return [];
+    const renamed = `${op.setOperator ? `${op.setOperator}:` : ''}${like}${op.ifExists ? 'IfExists' : ''}`;
+    return [fix(`Use ${renamed}, which matches * and ? as wildcards`, c.replace(entry.operatorKey, renamed), true)];
+  },
+  'cross-account-without-external-id': (c) =>
+    addCondition(c, 'Require an sts:ExternalId', 'StringEquals', { 'sts:ExternalId': PLACEHOLDERS.externalId }),
+  'service-confused-deputy': (c) =>
+    addCondition(c, 'Restrict to calls on behalf of your account (aws:SourceAccount)', 'StringEquals', {
+      'aws:SourceAccount': c.options.accountId ?? PLACEHOLDERS.account,
+    }),
+  'oidc-missing-condition': (c) => oidcConditions(c),
+  'oidc-missing-sub': (c) => oidcConditions(c),
+  'missing-action-for-condition-key': (c) => {
+    const key = c.text.slice(c.finding.offset + 1, c.finding.offset + c.finding.length - 1).toLowerCase();
+    return addActions(c, [key === 'sts:sourceidentity' ? 'sts:SetSourceIdentity' : 'sts:TagSession']);
+  },
+  'rolesanywhere-missing-actions': (c) => addActions(c, ['sts:AssumeRole', 'sts:TagSession', 'sts:SetSourceIdentity']),
+};
+
+/** The codes that have a quick fix. */
+export const FIXABLE_CODES: readonly string[] = Object.keys(BUILDERS);
+
+/** Quick fixes for a finding of `lint(text)`; empty when there is none. Never throws. */
+export function fixesFor(text: string, finding: Finding, options: FixOptions = {}): Fix[] {
+  const builder = BUILDERS[finding.code];
+  if (!builder) return [];
+  const model = buildModel(parsePolicy(text));
+  const index = model.statements.findIndex(
+    (s) => finding.offset >= s.node.offset && finding.offset < s.node.offset + s.node.length,
+  );
+  const statement = index >= 0 ? model.statements[index] : undefined;
+  const single = model.elements.get('Statement')?.value?.type === 'object';
+  const path: JSONPath = single ? ['Statement'] : ['Statement', index];
+  const formattingOptions = { tabSize: options.tabSize ?? 2, insertSpaces: options.insertSpaces ?? true, eol: options.eol ?? '\n' };
+  try {
+    return builder({
+      text,
+      finding,
+      model,
+      statement,
+      path,
+      options,
+      modify: (p, value) => modify(text, p, value, { formattingOptions }),
+      replace: (node, value) => [{ offset: node.offset, length: node.length, content: JSON.stringify(value) }],
+    }).filter((f) => f.edits.length > 0);
+  } catch {
+    // A document too broken to edit safely gets no fix rather than a wrong one.
+    return [];
+  }
+}
+
+export function applyFix(text: string, fix: Fix): string {
+  return applyEdits(text, fix.edits);
+}
+
+function fix(title: string, edits: Edit[], preferred: boolean): Fix {
+  return { title, edits, preferred };
+}
+
+function uniqueSid(model: PolicyModel, base: string): string {
+  const taken = new Set(model.statements.map((s) => s.elements.get('Sid')?.value).filter((v) => v?.type === 'string').map((v) => String(v!.value)));
+  if (!taken.has(base)) return base;
+  for (let n = 2; ; n++) if (!taken.has(`${base}${n}`)) return `${base}${n}`;
+}
+
+/** Adds keys under Condition.<operator>, creating the blocks as needed and keeping what is there. */
+function addCondition(c: FixContext, title: string, operator: string, values: Record<string, string>): Fix[] {
+  if (!c.statement) return [];
+  const conditionNode = c.statement.elements.get('Condition')?.value;
+  if (conditionNode && conditionNode.type !== 'object') return [];
+  let text = c.text;
+  const formattingOptions = { tabSize: c.options.tabSize ?? 2, insertSpaces: c.options.insertSpaces ?? true, eol: c.options.eol ?? '\n' };
+  for (const [key, value] of Object.entries(values)) {
+    const existing = c.statement.conditions.find((e) => e.operator === operator && e.key.toLowerCase() === key.toLowerCase());
+    if (existing) continue;
+    text = applyEdits(text, modify(text, [...c.path, 'Condition', operator, key], value, { formattingOptions }));
+  }
+  if (text === c.text) return [];
+  return [fix(title, [minimalEdit(c.text, text)], true)];
+}
+
+/** One edit turning `before` into `after`: what lies between their common prefix and suffix. */
+function minimalEdit(before: string, after: string): Edit {
+  let start = 0;
+  while (start < before.length && start < after.length && before[start] === after[start]) start++;
+  let end = 0;
+  while (
+    end < before.length - start &&
+    end < after.length - start &&
+    before[before.length - 1 - end] === after[after.length - 1 - end]
+  ) {
+    end++;
+  }
+  return { offset: start, length: before.length - start - end, content: after.slice(start, after.length - end) };
+}
+
+function oidcConditions(c: FixContext): Fix[] {
+  const federated = c.statement?.principals.find((p) => p.type === 'Federated' && p.item.node.offset === c.finding.offset)
+    ?? c.statement?.principals.find((p) => p.type === 'Federated');
+  const provider = federated && federatedProvider(federated.item.value);
+  if (!provider || provider.kind === 'saml') return [];
+  const prefix = provider.keyPrefix;
+  const subject = /token\.actions/.test(prefix)
+    ? PLACEHOLDERS.githubSubject
+    : /^oidc\.eks\./.test(prefix)
+      ? PLACEHOLDERS.eksSubject
+      : PLACEHOLDERS.subject;
+  const values: Record<string, string> = {};
+  if (provider.kind === 'oidc') values[`${prefix}:aud`] = 'sts.amazonaws.com';
+  values[`${prefix}:${provider.subjectClaims[0]}`] = subject;
+  return addCondition(c, `Require ${Object.keys(values).join(' and ')}`, 'StringEquals', values);
+}
+
+/** Adds actions to the statement's Action, turning a single action into a list. */
+function addActions(c: FixContext, wanted: string[]): Fix[] {
+  const element = c.statement?.elements.get('Action');
+  if (!c.statement || !element?.value) return [];
+  const current = c.statement.actions.map((a) => a.value);
+  const missing = wanted.filter((w) => !current.some((a) => a.toLowerCase() === w.toLowerCase()));
+  if (missing.length === 0 || c.statement.actions.some((a) => a.kind !== 'string')) return [];
+  return [fix(`Allow ${missing.join(', ')}`, c.modify([...c.path, 'Action'], [...current, ...missing]), true)];
+}
