@@ -5,6 +5,9 @@ import { describe, it } from 'node:test';
 import { runRules } from '../../src/policy/lint';
 import type { Rule, RuleOptions } from '../../src/policy/rule';
 
+/** The account the rules' documented examples are written for. */
+export const EXAMPLE_OPTIONS: RuleOptions = { accountId: '111122223333' };
+
 export interface ValidCase {
   name?: string;
   text: string;
@@ -34,10 +37,10 @@ export function ruleTests(rule: Rule, cases: { valid: Array<string | ValidCase>;
       for (const field of ['description', 'rationale', 'badExample', 'goodExample'] as const) {
         assert.ok(rule.meta[field].trim().length > 0, `${field} is filled in`);
       }
-      // The docs' examples must show what they claim.
-      const bad = runRules(rule.meta.badExample, [rule]).filter((f) => f.code === code);
+      // The docs' examples must show what they claim; they live in account 111122223333.
+      const bad = runRules(rule.meta.badExample, [rule], EXAMPLE_OPTIONS).filter((f) => f.code === code);
       assert.ok(bad.length > 0, 'badExample is reported by the rule');
-      const good = runRules(rule.meta.goodExample, [rule]).filter((f) => f.code === code);
+      const good = runRules(rule.meta.goodExample, [rule], EXAMPLE_OPTIONS).filter((f) => f.code === code);
       assert.deepEqual(good, [], 'goodExample is not reported by the rule');
     });
 

@@ -1,4 +1,19 @@
 import type { Rule } from '../rule';
+import { crossAccountWithoutExternalId } from './crossAccountWithoutExternalId';
+import { federatedInvalid } from './federatedInvalid';
+import { notPrincipalUnsupported } from './notPrincipalUnsupported';
+import { principalInvalid } from './principalInvalid';
+import { principalMissing } from './principalMissing';
+import { publicPrincipal } from './publicPrincipal';
+import { serviceConfusedDeputy } from './serviceConfusedDeputy';
 
-/** The principals rules, one per file beside this one, in the order their findings are listed. */
-export const PRINCIPALS_RULES: Rule[] = [];
+/** The principal rules, one per file beside this one, in the order their findings are listed. */
+export const PRINCIPALS_RULES: Rule[] = [
+  principalMissing,
+  notPrincipalUnsupported,
+  principalInvalid,
+  federatedInvalid,
+  publicPrincipal,
+  crossAccountWithoutExternalId,
+  serviceConfusedDeputy,
+];

@@ -1,0 +1,98 @@
+import type { PrincipalEntry, Statement } from './model';
+
+export const PARTITIONS = ['aws', 'aws-cn', 'aws-us-gov', 'aws-iso', 'aws-iso-b', 'aws-iso-e', 'aws-iso-f', 'aws-eusc'];
+
+export interface Arn {
+  partition: string;
+  service: string;
+  region: string;
+  account: string;
+  /** Everything after the account, e.g. `role/path/Name`. */
+  resource: string;
+  /** `role`, `user`, `assumed-role`, `root`, `oidc-provider` … (the resource up to the first `/`). */
+  resourceType: string;
+  /** The rest of the resource after its type. */
+  resourceName: string;
+}
+
+/** Splits an ARN into its parts; undefined when the text does not have the six parts of one. */
+export function parseArn(text: string): Arn | undefined {
+  const parts = text.split(':');
+  if (parts.length < 6 || parts[0] !== 'arn') return undefined;
+  const [, partition, service, region, account] = parts as [string, string, string, string, string];
+  const resource = parts.slice(5).join(':');
+  const slash = resource.indexOf('/');
+  return {
+    partition,
+    service,
+    region,
+    account,
+    resource,
+    resourceType: slash < 0 ? resource : resource.slice(0, slash),
+    resourceName: slash < 0 ? '' : resource.slice(slash + 1),
+  };
+}
+
+export type AwsPrincipalKind = 'wildcard' | 'account' | 'root' | 'role' | 'user' | 'assumed-role' | 'federated-user';
+
+export interface AwsPrincipal {
+  kind: AwsPrincipalKind;
+  /** The 12-digit account, when the principal names one. */
+  account?: string;
+  partition?: string;
+  name?: string;
+}
+
+/** What an AWS principal value means; undefined when IAM would not accept it. */
+export function parseAwsPrincipal(value: string): AwsPrincipal | undefined {
+  if (value === '*') return { kind: 'wildcard' };
+  if (/^\d{12}$/.test(value)) return { kind: 'account', account: value };
+  const arn = parseArn(value);
+  if (!arn || !/^\d{12}$/.test(arn.account) || arn.region !== '') return undefined;
+  const base = { account: arn.account, partition: arn.partition };
+  if (arn.service === 'iam') {
+    if (arn.resource === 'root') return { kind: 'root', ...base };
+    if ((arn.resourceType === 'role' || arn.resourceType === 'user') && arn.resourceName) {
+      return { kind: arn.resourceType, ...base, name: arn.resourceName };
+    }
+  }
+  if (arn.service === 'sts') {
+    if (arn.resourceType === 'assumed-role' && /^[^/]+\/[^/]+$/.test(arn.resourceName)) return { kind: 'assumed-role', ...base, name: arn.resourceName };
+    if (arn.resourceType === 'federated-user' && arn.resourceName) return { kind: 'federated-user', ...base, name: arn.resourceName };
+  }
+  return undefined;
+}
+
+/** In words, for hovers and messages: whom a principal entry lets in. */
+export function describePrincipal(entry: Pick<PrincipalEntry, 'type'> & { value: string }): string {
+  const { type, value } = entry;
+  if (type === '*' || (type === 'AWS' && value === '*')) return 'anyone: every AWS principal of every account (restrict it with a condition)';
+  if (type === 'Service') return `the AWS service ${value}, when it acts on some customer\'s behalf`;
+  if (type === 'Federated') return `users of the identity provider ${value}`;
+  if (type === 'CanonicalUser') return `the Amazon S3 canonical user ${value}`;
+  const p = parseAwsPrincipal(value);
+  if (!p) return value;
+  switch (p.kind) {
+    case 'account':
+    case 'root':
+      return `any IAM principal in account ${p.account} that its own policies allow (not only the root user)`;
+    case 'role':
+      return `the IAM role ${p.name} of account ${p.account}, and its sessions`;
+    case 'user':
+      return `the IAM user ${p.name} of account ${p.account}`;
+    case 'assumed-role':
+      return `only the session ${p.name!.split('/')[1]} of role ${p.name!.split('/')[0]} in account ${p.account}`;
+    case 'federated-user':
+      return `the federated user ${p.name} of account ${p.account}`;
+    default:
+      return value;
+  }
+}
+
+/** Whether the statement allows something (rules about who gets in only look at Allow). */
+export const isAllow = (statement: Statement) => statement.effect === 'Allow';
+
+/** The statement's Principal entries (not NotPrincipal ones). */
+export function principalEntries(statement: Statement): PrincipalEntry[] {
+  return statement.elements.has('Principal') ? statement.principals : [];
+}

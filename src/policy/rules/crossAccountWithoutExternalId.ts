@@ -1,0 +1,48 @@
+import { restrictedKeys } from '../conditionKeys';
+import { parseAwsPrincipal, principalEntries } from '../principals';
+import type { Rule } from '../rule';
+
+/** Whether an Action value allows sts:AssumeRole (wildcards included). */
+const allowsAssumeRole = (action: string) =>
+  action === '*' || new RegExp(`^${action.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`, 'i').test('sts:AssumeRole');
+
+export const crossAccountWithoutExternalId: Rule = {
+  meta: {
+    code: 'cross-account-without-external-id',
+    severity: 'security',
+    description: 'Another account is trusted to call sts:AssumeRole without an sts:ExternalId condition.',
+    rationale:
+      'When a third party (a SaaS vendor, a monitoring service) assumes roles in many customers\' accounts, anyone who can make that third party act for them could name your role: the confused deputy. Requiring the external ID that you and the third party agreed on, unique to you, closes that door. Only checked when the role\'s own account is known (--account, iamTrust.accountId); the examples assume 111122223333.',
+    badExample: `{
+  "Version": "2012-10-17",
+  "Statement": [{ "Effect": "Allow", "Principal": { "AWS": "arn:aws:iam::444455556666:root" }, "Action": "sts:AssumeRole" }]
+}`,
+    goodExample: `{
+  "Version": "2012-10-17",
+  "Statement": [{
+    "Effect": "Allow",
+    "Principal": { "AWS": "arn:aws:iam::444455556666:root" },
+    "Action": "sts:AssumeRole",
+    "Condition": { "StringEquals": { "sts:ExternalId": "4f6b1c2e-customer-111122223333" } }
+  }]
+}`,
+  },
+  check({ model, options, reportAt }) {
+    const home = options.accountId;
+    if (!home) return;
+    for (const statement of model.statements) {
+      if (statement.effect !== 'Allow') continue;
+      if (!statement.actions.some((a) => a.kind === 'string' && allowsAssumeRole(a.value))) continue;
+      if (restrictedKeys(statement).has('sts:externalid')) continue;
+      for (const entry of principalEntries(statement)) {
+        if (entry.type !== 'AWS' || entry.item.kind !== 'string') continue;
+        const principal = parseAwsPrincipal(entry.item.value);
+        if (!principal?.account || principal.account === home) continue;
+        reportAt(
+          entry.item.node,
+          `Account ${principal.account} is trusted without sts:ExternalId: if it is a third party acting for several customers, anyone it serves could make it assume this role (the confused deputy). Require the external ID you agreed with it: "Condition": {"StringEquals": {"sts:ExternalId": "…"}}`,
+        );
+      }
+    }
+  },
+};

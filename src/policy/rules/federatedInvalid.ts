@@ -1,0 +1,45 @@
+import { federatedProvider } from '../iamData';
+import type { Rule } from '../rule';
+
+export const federatedInvalid: Rule = {
+  meta: {
+    code: 'federated-invalid',
+    severity: 'error',
+    description: 'A Federated principal that names no identity provider IAM knows.',
+    rationale:
+      'A Federated principal is a well-known IdP (cognito-identity.amazonaws.com, accounts.google.com, www.amazon.com, graph.facebook.com) or the ARN of an IAM OIDC or SAML provider. Anything else is rejected, and a provider URL instead of its ARN is a common mistake.',
+    badExample: `{
+  "Version": "2012-10-17",
+  "Statement": [{
+    "Effect": "Allow",
+    "Principal": { "Federated": "token.actions.githubusercontent.com" },
+    "Action": "sts:AssumeRoleWithWebIdentity",
+    "Condition": { "StringEquals": { "token.actions.githubusercontent.com:sub": "repo:octo-org/app:ref:refs/heads/main" } }
+  }]
+}`,
+    goodExample: `{
+  "Version": "2012-10-17",
+  "Statement": [{
+    "Effect": "Allow",
+    "Principal": { "Federated": "arn:aws:iam::111122223333:oidc-provider/token.actions.githubusercontent.com" },
+    "Action": "sts:AssumeRoleWithWebIdentity",
+    "Condition": { "StringEquals": { "token.actions.githubusercontent.com:sub": "repo:octo-org/app:ref:refs/heads/main" } }
+  }]
+}`,
+    accessAnalyzer: 'Invalid federated principal',
+  },
+  check({ model, reportAt }) {
+    for (const statement of model.statements) {
+      for (const entry of statement.principals) {
+        if (entry.type !== 'Federated' || entry.item.kind !== 'string') continue;
+        const value = entry.item.value;
+        if (federatedProvider(value)) continue;
+        const host = value.replace(/^https?:\/\//, '');
+        const hint = /^arn:/.test(value)
+          ? 'use arn:<partition>:iam::<12-digit account>:oidc-provider/<host> or …:saml-provider/<name>'
+          : `for an OIDC provider use its IAM ARN, e.g. "arn:aws:iam::111122223333:oidc-provider/${host}"`;
+        reportAt(entry.item.node, `"${value}" is not an identity provider IAM knows: ${hint}`);
+      }
+    }
+  },
+};

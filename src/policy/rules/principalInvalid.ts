@@ -1,0 +1,90 @@
+import { closestMatch } from '../closest';
+import { parseArn, parseAwsPrincipal, PARTITIONS } from '../principals';
+import type { Rule } from '../rule';
+
+const TYPES = ['AWS', 'Service', 'Federated', 'CanonicalUser'];
+
+/** Why an AWS principal value is not one IAM accepts. */
+function awsProblem(value: string): string | undefined {
+  if (value === '*') return undefined;
+  if (/[*?]/.test(value)) {
+    return `"${value}": principals cannot hold partial wildcards; name the principal exactly, or trust the account and narrow with an aws:PrincipalArn condition (ArnLike)`;
+  }
+  const arn = parseArn(value);
+  if (arn && !PARTITIONS.includes(arn.partition)) return `Unknown partition "${arn.partition}" in "${value}": use one of ${PARTITIONS.join(', ')}`;
+  if (parseAwsPrincipal(value)) return undefined;
+  if (/^\d+$/.test(value)) return `"${value}" is not an account ID: account IDs have exactly 12 digits`;
+  if (!arn) return `"${value}" is neither a 12-digit account ID nor an ARN`;
+  if (!/^\d{12}$/.test(arn.account)) return `"${arn.account}" in "${value}" is not an account ID: account IDs have exactly 12 digits`;
+  if (arn.region !== '') return `"${value}": IAM and STS principal ARNs have no region`;
+  return `"${value}" is not an AWS principal: use an account (:root), role, user or assumed-role session ARN`;
+}
+
+function serviceProblem(value: string): string | undefined {
+  if (/[*?]/.test(value)) return `"${value}": service principals cannot hold wildcards`;
+  if (/^[a-z0-9][a-z0-9.-]*\.amazonaws\.com(\.cn)?$/.test(value)) return undefined;
+  if (/^[a-z0-9-]+$/.test(value)) return `"${value}" is not a service principal: did you mean "${value}.amazonaws.com"?`;
+  return `"${value}" is not a service principal: they look like "lambda.amazonaws.com"`;
+}
+
+export const principalInvalid: Rule = {
+  meta: {
+    code: 'principal-invalid',
+    severity: 'error',
+    description: 'A principal IAM does not accept: unknown type, malformed ARN or account ID, partial wildcard, unknown partition.',
+    rationale:
+      'IAM validates every principal when the trust policy is saved and rejects the whole policy for one bad entry (MalformedPolicyDocument: Invalid principal in policy). Wildcards are allowed only as a bare "*".',
+    badExample: `{
+  "Version": "2012-10-17",
+  "Statement": [{
+    "Effect": "Allow",
+    "Principal": { "AWS": "arn:aws:iam::111122223333:role/deploy-*" },
+    "Action": "sts:AssumeRole"
+  }]
+}`,
+    goodExample: `{
+  "Version": "2012-10-17",
+  "Statement": [{
+    "Effect": "Allow",
+    "Principal": { "AWS": "arn:aws:iam::111122223333:root" },
+    "Action": "sts:AssumeRole",
+    "Condition": { "ArnLike": { "aws:PrincipalArn": "arn:aws:iam::111122223333:role/deploy-*" } }
+  }]
+}`,
+    accessAnalyzer: 'Invalid principal format',
+  },
+  check({ model, reportAt }) {
+    for (const statement of model.statements) {
+      for (const name of ['Principal', 'NotPrincipal']) {
+        const value = statement.elements.get(name)?.value;
+        if (!value) continue;
+        if (value.type === 'string' && value.value !== '*') {
+          reportAt(value, `${name} "${value.value}" must be "*" or a map such as { "AWS": "${value.value}" }`);
+        } else if (value.type !== 'string' && value.type !== 'object') {
+          reportAt(value, `${name} must be "*" or a map of principal types to principals`);
+        }
+      }
+      if (!statement.elements.has('Principal') && !statement.elements.has('NotPrincipal')) continue;
+      for (const entry of statement.principals) {
+        if (entry.typeKey && !TYPES.includes(entry.type)) continue; // reported once per key below
+        if (entry.item.kind !== 'string') {
+          reportAt(entry.item.node, `A principal must be a string, not a${entry.item.kind === 'array' || entry.item.kind === 'object' ? 'n' : ''} ${entry.item.kind}`);
+          continue;
+        }
+        const problem =
+          entry.type === 'AWS' ? awsProblem(entry.item.value)
+          : entry.type === 'Service' ? serviceProblem(entry.item.value)
+          : entry.type === 'CanonicalUser' && !/^[0-9a-f]{64}$/.test(entry.item.value) ? `"${entry.item.value}" is not a canonical user ID (64 hexadecimal characters)`
+          : undefined;
+        if (problem) reportAt(entry.item.node, problem);
+      }
+      const reported = new Set<number>();
+      for (const entry of statement.principals) {
+        if (!entry.typeKey || TYPES.includes(entry.type) || reported.has(entry.typeKey.offset)) continue;
+        reported.add(entry.typeKey.offset);
+        const fix = closestMatch(entry.type, TYPES);
+        reportAt(entry.typeKey, `Unknown principal type "${entry.type}"${fix ? `: did you mean "${fix}"?` : `; use ${TYPES.join(', ')}`}`);
+      }
+    }
+  },
+};

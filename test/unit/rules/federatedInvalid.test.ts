@@ -1,0 +1,20 @@
+import { federatedInvalid } from '../../../src/policy/rules/federatedInvalid';
+import { policy, ruleTests, statement } from '../ruleTester';
+
+const f = (Federated: unknown) => policy(statement({ Principal: { Federated }, Action: 'sts:AssumeRoleWithWebIdentity' }));
+
+ruleTests(federatedInvalid, {
+  valid: [
+    f('cognito-identity.amazonaws.com'),
+    f(['accounts.google.com', 'www.amazon.com', 'graph.facebook.com']),
+    f('arn:aws:iam::111122223333:oidc-provider/oidc.eks.eu-west-1.amazonaws.com/id/ABCDEF'),
+    f('arn:aws-us-gov:iam::111122223333:saml-provider/Okta'),
+    f(12),
+  ],
+  invalid: [
+    { name: 'provider host instead of ARN', text: f('token.actions.githubusercontent.com'), errors: [{ token: '"token.actions.githubusercontent.com"', message: /oidc-provider\/token\.actions\.githubusercontent\.com/ }] },
+    { name: 'URL', text: f('https://gitlab.com'), errors: [{ token: '"https://gitlab.com"', message: /oidc-provider\/gitlab\.com/ }] },
+    { name: 'malformed ARN', text: f('arn:aws:iam::111122223333:oidc/gitlab.com'), errors: [{ token: '"arn:aws:iam::111122223333:oidc/gitlab.com"', message: /saml-provider/ }] },
+    { name: 'short account in ARN', text: f('arn:aws:iam::1111:saml-provider/Okta'), errors: [{ token: '"arn:aws:iam::1111:saml-provider/Okta"' }] },
+  ],
+});

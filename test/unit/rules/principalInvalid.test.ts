@@ -1,0 +1,31 @@
+import { principalInvalid } from '../../../src/policy/rules/principalInvalid';
+import { policy, ruleTests, statement } from '../ruleTester';
+
+const p = (Principal: unknown) => policy(statement({ Principal }));
+
+ruleTests(principalInvalid, {
+  valid: [
+    p('*'),
+    p({ AWS: '*' }),
+    p({ AWS: ['111122223333', 'arn:aws:iam::111122223333:root', 'arn:aws:iam::111122223333:role/path/Deploy', 'arn:aws:iam::111122223333:user/alice'] }),
+    p({ AWS: ['arn:aws:sts::111122223333:assumed-role/Admin/alice', 'arn:aws-cn:iam::111122223333:root', 'arn:aws-us-gov:iam::111122223333:role/x', 'arn:aws:sts::111122223333:federated-user/bob'] }),
+    p({ Service: ['lambda.amazonaws.com', 'logs.eu-west-1.amazonaws.com', 'ec2.amazonaws.com.cn'] }),
+    p({ Federated: 'not-checked-here' }),
+    p({ CanonicalUser: '79a59df900b949e55d96a1e698fbacedfd6e09d98eacf8f8d5218e7cd47ef2be' }),
+  ],
+  invalid: [
+    { name: 'partial wildcard in a role ARN', text: p({ AWS: 'arn:aws:iam::111122223333:role/deploy-*' }), errors: [{ token: '"arn:aws:iam::111122223333:role/deploy-*"', message: /partial wildcards/ }] },
+    { name: 'wildcard account', text: p({ AWS: 'arn:aws:iam::*:root' }), errors: [{ token: '"arn:aws:iam::*:root"', message: /partial wildcards/ }] },
+    { name: 'short account ID', text: p({ AWS: '11112222333' }), errors: [{ token: '"11112222333"', message: /exactly 12 digits/ }] },
+    { name: 'short account in an ARN', text: p({ AWS: 'arn:aws:iam::1111:root' }), errors: [{ token: '"arn:aws:iam::1111:root"', message: /"1111" in/ }] },
+    { name: 'unknown partition', text: p({ AWS: 'arn:amazon:iam::111122223333:root' }), errors: [{ token: '"arn:amazon:iam::111122223333:root"', message: /Unknown partition "amazon"/ }] },
+    { name: 'not a principal ARN', text: p({ AWS: 'arn:aws:s3:::bucket' }), errors: [{ token: '"arn:aws:s3:::bucket"' }] },
+    { name: 'plain name', text: p({ AWS: 'alice' }), errors: [{ token: '"alice"', message: /neither a 12-digit account ID nor an ARN/ }] },
+    { name: 'unknown type key, case', text: p({ Aws: '111122223333' }), errors: [{ token: '"Aws"', message: /did you mean "AWS"/ }] },
+    { name: 'service short name', text: p({ Service: 'lambda' }), errors: [{ token: '"lambda"', message: /did you mean "lambda\.amazonaws\.com"/ }] },
+    { name: 'service wildcard', text: p({ Service: '*.amazonaws.com' }), errors: [{ token: '"*.amazonaws.com"', message: /cannot hold wildcards/ }] },
+    { name: 'bare string other than *', text: p('111122223333'), errors: [{ token: '"111122223333"', message: /must be "\*" or a map/ }] },
+    { name: 'number in a list', text: p({ AWS: ['111122223333', 111122223333] }), errors: [{ token: '111122223333', line: 9, message: /must be a string, not a number/ }] },
+    { name: 'bad canonical user', text: p({ CanonicalUser: 'abc' }), errors: [{ token: '"abc"' }] },
+  ],
+});
