@@ -1,0 +1,47 @@
+import { allStsActions, isKnownService, TRUST_ACTIONS } from './iamData';
+import type { Statement } from './model';
+
+/** The sts actions that mean something in a trust policy. */
+export const TRUST_ACTION_NAMES: readonly string[] = Object.keys(TRUST_ACTIONS);
+
+export interface ParsedAction {
+  service: string;
+  name: string;
+}
+
+/** `service:Name` (wildcards allowed in the name); `*` is every action. Undefined when malformed. */
+export function parseAction(text: string): ParsedAction | undefined {
+  if (text === '*') return { service: '*', name: '*' };
+  const match = /^([a-zA-Z0-9-]+):([A-Za-z0-9*?]+)$/.exec(text);
+  return match ? { service: match[1]!, name: match[2]! } : undefined;
+}
+
+/** Whether an action pattern (`sts:Assume*`, `sts:*`, `*`) covers an sts action name (case-insensitive). */
+export function matchesAction(pattern: string, stsName: string): boolean {
+  const parsed = parseAction(pattern);
+  if (!parsed) return false;
+  if (parsed.service === '*') return true;
+  if (parsed.service.toLowerCase() !== 'sts') return false;
+  const source = parsed.name.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
+  return new RegExp(`^${source}$`, 'i').test(stsName);
+}
+
+/** The real sts actions a pattern covers. */
+export function stsActionsMatching(pattern: string): string[] {
+  return allStsActions().map((a) => a.name).filter((name) => matchesAction(pattern, name));
+}
+
+/** Whether a service prefix exists (non-sts actions are not in our data; their service is). */
+export function serviceExists(service: string): boolean {
+  return service === '*' || isKnownService(service);
+}
+
+/** The sts actions a statement allows through its Action element (string items only). */
+export function allowedStsActions(statement: Statement): Set<string> {
+  const allowed = new Set<string>();
+  for (const item of statement.actions) {
+    if (item.kind !== 'string') continue;
+    for (const name of stsActionsMatching(item.value)) allowed.add(name);
+  }
+  return allowed;
+}

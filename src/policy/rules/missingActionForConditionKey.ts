@@ -1,0 +1,51 @@
+import { allowedStsActions } from '../actions';
+import type { Rule } from '../rule';
+
+/** Which action a request must be for, for it to carry the key. */
+function requiredAction(key: string): string | undefined {
+  const k = key.toLowerCase();
+  if (k.startsWith('aws:requesttag/') || k === 'aws:tagkeys' || k === 'sts:transitivetagkeys') return 'TagSession';
+  if (k === 'sts:sourceidentity') return 'SetSourceIdentity';
+  return undefined;
+}
+
+export const missingActionForConditionKey: Rule = {
+  meta: {
+    code: 'missing-action-for-condition-key',
+    severity: 'warning',
+    description: 'A condition on session tags without sts:TagSession, or on sts:SourceIdentity without sts:SetSourceIdentity.',
+    rationale:
+      'Passing session tags is a separate permission (sts:TagSession), and so is setting a source identity (sts:SetSourceIdentity). A statement that tests aws:RequestTag, aws:TagKeys or sts:TransitiveTagKeys but does not allow sts:TagSession makes every tagged AssumeRole fail.',
+    badExample: `{
+  "Version": "2012-10-17",
+  "Statement": [{
+    "Effect": "Allow",
+    "Principal": { "AWS": "arn:aws:iam::111122223333:root" },
+    "Action": "sts:AssumeRole",
+    "Condition": { "StringEquals": { "aws:RequestTag/team": "platform" } }
+  }]
+}`,
+    goodExample: `{
+  "Version": "2012-10-17",
+  "Statement": [{
+    "Effect": "Allow",
+    "Principal": { "AWS": "arn:aws:iam::111122223333:root" },
+    "Action": ["sts:AssumeRole", "sts:TagSession"],
+    "Condition": { "StringEquals": { "aws:RequestTag/team": "platform" } }
+  }]
+}`,
+    accessAnalyzer: 'Missing action for condition key',
+  },
+  check({ model, reportAt }) {
+    for (const statement of model.statements) {
+      if (statement.effect !== 'Allow' || statement.actions.length === 0) continue;
+      const allowed = allowedStsActions(statement);
+      for (const entry of statement.conditions) {
+        const needed = requiredAction(entry.key);
+        if (needed && !allowed.has(needed)) {
+          reportAt(entry.keyNode, `${entry.key} is only present when the caller also calls sts:${needed}: add "sts:${needed}" to Action`);
+        }
+      }
+    }
+  },
+};
