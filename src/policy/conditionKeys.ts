@@ -33,3 +33,40 @@ export function actionReceivesKey(actionName: string, key: string): boolean {
   const canonical = (info?.name ?? key).toLowerCase();
   return action.conditionKeys.some((k) => k.toLowerCase() === canonical);
 }
+
+/** Why a condition value cannot be compared with an operator of this type, if it cannot. */
+export function valueProblem(type: string, value: string): string | undefined {
+  if (value.includes('${')) return undefined; // policy variables are resolved at request time
+  switch (type) {
+    case 'Bool':
+    case 'Null':
+      return /^(true|false)$/i.test(value) ? undefined : `"${value}" is not true or false`;
+    case 'Numeric':
+      return /^-?\d+(\.\d+)?$/.test(value) ? undefined : `"${value}" is not a number`;
+    case 'Date':
+      return /^\d+$/.test(value) || (/^\d{4}-\d{2}-\d{2}/.test(value) && !Number.isNaN(Date.parse(value)))
+        ? undefined
+        : `"${value}" is not a date (ISO 8601 such as 2026-01-31T00:00:00Z, or epoch seconds)`;
+    case 'IPAddress':
+      return isIpOrCidr(value) ? undefined : `"${value}" is not an IP address or CIDR range`;
+    case 'ARN':
+      return value === '*' || (value.startsWith('arn:') && value.split(':').length >= 6)
+        ? undefined
+        : `"${value}" is not an ARN (arn:partition:service:region:account:resource)`;
+    case 'Binary':
+      return /^[A-Za-z0-9+/]+={0,2}$/.test(value) ? undefined : `"${value}" is not base64`;
+    default:
+      return undefined;
+  }
+}
+
+function isIpOrCidr(value: string): boolean {
+  const [address, bits, ...rest] = value.split('/');
+  if (rest.length > 0 || !address) return false;
+  const v4 = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(address);
+  if (v4) return v4.slice(1).every((o) => Number(o) <= 255) && (bits === undefined || (/^\d+$/.test(bits) && Number(bits) <= 32));
+  if (/^[0-9a-fA-F:]+$/.test(address) && address.includes(':') && (address.match(/::/g) ?? []).length <= 1) {
+    return bits === undefined || (/^\d+$/.test(bits) && Number(bits) <= 128);
+  }
+  return false;
+}

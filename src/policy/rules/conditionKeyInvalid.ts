@@ -1,0 +1,65 @@
+import { closestMatch } from '../closest';
+import { conditionKeyPrefix, federatedProvider, GLOBAL_KEY_NAMES, isKnownService, lookupConditionKey } from '../iamData';
+import type { Statement } from '../model';
+import type { Rule } from '../rule';
+
+/** Why a condition key is not one IAM knows for this statement, if it is not. */
+export function conditionKeyProblem(key: string, statement: Statement): string | undefined {
+  if (!/^[^\s:]+:\S+$/.test(key)) return `"${key}" is not a condition key: keys look like "prefix:name", e.g. "aws:SourceAccount"`;
+  const prefix = conditionKeyPrefix(key);
+  const claim = key.slice(prefix.length + 1);
+  for (const entry of statement.principals) {
+    if (entry.type !== 'Federated' || entry.item.kind !== 'string') continue;
+    const provider = federatedProvider(entry.item.value);
+    if (!provider || provider.keyPrefix.toLowerCase() !== prefix.toLowerCase()) continue;
+    if (provider.claims.some((c) => c.toLowerCase() === claim.toLowerCase())) return undefined;
+    return `${provider.keyPrefix} has no claim "${claim}" that AWS passes; use one of ${provider.claims.slice(0, 12).join(', ')}`;
+  }
+  if (lookupConditionKey(key)) return undefined;
+  if (prefix.toLowerCase() === 'aws') {
+    const guess = closestMatch(key, GLOBAL_KEY_NAMES, 3);
+    return `Unknown global condition key "${key}"${guess ? `: did you mean "${guess}"?` : ''}`;
+  }
+  if (isKnownService(prefix)) return `The ${prefix} service has no condition key "${key}"`;
+  if (prefix.includes('.') || prefix.includes('/')) {
+    return `"${key}" is a claim of the identity provider ${prefix}, which this statement does not trust: add it as the Federated principal, or fix the key`;
+  }
+  return `Unknown condition key "${key}" (no service or identity provider "${prefix}")`;
+}
+
+export const conditionKeyInvalid: Rule = {
+  meta: {
+    code: 'condition-key-invalid',
+    severity: 'error',
+    description: 'A condition key that does not exist: malformed, an unknown aws: key, an unknown service key, or a claim the trusted identity provider does not have.',
+    rationale:
+      'IAM rejects unknown global and service keys. A misspelt identity-provider claim is accepted but never present in the request, so the condition never matches (or, with a negated or IfExists operator, always does).',
+    badExample: `{
+  "Version": "2012-10-17",
+  "Statement": [{
+    "Effect": "Allow",
+    "Principal": { "Service": "lambda.amazonaws.com" },
+    "Action": "sts:AssumeRole",
+    "Condition": { "StringEquals": { "aws:SourceAcount": "111122223333" } }
+  }]
+}`,
+    goodExample: `{
+  "Version": "2012-10-17",
+  "Statement": [{
+    "Effect": "Allow",
+    "Principal": { "Service": "lambda.amazonaws.com" },
+    "Action": "sts:AssumeRole",
+    "Condition": { "StringEquals": { "aws:SourceAccount": "111122223333" } }
+  }]
+}`,
+    accessAnalyzer: 'Invalid condition key',
+  },
+  check({ model, reportAt }) {
+    for (const statement of model.statements) {
+      for (const entry of statement.conditions) {
+        const problem = conditionKeyProblem(entry.key, statement);
+        if (problem) reportAt(entry.keyNode, problem);
+      }
+    }
+  },
+};

@@ -1,0 +1,49 @@
+import { lookupConditionKey } from '../iamData';
+import { parseOperator } from '../operators';
+import type { Rule } from '../rule';
+
+export const forallvaluesSingleValued: Rule = {
+  meta: {
+    code: 'forallvalues-single-valued',
+    severity: 'warning',
+    description: 'ForAllValues: or ForAnyValue: on a single-valued condition key.',
+    rationale:
+      'Set operators are for multi-valued keys such as aws:TagKeys. On a single-valued key they are at best a confusing StringEquals — and ForAllValues is true when the key is absent, so it lets in requests that do not carry the key at all.',
+    badExample: `{
+  "Version": "2012-10-17",
+  "Statement": [{
+    "Effect": "Allow",
+    "Principal": { "AWS": "*" },
+    "Action": "sts:AssumeRole",
+    "Condition": { "ForAllValues:StringEquals": { "aws:PrincipalOrgID": "o-a1b2c3d4e5" } }
+  }]
+}`,
+    goodExample: `{
+  "Version": "2012-10-17",
+  "Statement": [{
+    "Effect": "Allow",
+    "Principal": { "AWS": "*" },
+    "Action": "sts:AssumeRole",
+    "Condition": { "StringEquals": { "aws:PrincipalOrgID": "o-a1b2c3d4e5" } }
+  }]
+}`,
+    accessAnalyzer: 'ForAllValues with single valued key',
+  },
+  check({ model, reportAt }) {
+    for (const statement of model.statements) {
+      for (const entry of statement.conditions) {
+        const op = parseOperator(entry.operator);
+        if (!op.setOperator || !op.base) continue;
+        const info = lookupConditionKey(entry.key);
+        if (!info || info.multiValued) continue;
+        const plain = entry.operator.slice(op.setOperator.length + 1);
+        reportAt(
+          entry.keyNode,
+          op.setOperator === 'ForAllValues'
+            ? `${entry.key} has one value: ForAllValues is also true when it is absent. Use ${plain}`
+            : `${entry.key} has one value: use ${plain} instead of ForAnyValue:${plain}`,
+        );
+      }
+    }
+  },
+};

@@ -1,0 +1,47 @@
+import type { Rule } from '../rule';
+import { trustedWebIdentityProviders } from './oidcProviders';
+
+export const oidcMissingCondition: Rule = {
+  meta: {
+    code: 'oidc-missing-condition',
+    severity: 'security',
+    description: 'An OIDC or web-identity provider is trusted with no condition on its claims.',
+    rationale:
+      'Without a condition on the provider\'s claims, any identity the provider issues tokens for can assume the role: for GitHub Actions, every workflow of every repository on GitHub; for EKS, every service account of the cluster; for Cognito, every identity pool.',
+    badExample: `{
+  "Version": "2012-10-17",
+  "Statement": [{
+    "Effect": "Allow",
+    "Principal": { "Federated": "arn:aws:iam::111122223333:oidc-provider/token.actions.githubusercontent.com" },
+    "Action": "sts:AssumeRoleWithWebIdentity"
+  }]
+}`,
+    goodExample: `{
+  "Version": "2012-10-17",
+  "Statement": [{
+    "Effect": "Allow",
+    "Principal": { "Federated": "arn:aws:iam::111122223333:oidc-provider/token.actions.githubusercontent.com" },
+    "Action": "sts:AssumeRoleWithWebIdentity",
+    "Condition": {
+      "StringEquals": {
+        "token.actions.githubusercontent.com:aud": "sts.amazonaws.com",
+        "token.actions.githubusercontent.com:sub": "repo:octo-org/octo-repo:ref:refs/heads/main"
+      }
+    }
+  }]
+}`,
+    accessAnalyzer: 'Missing condition key for OIDC principal',
+  },
+  check({ model, reportAt }) {
+    for (const statement of model.statements) {
+      for (const trusted of trustedWebIdentityProviders(statement)) {
+        if (trusted.conditions.length > 0) continue;
+        const { keyPrefix, subjectClaims } = trusted.provider;
+        reportAt(
+          trusted.entry.item.node,
+          `Any identity of ${keyPrefix} can assume this role: add conditions on ${keyPrefix}:${subjectClaims[0]}${trusted.provider.kind === 'oidc' ? ` and ${keyPrefix}:aud` : ''}`,
+        );
+      }
+    }
+  },
+};

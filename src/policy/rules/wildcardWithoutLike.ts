@@ -1,0 +1,46 @@
+import { parseOperator } from '../operators';
+import type { Rule } from '../rule';
+
+export const wildcardWithoutLike: Rule = {
+  meta: {
+    code: 'wildcard-without-like',
+    severity: 'warning',
+    description: 'A * or ? in a StringEquals or ArnEquals value, where it matches only itself.',
+    rationale:
+      'Only the Like operators treat * and ? as wildcards. With StringEquals, "repo:octo-org/*" matches only that literal text, so the condition never matches — or, with StringNotEquals, never excludes anything.',
+    badExample: `{
+  "Version": "2012-10-17",
+  "Statement": [{
+    "Effect": "Allow",
+    "Principal": { "AWS": "arn:aws:iam::111122223333:root" },
+    "Action": "sts:AssumeRole",
+    "Condition": { "StringEquals": { "aws:PrincipalArn": "arn:aws:iam::111122223333:role/ci-*" } }
+  }]
+}`,
+    goodExample: `{
+  "Version": "2012-10-17",
+  "Statement": [{
+    "Effect": "Allow",
+    "Principal": { "AWS": "arn:aws:iam::111122223333:root" },
+    "Action": "sts:AssumeRole",
+    "Condition": { "ArnLike": { "aws:PrincipalArn": "arn:aws:iam::111122223333:role/ci-*" } }
+  }]
+}`,
+    accessAnalyzer: 'Wildcard without like operator',
+  },
+  check({ model, reportAt }) {
+    for (const statement of model.statements) {
+      for (const entry of statement.conditions) {
+        const op = parseOperator(entry.operator);
+        if (!op.base || !/^(String(Not)?Equals(IgnoreCase)?|Arn(Not)?Equals)$/.test(op.base)) continue;
+        for (const value of entry.values) {
+          // ${*} and ${?} are the policy-variable escapes for a literal * and ?.
+          if (value.kind === 'string' && /[*?]/.test(value.value.replace(/\$\{[*?]\}/g, ''))) {
+            const like = op.base.startsWith('Arn') ? op.base.replace('Equals', 'Like') : op.base.replace(/Equals(IgnoreCase)?$/, 'Like');
+            reportAt(value.node, `${entry.operator} matches "${value.value}" literally: use ${like} for * and ? to be wildcards`);
+          }
+        }
+      }
+    }
+  },
+};

@@ -1,0 +1,42 @@
+import { oidcMissingCondition } from '../../../src/policy/rules/oidcMissingCondition';
+import { oidcMissingSub } from '../../../src/policy/rules/oidcMissingSub';
+import { oidcWildcardSub } from '../../../src/policy/rules/oidcWildcardSub';
+import { policy, ruleTests } from '../ruleTester';
+
+const gh = 'arn:aws:iam::111122223333:oidc-provider/token.actions.githubusercontent.com';
+const eks = 'arn:aws:iam::111122223333:oidc-provider/oidc.eks.us-east-1.amazonaws.com/id/ABC';
+const web = (Federated: string, Condition?: unknown) => policy({ Effect: 'Allow', Principal: { Federated }, Action: 'sts:AssumeRoleWithWebIdentity', Condition });
+const ghSub = (sub: unknown, op = 'StringLike') => web(gh, { StringEquals: { 'token.actions.githubusercontent.com:aud': 'sts.amazonaws.com' }, [op]: { 'token.actions.githubusercontent.com:sub': sub } });
+
+ruleTests(oidcMissingCondition, {
+  valid: [ghSub('repo:o/r:*'), web(gh, { StringEquals: { 'token.actions.githubusercontent.com:aud': 'sts.amazonaws.com' } }), policy({ Effect: 'Allow', Principal: { Federated: 'arn:aws:iam::111122223333:saml-provider/Okta' }, Action: 'sts:AssumeRoleWithSAML' })],
+  invalid: [
+    { text: web(gh), errors: [{ token: `"${gh}"`, message: /token\.actions\.githubusercontent\.com:sub and token\.actions\.githubusercontent\.com:aud/ }] },
+    { name: 'conditions on another key only', text: web(eks, { StringEquals: { 'aws:SourceIp': '10.0.0.1' } }), errors: [{ token: `"${eks}"` }] },
+    { name: 'Cognito', text: web('cognito-identity.amazonaws.com'), errors: [{ token: '"cognito-identity.amazonaws.com"', message: /cognito-identity\.amazonaws\.com:aud/ }] },
+  ],
+});
+
+ruleTests(oidcMissingSub, {
+  valid: [
+    ghSub('repo:o/r:ref:refs/heads/main', 'StringEquals'),
+    web(gh, { StringEquals: { 'token.actions.githubusercontent.com:aud': 'sts.amazonaws.com', 'token.actions.githubusercontent.com:repository': 'o/r' } }),
+    web(eks, { StringEquals: { 'oidc.eks.us-east-1.amazonaws.com/id/ABC:sub': 'system:serviceaccount:ns:sa' } }),
+    web(gh),
+  ],
+  invalid: [
+    { name: 'aud only', text: web(gh, { StringEquals: { 'token.actions.githubusercontent.com:aud': 'sts.amazonaws.com' } }), errors: [{ token: `"${gh}"`, message: /token\.actions\.githubusercontent\.com:sub/ }] },
+    { name: 'sub only through a negated operator', text: ghSub('repo:evil/*', 'StringNotLike'), errors: [{ token: `"${gh}"` }] },
+    { name: 'sub only IfExists', text: ghSub('repo:o/r:*', 'StringLikeIfExists'), errors: [{ token: `"${gh}"` }] },
+  ],
+});
+
+ruleTests(oidcWildcardSub, {
+  valid: [ghSub('repo:o/r:*'), ghSub('repo:octo-org/*'), web(eks, { StringLike: { 'oidc.eks.us-east-1.amazonaws.com/id/ABC:sub': 'system:serviceaccount:ns:*' } })],
+  invalid: [
+    { text: ghSub('repo:*'), errors: [{ token: '"repo:*"', message: /any owner/ }] },
+    { text: ghSub(['repo:o/r:*', 'repo:octo*']), errors: [{ token: '"repo:octo*"' }] },
+    { text: ghSub('*'), errors: [{ token: '"*"' }] },
+    { name: 'EKS any namespace', text: web(eks, { StringLike: { 'oidc.eks.us-east-1.amazonaws.com/id/ABC:sub': 'system:serviceaccount:*' } }), errors: [{ token: '"system:serviceaccount:*"' }] },
+  ],
+});
