@@ -1,38 +1,42 @@
-import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { lint, RULES, SEVERITIES, type Finding } from '../policy';
+import { lint, RULES, SEVERITIES, type Severity } from '../policy';
+import { collectInputs, nodeFileSystem, type FileSystem } from './files';
+import { formatJson, formatSarif, formatText, type FileResult } from './format';
 
 declare const IAM_TRUST_VERSION: string;
+const VERSION = typeof IAM_TRUST_VERSION === 'string' ? IAM_TRUST_VERSION : 'dev';
 
-const USAGE = `Usage: trust-policy-lint [options] <file...>
+const USAGE = `Usage: trust-policy-lint [options] <file|dir|->...
 
-Checks AWS IAM role trust policies. Use "-" to read one policy from standard input.
+Checks AWS IAM role trust policies. Files are always checked; directories are searched for
+*.json files that are trust policies; "-" reads one policy from standard input.
 
 Options:
-  --format <text|json>   output format (default: text)
-  --account-id <id>      the 12-digit account the role lives in (cross-account checks)
-  --ignore <codes>       comma-separated rule codes to silence
-  --list-rules           print every rule code, severity and description
-  --version              print the version
-  -h, --help             print this help
+  --format <text|json|sarif>   output format (default: text)
+  --account <id>               the 12-digit account the roles live in (cross-account checks)
+  --ignore <codes>             comma-separated rule codes to silence (repeatable)
+  --fail-on <severity>         error, security, warning, suggestion or none (default: security)
+  --list-rules                 print every rule code, severity and description
+  --version                    print the version
+  -h, --help                   print this help
 
-Exit status: 0 no error or security findings, 1 some, 2 usage or read error.`;
+Exit status: 0 nothing at or above --fail-on, 1 findings at or above it, 2 usage or input error.`;
 
 export interface CliIo {
   stdout(text: string): void;
   stderr(text: string): void;
-  readFile(path: string): string;
-}
-
-interface FileResult {
-  file: string;
-  findings: Finding[];
+  fs: FileSystem;
+  /** Whether stdout is a terminal that shows colours. */
+  colour: boolean;
 }
 
 const nodeIo: CliIo = {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
-  readFile: (path) => readFileSync(path === '-' ? 0 : path, 'utf8'),
+  fs: nodeFileSystem,
+  colour:
+    process.env.NO_COLOR === undefined &&
+    (process.env.FORCE_COLOR !== undefined && process.env.FORCE_COLOR !== '0' ? true : Boolean(process.stdout.isTTY)),
 };
 
 /** Runs the CLI and returns its exit status; never calls process.exit itself. */
@@ -45,8 +49,9 @@ export function main(argv: string[], io: CliIo = nodeIo): number {
       strict: true,
       options: {
         format: { type: 'string', default: 'text' },
-        'account-id': { type: 'string' },
+        account: { type: 'string' },
         ignore: { type: 'string', multiple: true, default: [] },
+        'fail-on': { type: 'string', default: 'security' },
         'list-rules': { type: 'boolean' },
         version: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
@@ -56,14 +61,14 @@ export function main(argv: string[], io: CliIo = nodeIo): number {
     io.stderr(`trust-policy-lint: ${(error as Error).message}\n${USAGE}\n`);
     return 2;
   }
-  const { values, positionals: files } = parsed;
+  const { values, positionals: paths } = parsed;
 
   if (values.help) {
     io.stdout(USAGE + '\n');
     return 0;
   }
   if (values.version) {
-    io.stdout(`${typeof IAM_TRUST_VERSION === 'string' ? IAM_TRUST_VERSION : 'dev'}\n`);
+    io.stdout(`${VERSION}\n`);
     return 0;
   }
   if (values['list-rules']) {
@@ -76,54 +81,32 @@ export function main(argv: string[], io: CliIo = nodeIo): number {
     return 2;
   };
   const format = values.format;
-  if (format !== 'text' && format !== 'json') return usageError(`unknown format "${format}" (expected text or json)`);
-  const accountId = values['account-id'];
-  if (accountId !== undefined && !/^\d{12}$/.test(accountId)) {
-    return usageError(`--account-id must be 12 digits, got "${accountId}"`);
+  if (format !== 'text' && format !== 'json' && format !== 'sarif') return usageError(`unknown format "${format}" (expected text, json or sarif)`);
+  const accountId = values.account;
+  if (accountId !== undefined && !/^\d{12}$/.test(accountId)) return usageError(`--account must be 12 digits, got "${accountId}"`);
+  const failOn = values['fail-on'];
+  if (failOn !== 'none' && !SEVERITIES.includes(failOn as Severity)) {
+    return usageError(`--fail-on must be one of ${SEVERITIES.join(', ')} or none, got "${failOn}"`);
   }
   const ignore = values.ignore.flatMap((v) => v.split(',')).map((s) => s.trim()).filter(Boolean);
   const known = new Set(RULES.map((r) => r.meta.code));
   const unknown = ignore.filter((code) => !known.has(code));
   if (unknown.length > 0) return usageError(`unknown rule code(s) in --ignore: ${unknown.join(', ')} (see --list-rules)`);
-  if (files.length === 0) return usageError(`no input files\n${USAGE}`);
+  if (paths.length === 0) return usageError(`no input files\n${USAGE}`);
 
-  const results: FileResult[] = [];
-  let readFailed = false;
-  for (const file of files) {
-    let text: string;
-    try {
-      text = io.readFile(file);
-    } catch (error) {
-      io.stderr(`trust-policy-lint: cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}\n`);
-      readFailed = true;
-      continue;
-    }
-    results.push({ file: file === '-' ? '<stdin>' : file, findings: lint(text, { accountId, ignore }) });
-  }
+  const { inputs, errors } = collectInputs(paths, io.fs);
+  const results: FileResult[] = inputs.map(({ file, text }) => ({ file, findings: lint(text, { accountId, ignore }) }));
+  for (const error of errors) io.stderr(`trust-policy-lint: ${error}\n`);
 
-  io.stdout(format === 'json' ? formatJson(results) : formatText(results));
-  if (readFailed) return 2;
-  return results.some((r) => r.findings.some((f) => f.severity === 'error' || f.severity === 'security')) ? 1 : 0;
-}
-
-function formatText(results: FileResult[]): string {
-  const lines: string[] = [];
-  const counts = new Map<string, number>(SEVERITIES.map((s) => [s, 0]));
-  for (const { file, findings } of results) {
-    for (const f of findings) {
-      counts.set(f.severity, counts.get(f.severity)! + 1);
-      lines.push(`${file}:${f.range.start.line}:${f.range.start.column}: ${f.severity} ${f.code}: ${f.message}`);
-    }
-  }
-  const total = [...counts.values()].reduce((a, b) => a + b, 0);
-  const summary =
-    total === 0
-      ? `${results.length} file(s) checked, no findings`
-      : `${results.length} file(s) checked: ` +
-        SEVERITIES.filter((s) => counts.get(s)! > 0).map((s) => `${counts.get(s)} ${s}`).join(', ');
-  return [...lines, summary].join('\n') + '\n';
-}
-
-function formatJson(results: FileResult[]): string {
-  return JSON.stringify(results, null, 2) + '\n';
+  io.stdout(
+    format === 'json'
+      ? formatJson(results)
+      : format === 'sarif'
+        ? formatSarif(results, RULES.map((r) => r.meta), VERSION)
+        : formatText(results, io.colour),
+  );
+  if (errors.length > 0) return 2;
+  if (failOn === 'none') return 0;
+  const threshold = SEVERITIES.indexOf(failOn as Severity);
+  return results.some((r) => r.findings.some((f) => SEVERITIES.indexOf(f.severity) <= threshold)) ? 1 : 0;
 }
