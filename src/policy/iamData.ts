@@ -30,7 +30,9 @@ let keyTable: KeyTable | undefined;
 const VARIABLE_PART = /\$\{[^}]+\}|<[^>]+>|(?<=\/)tag-key$/g;
 
 function toInfo(name: string, rawType: string, description: string, global: boolean): ConditionKeyInfo {
-  const multiValued = rawType.startsWith('ArrayOf');
+  // The amr claim (authentication methods) is a list, though the data types it String;
+  // AWS's Cognito examples test it with ForAnyValue:StringLike.
+  const multiValued = rawType.startsWith('ArrayOf') || name.toLowerCase().endsWith(':amr');
   const base = (multiValued ? rawType.slice('ArrayOf'.length) : rawType) as string;
   const type = (base === 'IPAddress' || base === 'ARN' || base === 'Numeric' || base === 'Date' || base === 'Bool' || base === 'Binary'
     ? base
