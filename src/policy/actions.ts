@@ -26,9 +26,17 @@ export function matchesAction(pattern: string, stsName: string): boolean {
   return new RegExp(`^${source}$`, 'i').test(stsName);
 }
 
+const matchingCache = new Map<string, string[]>();
+
 /** The real sts actions a pattern covers. */
 export function stsActionsMatching(pattern: string): string[] {
-  return allStsActions().map((a) => a.name).filter((name) => matchesAction(pattern, name));
+  let matched = matchingCache.get(pattern);
+  if (!matched) {
+    matched = allStsActions().map((a) => a.name).filter((name) => matchesAction(pattern, name));
+    if (matchingCache.size > 1000) matchingCache.clear();
+    matchingCache.set(pattern, matched);
+  }
+  return matched;
 }
 
 /** Whether a service prefix exists (non-sts actions are not in our data; their service is). */

@@ -21,6 +21,7 @@ export interface ConditionKeyInfo {
 
 interface KeyTable {
   exact: Map<string, ConditionKeyInfo>;
+  misses: Set<string>;
   patterns: Array<{ pattern: RegExp; info: ConditionKeyInfo }>;
 }
 
@@ -58,16 +59,25 @@ function table(): KeyTable {
   };
   for (const [name, type, category] of GLOBAL_CONDITION_KEYS) add(toInfo(name, type, category, true));
   for (const [name, type, description] of SERVICE_CONDITION_KEYS) add(toInfo(name, type, description, false));
-  keyTable = { exact, patterns };
+  keyTable = { exact, patterns, misses: new Set() };
   return keyTable;
 }
 
 /** What the IAM data knows of a condition key (case-insensitive, variable parts matched). */
 export function lookupConditionKey(key: string): ConditionKeyInfo | undefined {
-  const { exact, patterns } = table();
-  const hit = exact.get(key.toLowerCase());
-  if (hit) return hit;
-  for (const { pattern, info } of patterns) if (pattern.test(key)) return info;
+  const { exact, patterns, misses } = table();
+  const lower = key.toLowerCase();
+  const hit = exact.get(lower);
+  if (hit || misses.has(lower)) return hit;
+  for (const { pattern, info } of patterns) {
+    if (pattern.test(key)) {
+      exact.set(lower, info);
+      return info;
+    }
+  }
+  // Keys the data does not know (identity-provider claims, typos) are asked about often.
+  if (misses.size > 1000) misses.clear();
+  misses.add(lower);
   return undefined;
 }
 
@@ -129,18 +139,27 @@ const GITHUB_SUBJECT_CLAIMS = ['sub', 'repository', 'repository_id', 'job_workfl
  * `arn:<partition>:iam::<account>:oidc-provider/<host[/path]>`.
  */
 export function federatedProvider(value: string): FederatedProvider | undefined {
+  // Rules ask for the same few providers over and over: remember the answers.
+  if (providerCache.has(value)) return providerCache.get(value);
+  const provider = computeFederatedProvider(value);
+  if (providerCache.size > 1000) providerCache.clear();
+  providerCache.set(value, provider);
+  return provider;
+}
+
+const providerCache = new Map<string, FederatedProvider | undefined>();
+
+function computeFederatedProvider(value: string): FederatedProvider | undefined {
   const known = WELL_KNOWN_IDPS[value.toLowerCase()];
   if (known) return known;
   const match = /^arn:aws[a-z-]*:iam::\d{12}:(saml-provider|oidc-provider)\/(.+)$/.exec(value);
   if (!match) return undefined;
+  const { samlClaims, prefixes } = providerKeyData();
   if (match[1] === 'saml-provider') {
-    const claims = SERVICE_CONDITION_KEYS.filter(([key]) => key.toLowerCase().startsWith('saml:')).map(([key]) => key.slice(5));
-    return { kind: 'saml', keyPrefix: 'saml', claims, subjectClaims: ['sub', 'namequalifier', 'aud'] };
+    return { kind: 'saml', keyPrefix: 'saml', claims: samlClaims, subjectClaims: ['sub', 'namequalifier', 'aud'] };
   }
   const host = match[2]!;
-  const claimsFromData = SERVICE_CONDITION_KEYS.map(([key]) => key)
-    .filter((key) => keyPrefixMatches(key.slice(0, key.lastIndexOf(':')), host))
-    .map((key) => key.slice(key.lastIndexOf(':') + 1));
+  const claimsFromData = prefixes.filter(({ pattern }) => pattern.test(host)).flatMap(({ claims }) => claims);
   const isGitHub = /^token\.actions\.(githubusercontent\.com|[^.]+\.ghe\.com)(\/|$)/i.test(host);
   return {
     kind: 'oidc',
@@ -150,13 +169,32 @@ export function federatedProvider(value: string): FederatedProvider | undefined 
   };
 }
 
-/** Whether a data key prefix like `token.actions.${Domain}.ghe.com` matches a provider host. */
-function keyPrefixMatches(dataPrefix: string, host: string): boolean {
+let providerKeys: { samlClaims: string[]; prefixes: Array<{ pattern: RegExp; claims: string[] }> } | undefined;
+
+/** The data's identity-provider keys grouped by provider prefix, compiled once. */
+function providerKeyData() {
+  if (providerKeys) return providerKeys;
+  const byPrefix = new Map<string, string[]>();
+  for (const [key] of SERVICE_CONDITION_KEYS) {
+    const colon = key.lastIndexOf(':');
+    const prefix = key.slice(0, colon);
+    if (!byPrefix.has(prefix)) byPrefix.set(prefix, []);
+    byPrefix.get(prefix)!.push(key.slice(colon + 1));
+  }
+  const prefixes = [...byPrefix.entries()]
+    .filter(([prefix]) => prefix.includes('.'))
+    .map(([prefix, claims]) => ({ pattern: prefixPattern(prefix), claims }));
+  providerKeys = { samlClaims: byPrefix.get('saml') ?? [], prefixes };
+  return providerKeys;
+}
+
+/** A data key prefix like `token.actions.${Domain}.ghe.com` as a pattern for provider hosts. */
+function prefixPattern(dataPrefix: string): RegExp {
   const source = dataPrefix
     .split(/\$\{[^}]+\}/)
     .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
     .join('[^:]+');
-  return new RegExp(`^${source}$`, 'i').test(host);
+  return new RegExp(`^${source}$`, 'i');
 }
 
 /** Where the provider's keys start: `token.actions.githubusercontent.com:sub` → that host. */

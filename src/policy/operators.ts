@@ -52,7 +52,20 @@ export interface ParsedOperator {
   problem: string | undefined;
 }
 
+const parsedOperators = new Map<string, ParsedOperator>();
+
+/** Parses an operator name; results are shared and must not be changed. */
 export function parseOperator(text: string): ParsedOperator {
+  let parsed = parsedOperators.get(text);
+  if (!parsed) {
+    parsed = computeOperator(text);
+    if (parsedOperators.size > 1000) parsedOperators.clear();
+    parsedOperators.set(text, parsed);
+  }
+  return parsed;
+}
+
+function computeOperator(text: string): ParsedOperator {
   let rest = text;
   let setOperator: SetOperator | undefined;
   let problem: string | undefined;

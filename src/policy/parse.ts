@@ -49,10 +49,12 @@ export function parsePolicy(text: string): ParsedPolicy {
     seenOffsets.add(e.offset);
     const code = printParseErrorCode(e.error);
     const comma = code === 'PropertyNameExpected' || code === 'ValueExpected' ? trailingCommaBefore(text, e.offset) : -1;
+    // At the end of the text jsonc-parser can report a token that runs past it: clamp.
+    const offset = Math.min(e.offset, text.length);
     syntaxProblems.push(
       comma >= 0
         ? { message: 'Trailing comma: IAM accepts strict JSON only', offset: comma, length: 1 }
-        : { message: SYNTAX_MESSAGES[code] ?? code, offset: e.offset, length: e.length },
+        : { message: SYNTAX_MESSAGES[code] ?? code, offset, length: Math.min(e.length, text.length - offset) },
     );
   }
   if (!root && text.trim() === '') {

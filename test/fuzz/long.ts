@@ -27,6 +27,9 @@ const result = fc.check(
 const seconds = (performance.now() - started) / 1000;
 if (result.failed) {
   console.error(fc.defaultReportMessage(result));
+  // The report gives the counterexample; the property's own reason is in the error it threw.
+  const reason = result.errorInstance instanceof Error ? result.errorInstance.message : String(result.errorInstance);
+  console.error(`Broken property: ${reason}`);
   console.log(`fuzz: FAILED after ${documents} documents (seed ${seed})`);
   process.exit(1);
 }

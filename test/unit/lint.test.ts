@@ -47,6 +47,11 @@ describe('lint: json-syntax', () => {
     assert.deepEqual(findings.map((f) => f.range.start.column), [9, 11]);
   });
 
+  it('keeps a finding at the very end inside the text (found by npm run fuzz)', () => {
+    const text = '{\n\t"Version": 1/*';
+    for (const f of syntax(text)) assert.ok(f.offset + f.length <= text.length, JSON.stringify(f));
+  });
+
   it('reports an empty document', () => {
     const [finding] = syntax('  \n');
     assert.equal(finding?.code, 'json-syntax');

@@ -1,10 +1,8 @@
+import { allowedStsActions } from '../actions';
 import { restrictedKeys } from '../conditionKeys';
 import { parseAwsPrincipal, principalEntries } from '../principals';
 import type { Rule } from '../rule';
 
-/** Whether an Action value allows sts:AssumeRole (wildcards included). */
-const allowsAssumeRole = (action: string) =>
-  action === '*' || new RegExp(`^${action.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`, 'i').test('sts:AssumeRole');
 
 export const crossAccountWithoutExternalId: Rule = {
   meta: {
@@ -32,7 +30,7 @@ export const crossAccountWithoutExternalId: Rule = {
     if (!home) return;
     for (const statement of model.statements) {
       if (statement.effect !== 'Allow') continue;
-      if (!statement.actions.some((a) => a.kind === 'string' && allowsAssumeRole(a.value))) continue;
+      if (!allowedStsActions(statement).has('AssumeRole')) continue;
       if (restrictedKeys(statement).has('sts:externalid')) continue;
       for (const entry of principalEntries(statement)) {
         if (entry.type !== 'AWS' || entry.item.kind !== 'string') continue;

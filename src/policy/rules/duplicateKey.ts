@@ -1,5 +1,4 @@
 import type { Node } from 'jsonc-parser';
-import { allProperties } from '../model';
 import type { Rule } from '../rule';
 
 export const duplicateKey: Rule = {
@@ -33,7 +32,11 @@ export const duplicateKey: Rule = {
       if (!node) return;
       if (node.type === 'object') {
         const seen = new Map<string, Node>();
-        for (const { name, key, value } of allProperties(node)) {
+        for (const property of node.children ?? []) {
+          const key = property.children?.[0];
+          const value = property.children?.[1];
+          if (key?.type !== 'string') continue;
+          const name = String(key.value);
           const first = seen.get(name.toLowerCase());
           if (first) {
             const { line } = policy.lines.positionAt(first.offset);

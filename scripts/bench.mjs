@@ -1,0 +1,66 @@
+// npm run bench: lint throughput beside bare JSON.parse and jsonc-parser's parseTree, on the
+// real-world corpus and on one ~500 KB document, measured in the same run. Reports figures
+// (median of rounds, with the spread); asserts nothing.
+import { execFileSync } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+execFileSync(process.execPath, [join(root, 'scripts/build.mjs')], { stdio: 'inherit' });
+const require = createRequire(import.meta.url);
+const policy = require(join(root, 'dist/policy.js'));
+const { parseTree } = require('jsonc-parser');
+
+const dir = join(root, 'test/fixtures/real-world');
+const corpus = readdirSync(dir).filter((f) => f.endsWith('.json')).map((f) => readFileSync(join(dir, f), 'utf8'));
+const statements = corpus.flatMap((t) => JSON.parse(t).Statement);
+let big = '';
+for (let n = 0; big.length < 500_000; n += 50) {
+  big = JSON.stringify({ Version: '2012-10-17', Statement: Array.from({ length: n }, (_, i) => ({ ...statements[i % statements.length], Sid: `S${i}` })) }, null, 2);
+}
+
+/** Median and spread (min–max) of `rounds` timings of fn() repeated `repeat` times, in ms per call. */
+function measure(fn, { rounds = 15, repeat = 1 } = {}) {
+  for (let i = 0; i < 3; i++) fn(); // warm up
+  const samples = [];
+  for (let r = 0; r < rounds; r++) {
+    const t0 = performance.now();
+    for (let i = 0; i < repeat; i++) fn();
+    samples.push((performance.now() - t0) / repeat);
+  }
+  samples.sort((a, b) => a - b);
+  return { median: samples[Math.floor(samples.length / 2)], min: samples[0], max: samples[samples.length - 1] };
+}
+const overCorpus = (f) => () => {
+  for (const text of corpus) f(text);
+};
+const fmt = (m, unit = 'ms', scale = 1) => `${(m.median * scale).toFixed(unit === 'µs' ? 1 : 2)} ${unit} (${(m.min * scale).toFixed(unit === 'µs' ? 1 : 2)}–${(m.max * scale).toFixed(unit === 'µs' ? 1 : 2)})`;
+
+const perPolicy = (m) => ({ median: m.median / corpus.length, min: m.min / corpus.length, max: m.max / corpus.length });
+const cJson = perPolicy(measure(overCorpus((t) => JSON.parse(t)), { repeat: 200 }));
+const cTree = perPolicy(measure(overCorpus((t) => parseTree(t, [])), { repeat: 200 }));
+const cLint = perPolicy(measure(overCorpus((t) => policy.lint(t, { accountId: '111122223333' })), { repeat: 50 }));
+
+console.log(`\nbench: Node ${process.version}, ${policy.RULES.length} rules`);
+console.log(`\ncorpus: ${corpus.length} real-world policies, ${Math.round(corpus.reduce((a, t) => a + t.length, 0) / corpus.length)} characters on average; time per policy, median (min–max)`);
+console.log(`  JSON.parse          ${fmt(cJson, 'µs', 1000)}`);
+console.log(`  jsonc parseTree     ${fmt(cTree, 'µs', 1000)}`);
+console.log(`  lint                ${fmt(cLint, 'µs', 1000)}   = ${(cLint.median / cJson.median).toFixed(1)}x JSON.parse, ${(1000 / cLint.median).toFixed(0)} policies/s`);
+
+const bJson = measure(() => JSON.parse(big), { rounds: 9 });
+const bTree = measure(() => parseTree(big, []), { rounds: 9 });
+const bLint = measure(() => policy.lint(big), { rounds: 9 });
+console.log(`\nlarge: one document of ${(big.length / 1024).toFixed(0)} KiB, ${JSON.parse(big).Statement.length} statements`);
+console.log(`  JSON.parse          ${fmt(bJson)}`);
+console.log(`  jsonc parseTree     ${fmt(bTree)}`);
+console.log(`  lint                ${fmt(bLint)}   = ${(bLint.median / bJson.median).toFixed(1)}x JSON.parse`);
+
+// Where the time goes: parsing and the model, then each rule on its own.
+const parseModel = measure(() => policy.runRules(big, []), { rounds: 9 });
+console.log(`\nwhere the time goes on the large document (parse + model: ${fmt(parseModel)})`);
+const perRule = policy.RULES.map((rule) => ({ code: rule.meta.code, ms: measure(() => policy.runRules(big, [rule]), { rounds: 5 }).median - parseModel.median }));
+perRule.sort((a, b) => b.ms - a.ms);
+for (const { code, ms } of perRule.slice(0, 8)) console.log(`  ${code.padEnd(36)} ${Math.max(0, ms).toFixed(2)} ms`);
+console.log(`  (${perRule.length - 8} more rules, ${perRule.slice(8).reduce((a, r) => a + Math.max(0, r.ms), 0).toFixed(2)} ms together)`);
