@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { cursorAt } from '../policy/cursor';
-import { explainAction, explainConditionKey, explainOperator, explainVersion } from '../policy/explain';
+import { explainAction, explainArnParts, explainConditionKey, explainOperator, explainPrincipal, explainVersion } from '../policy/explain';
 import { buildModel } from '../policy/model';
 import { parsePolicy } from '../policy/parse';
 import { POLICY_SELECTOR } from './documentSelector';
@@ -36,6 +36,10 @@ function explain(text: string, context: ReturnType<typeof cursorAt>['context'], 
     }
     case 'version-value':
       return explainVersion(token);
+    case 'principal-value':
+      return explainPrincipal(context.principalType, token);
+    case 'condition-value':
+      return explainArnParts(token);
     default:
       return undefined;
   }

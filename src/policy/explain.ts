@@ -1,5 +1,6 @@
 import { allStsActions, lookupConditionKey, stsAction, TRUST_ACTIONS, federatedProvider, conditionKeyPrefix } from './iamData';
 import { parseOperator } from './operators';
+import { describePrincipal, parseArn } from './principals';
 
 /** Markdown explanations of a policy's vocabulary, for hovers and completion details. */
 
@@ -124,4 +125,28 @@ export function explainVersion(value: string): string {
   if (value === '2012-10-17') return '**2012-10-17** — the current policy grammar, with policy variables.';
   if (value === '2008-10-17') return '**2008-10-17** — the legacy grammar: policy variables such as `${aws:username}` are not substituted.';
   return `**${value}** — not a policy grammar version: use \`2012-10-17\`.`;
+}
+
+/** A principal in words, with the parts of its ARN. */
+export function explainPrincipal(type: string, value: string): string {
+  const lines = [`**${value}** — ${type === '*' ? 'principal' : `${type} principal`}`, '', `Trusts ${describePrincipal({ type, value })}.`];
+  const arn = explainArnParts(value);
+  if (arn) lines.push('', arn);
+  return lines.join('\n');
+}
+
+/** The parts of an ARN as a small table, or undefined when the text is not an ARN. */
+export function explainArnParts(value: string): string | undefined {
+  const arn = parseArn(value);
+  if (!arn) return undefined;
+  return [
+    '| part | value |',
+    '|---|---|',
+    `| partition | \`${arn.partition}\` |`,
+    `| service | \`${arn.service}\` |`,
+    `| region | ${arn.region ? `\`${arn.region}\`` : '(global)'} |`,
+    `| account | ${arn.account ? `\`${arn.account}\`` : '(none)'} |`,
+    `| resource type | \`${arn.resourceType}\` |`,
+    ...(arn.resourceName ? [`| resource name | \`${arn.resourceName}\` |`] : []),
+  ].join('\n');
 }

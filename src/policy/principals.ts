@@ -9,7 +9,7 @@ export interface Arn {
   account: string;
   /** Everything after the account, e.g. `role/path/Name`. */
   resource: string;
-  /** `role`, `user`, `assumed-role`, `root`, `oidc-provider` … (the resource up to the first `/`). */
+  /** `role`, `user`, `assumed-role`, `root`, `function` … (the resource up to the first `/` or `:`). */
   resourceType: string;
   /** The rest of the resource after its type. */
   resourceName: string;
@@ -21,7 +21,8 @@ export function parseArn(text: string): Arn | undefined {
   if (parts.length < 6 || parts[0] !== 'arn') return undefined;
   const [, partition, service, region, account] = parts as [string, string, string, string, string];
   const resource = parts.slice(5).join(':');
-  const slash = resource.indexOf('/');
+  // Resource types end at the first / (role/Name) or : (function:Name).
+  const slash = resource.search(/[/:]/);
   return {
     partition,
     service,

@@ -81,3 +81,22 @@ describe('completeAt', () => {
     assert.deepEqual(at('{ "Id": "|" }').candidates, []);
   });
 });
+
+import { explainArnParts, explainPrincipal } from '../../src/policy/explain';
+
+describe('explain', () => {
+  it('says what an account principal really trusts', () => {
+    assert.match(explainPrincipal('AWS', '111122223333'), /any IAM principal in account 111122223333 that its own policies allow/);
+    assert.match(explainPrincipal('AWS', 'arn:aws:sts::111122223333:assumed-role/Admin/alice'), /only the session alice of role Admin/);
+    assert.match(explainPrincipal('*', '*'), /anyone/);
+  });
+
+  it('shows an ARN by its parts', () => {
+    const table = explainArnParts('arn:aws-us-gov:lambda:us-gov-west-1:111122223333:function:deploy')!;
+    assert.match(table, /partition \| `aws-us-gov`/);
+    assert.match(table, /region \| `us-gov-west-1`/);
+    assert.match(table, /resource type \| `function`/);
+    assert.match(table, /resource name \| `deploy`/);
+    assert.equal(explainArnParts('not an arn'), undefined);
+  });
+});

@@ -77,4 +77,10 @@ describe('hover in trust policies', () => {
     assert.match(text, /single-valued/);
     assert.match(text, /confused deputy/);
   });
+
+  it('explains an account principal as every principal its own policies allow', async () => {
+    const text = await hover(POLICY('{ "Effect": "Allow", "Principal": { "AWS": "arn:aws:iam::111122223333:ro|ot" }, "Action": "sts:AssumeRole" }'));
+    assert.match(text, /any IAM principal in account 111122223333 that its own policies allow/);
+    assert.match(text, /\| account \| `111122223333` \|/);
+  });
 });
