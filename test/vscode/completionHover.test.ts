@@ -42,7 +42,7 @@ describe('completion in trust policies', () => {
       POLICY('{ "Effect": "Allow", "Principal": { "Federated": "arn:aws:iam::111122223333:oidc-provider/token.actions.githubusercontent.com" }, "Action": "sts:AssumeRoleWithWebIdentity", "Condition": { "StringLike": { "|" } } }'),
     );
     const labels = items.map(labelOf);
-    assert.ok(labels.includes('token.actions.githubusercontent.com:sub'), labels.slice(0, 10).join(', '));
+    assert.ok(labels.includes('token.actions.githubusercontent.com:sub'), `${labels.slice(0, 10).join(', ')} in ${vscode.window.activeTextEditor?.document.uri.toString()}: ${vscode.window.activeTextEditor?.document.getText()}`);
     assert.ok(labels.includes('token.actions.githubusercontent.com:aud'));
   });
 

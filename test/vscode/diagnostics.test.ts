@@ -71,7 +71,7 @@ describe('trust-policy diagnostics', () => {
         await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
       });
       const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
-      const engine = lint(text).map(
+      const engine = lint(text, { accountId: '111122223333' }).map(
         (f) => `${f.code}@${f.range.start.line}:${f.range.start.column}-${f.range.end.line}:${f.range.end.column}`,
       );
       // What each example must produce is the unit tests' concern; here: VS Code shows exactly it.
