@@ -57,3 +57,42 @@ export const tests = [
     },
   },
 ];
+
+tests.push(
+  {
+    name: 'a broken policy shows its problems as squiggles and in the Problems panel',
+    async run({ page, screenshot }) {
+      await page.keyboard.press('Control+P');
+      const input = page.locator('.quick-input-widget input');
+      await input.waitFor({ state: 'visible' });
+      await input.fill('grammar-mistakes.trust-policy.json');
+      await page.locator('.quick-input-list .monaco-list-row', { hasText: 'grammar-mistakes' }).first().waitFor();
+      await page.keyboard.press('Enter');
+      await page.locator('.editor-group-container.active .squiggly-error').first().waitFor({ state: 'visible', timeout: 20_000 });
+      await runFromPalette(page, 'View: Focus Problems (Errors, Warnings, Infos)');
+      const problems = page.locator('.markers-panel .monaco-list-row');
+      await waitFor(async () => (await problems.count()) >= 5, { message: 'five problems listed' });
+      const text = (await problems.allInnerTexts()).join('\n');
+      for (const code of ['effect-invalid', 'not-principal-unsupported', 'action-invalid', 'resource-not-allowed', 'sid-invalid']) {
+        assert.ok(text.includes(code), `${code} in the Problems panel:\n${text}`);
+      }
+      await screenshot('problems');
+    },
+  },
+  {
+    name: 'a quick fix from the light bulb (Ctrl+.) fixes the Effect',
+    async run({ page, screenshot }) {
+      // The cursor goes onto "allow"; Ctrl+. lists the fixes there.
+      const word = page.locator('.editor-group-container.active .view-line span', { hasText: '"allow"' }).last();
+      await word.click();
+      await page.keyboard.press('Control+.');
+      const fix = page.getByText('Write "Allow"', { exact: true });
+      await fix.waitFor({ state: 'visible' });
+      await screenshot('quick-fix');
+      await page.keyboard.press('Enter');
+      await waitFor(async () => (await activeEditorText(page)).includes('"Effect": "Allow"'), { message: 'the fixed Effect' });
+      // Leave the example file as it was for later runs.
+      await runFromPalette(page, 'File: Revert File');
+    },
+  },
+);
