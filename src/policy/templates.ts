@@ -126,15 +126,219 @@ export const TRUST_POLICY_TEMPLATES: readonly TrustPolicyTemplate[] = [
       ],
     },
   },
+  {
+    id: 'same-account-mfa',
+    prefix: 'trust-same-account-mfa',
+    placeholders: ['111122223333', 'Admins'],
+    label: 'A role of this account, with MFA',
+    detail: 'Sessions of one role of account 111122223333 whose users signed in with MFA in the last hour',
+    policy: {
+      Version: '2012-10-17',
+      Statement: [
+        {
+          Sid: 'TrustAdminsWithMfa',
+          Effect: 'Allow',
+          Principal: { AWS: 'arn:aws:iam::111122223333:role/Admins' },
+          Action: 'sts:AssumeRole',
+          Condition: { Bool: { 'aws:MultiFactorAuthPresent': 'true' }, NumericLessThan: { 'aws:MultiFactorAuthAge': '3600' } },
+        },
+      ],
+    },
+  },
+  {
+    id: 'ecs-tasks',
+    prefix: 'trust-ecs-tasks',
+    placeholders: ['111122223333', 'us-east-1'],
+    label: 'ECS tasks',
+    detail: 'Task roles of ECS tasks in account 111122223333',
+    policy: {
+      Version: '2012-10-17',
+      Statement: [
+        {
+          Sid: 'TrustEcsTasks',
+          Effect: 'Allow',
+          Principal: { Service: 'ecs-tasks.amazonaws.com' },
+          Action: 'sts:AssumeRole',
+          Condition: {
+            ArnLike: { 'aws:SourceArn': 'arn:aws:ecs:us-east-1:111122223333:*' },
+            StringEquals: { 'aws:SourceAccount': '111122223333' },
+          },
+        },
+      ],
+    },
+  },
+  {
+    id: 'github-actions-environment',
+    prefix: 'trust-github-actions-environment',
+    placeholders: ['111122223333', 'OWNER/REPO', 'production'],
+    label: 'GitHub Actions deployment environment (OIDC)',
+    detail: 'Jobs of one repository that run in one GitHub deployment environment',
+    policy: {
+      Version: '2012-10-17',
+      Statement: [
+        {
+          Sid: 'TrustGitHubEnvironment',
+          Effect: 'Allow',
+          Principal: { Federated: 'arn:aws:iam::111122223333:oidc-provider/token.actions.githubusercontent.com' },
+          Action: 'sts:AssumeRoleWithWebIdentity',
+          Condition: {
+            StringEquals: {
+              'token.actions.githubusercontent.com:aud': 'sts.amazonaws.com',
+              'token.actions.githubusercontent.com:sub': 'repo:OWNER/REPO:environment:production',
+            },
+          },
+        },
+      ],
+    },
+  },
+  {
+    id: 'gitlab',
+    prefix: 'trust-gitlab',
+    placeholders: ['111122223333', 'GROUP/PROJECT', 'main'],
+    label: 'GitLab CI/CD (OIDC)',
+    detail: 'Pipelines of one GitLab project on one branch',
+    policy: {
+      Version: '2012-10-17',
+      Statement: [
+        {
+          Sid: 'TrustGitLab',
+          Effect: 'Allow',
+          Principal: { Federated: 'arn:aws:iam::111122223333:oidc-provider/gitlab.com' },
+          Action: 'sts:AssumeRoleWithWebIdentity',
+          Condition: {
+            StringEquals: {
+              'gitlab.com:aud': 'https://gitlab.com',
+              'gitlab.com:sub': 'project_path:GROUP/PROJECT:ref_type:branch:ref:main',
+            },
+          },
+        },
+      ],
+    },
+  },
+  {
+    id: 'terraform-cloud',
+    prefix: 'trust-terraform-cloud',
+    placeholders: ['111122223333', 'ORGANIZATION', 'PROJECT', 'WORKSPACE'],
+    label: 'Terraform Cloud (OIDC)',
+    detail: 'Runs of one HCP Terraform workspace',
+    policy: {
+      Version: '2012-10-17',
+      Statement: [
+        {
+          Sid: 'TrustTerraformCloud',
+          Effect: 'Allow',
+          Principal: { Federated: 'arn:aws:iam::111122223333:oidc-provider/app.terraform.io' },
+          Action: 'sts:AssumeRoleWithWebIdentity',
+          Condition: {
+            StringEquals: { 'app.terraform.io:aud': 'aws.workload.identity' },
+            StringLike: { 'app.terraform.io:sub': 'organization:ORGANIZATION:project:PROJECT:workspace:WORKSPACE:run_phase:*' },
+          },
+        },
+      ],
+    },
+  },
+  {
+    id: 'eks-pod-identity',
+    prefix: 'trust-eks-pod-identity',
+    placeholders: ['111122223333', 'us-east-1', 'CLUSTER'],
+    label: 'EKS Pod Identity',
+    detail: 'Pods of one EKS cluster, through the EKS Pod Identity agent',
+    policy: {
+      Version: '2012-10-17',
+      Statement: [
+        {
+          Sid: 'TrustEksPodIdentity',
+          Effect: 'Allow',
+          Principal: { Service: 'pods.eks.amazonaws.com' },
+          Action: ['sts:AssumeRole', 'sts:TagSession'],
+          Condition: {
+            StringEquals: { 'aws:SourceAccount': '111122223333' },
+            ArnEquals: { 'aws:SourceArn': 'arn:aws:eks:us-east-1:111122223333:cluster/CLUSTER' },
+          },
+        },
+      ],
+    },
+  },
+  {
+    id: 'cognito',
+    prefix: 'trust-cognito',
+    placeholders: ['us-east-1:00000000-0000-0000-0000-000000000000'],
+    label: 'Cognito identity pool',
+    detail: 'Authenticated identities of one Amazon Cognito identity pool',
+    policy: {
+      Version: '2012-10-17',
+      Statement: [
+        {
+          Sid: 'TrustCognitoIdentities',
+          Effect: 'Allow',
+          Principal: { Federated: 'cognito-identity.amazonaws.com' },
+          Action: ['sts:AssumeRoleWithWebIdentity', 'sts:TagSession'],
+          Condition: {
+            StringEquals: { 'cognito-identity.amazonaws.com:aud': 'us-east-1:00000000-0000-0000-0000-000000000000' },
+            'ForAnyValue:StringLike': { 'cognito-identity.amazonaws.com:amr': 'authenticated' },
+          },
+        },
+      ],
+    },
+  },
+  {
+    id: 'organization',
+    prefix: 'trust-organization',
+    placeholders: ['o-a1b2c3d4e5', 'OrgAuditor'],
+    label: 'A role in every account of your organization',
+    detail: 'One role name in any account of an AWS Organizations organization',
+    policy: {
+      Version: '2012-10-17',
+      Statement: [
+        {
+          Sid: 'TrustOrganizationRole',
+          Effect: 'Allow',
+          Principal: { AWS: '*' },
+          Action: 'sts:AssumeRole',
+          Condition: {
+            StringEquals: { 'aws:PrincipalOrgID': 'o-a1b2c3d4e5' },
+            ArnLike: { 'aws:PrincipalArn': 'arn:aws:iam::*:role/OrgAuditor' },
+          },
+        },
+      ],
+    },
+  },
+  {
+    id: 'roles-anywhere',
+    prefix: 'trust-roles-anywhere',
+    placeholders: ['111122223333', 'us-east-1', 'TRUST-ANCHOR-ID', 'workload.example.com'],
+    label: 'IAM Roles Anywhere',
+    detail: 'Workloads outside AWS holding a certificate from one trust anchor',
+    policy: {
+      Version: '2012-10-17',
+      Statement: [
+        {
+          Sid: 'TrustRolesAnywhere',
+          Effect: 'Allow',
+          Principal: { Service: 'rolesanywhere.amazonaws.com' },
+          Action: ['sts:AssumeRole', 'sts:TagSession', 'sts:SetSourceIdentity'],
+          Condition: {
+            ArnEquals: { 'aws:SourceArn': 'arn:aws:rolesanywhere:us-east-1:111122223333:trust-anchor/TRUST-ANCHOR-ID' },
+            StringEquals: { 'aws:PrincipalTag/x509Subject/CN': 'workload.example.com' },
+          },
+        },
+      ],
+    },
+  },
 ];
 
 export function renderTemplate(template: TrustPolicyTemplate): string {
   return JSON.stringify(template.policy, null, 2) + '\n';
 }
 
-/** A VS Code snippet body: the rendered policy with a tab stop on each placeholder. */
-export function templateSnippetBody(template: TrustPolicyTemplate): string[] {
-  let text = renderTemplate(template).trimEnd().replace(/[$\\]/g, (ch) => '\\' + ch);
+/** The template's first statement alone, for adding trust to an existing policy. */
+export function renderStatement(template: TrustPolicyTemplate): string {
+  return JSON.stringify((template.policy as { Statement: object[] }).Statement[0], null, 2) + '\n';
+}
+
+/** A VS Code snippet body: the rendered text with a tab stop on each placeholder. */
+export function templateSnippetBody(template: TrustPolicyTemplate, text = renderTemplate(template)): string[] {
+  text = text.trimEnd().replace(/[$\\]/g, (ch) => '\\' + ch);
   template.placeholders.forEach((placeholder, index) => {
     // Every occurrence of a placeholder shares its tab stop, so one edit fills them all.
     text = text.split(placeholder).join(`\${${index + 1}:${placeholder}}`);
@@ -150,6 +354,11 @@ export function renderSnippetsFile(): string {
       prefix: template.prefix,
       description: template.detail,
       body: templateSnippetBody(template),
+    };
+    snippets[`Trust statement: ${template.label}`] = {
+      prefix: `${template.prefix}-statement`,
+      description: `One statement: ${template.detail}`,
+      body: templateSnippetBody(template, renderStatement(template)),
     };
   }
   return JSON.stringify(snippets, null, 2) + '\n';

@@ -23,7 +23,7 @@ export const tests = [
     name: '"IAM: New Trust Policy…" from the palette opens the picked template',
     async run({ page, screenshot }) {
       await runFromPalette(page, 'IAM: New Trust Policy…');
-      await pickQuickItem(page, 'github', 'GitHub Actions (OIDC)');
+      await pickQuickItem(page, 'GitHub Actions (OIDC)', 'GitHub Actions (OIDC)');
       const text = await waitFor(
         async () => {
           const t = await activeEditorText(page);
