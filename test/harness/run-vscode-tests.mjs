@@ -5,7 +5,9 @@ import { join } from 'node:path';
 import { createRunDir, openWorkbench, removeRunDir, root, startCodeServer } from './codeServer.mjs';
 
 const TIMEOUT_MS = Number(process.env.IAM_TRUST_VSCODE_TIMEOUT_MS ?? 180_000);
-const testsPath = join(root, 'out', 'test', 'vscode', 'index.js');
+// --bench runs the editor benchmarks (test/vscode/bench) instead of the tests.
+const bench = process.argv.includes('--bench');
+const testsPath = join(root, 'out', 'test', 'vscode', ...(bench ? ['bench'] : []), 'index.js');
 if (!existsSync(testsPath)) {
   console.log(`missing ${testsPath}: run the dev build first (npm run build)`);
   console.log('0 passed, 1 failed');
