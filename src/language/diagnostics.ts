@@ -68,7 +68,7 @@ export class TrustPolicyDiagnostics implements vscode.Disposable {
   }
 
   private publish(uri: vscode.Uri, text: string): vscode.Diagnostic[] {
-    const diagnostics = toDiagnostics(lintText(text, this.settings), this.settings, this.extensionUri);
+    const diagnostics = toDiagnostics(lintText(text, this.settings), this.settings, this.extensionUri, uri);
     this.collection.set(uri, diagnostics);
     this.changeEmitter.fire(uri);
     return diagnostics;
@@ -131,7 +131,12 @@ export function lintText(text: string, settings: LanguageSettings): Finding[] {
   return lint(text, { accountId: settings.accountId, ignore: settings.ignore });
 }
 
-export function toDiagnostics(findings: Finding[], settings: LanguageSettings, extensionUri: vscode.Uri): vscode.Diagnostic[] {
+export function toDiagnostics(
+  findings: Finding[],
+  settings: LanguageSettings,
+  extensionUri: vscode.Uri,
+  uri?: vscode.Uri,
+): vscode.Diagnostic[] {
   return findings.map((finding) => {
     // The engine's lines and columns are 1-based UTF-16 positions, as VS Code's are 0-based.
     const { start, end } = finding.range;
@@ -139,6 +144,15 @@ export function toDiagnostics(findings: Finding[], settings: LanguageSettings, e
     const diagnostic = new vscode.Diagnostic(range, finding.message, settings.severity[finding.severity]);
     diagnostic.source = DIAGNOSTIC_SOURCE;
     diagnostic.code = { value: finding.code, target: rulesDocUri(extensionUri, finding.code) };
+    if (finding.related && uri) {
+      diagnostic.relatedInformation = finding.related.map(
+        (r) =>
+          new vscode.DiagnosticRelatedInformation(
+            new vscode.Location(uri, new vscode.Range(r.range.start.line - 1, r.range.start.column - 1, r.range.end.line - 1, r.range.end.column - 1)),
+            r.message,
+          ),
+      );
+    }
     return diagnostic;
   });
 }

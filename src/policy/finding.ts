@@ -18,4 +18,6 @@ export interface Finding {
   /** 0-based offset of the offending token in the text */
   offset: number;
   length: number;
+  /** Other places that explain the finding, e.g. the first of two duplicate Sids. */
+  related?: Array<{ message: string; offset: number; length: number; range: { start: Position; end: Position } }>;
 }

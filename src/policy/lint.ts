@@ -25,13 +25,15 @@ export function runRules(text: string, rules: readonly Rule[], options: RuleOpti
 
 function runRule(rule: Rule, model: PolicyModel, options: RuleOptions, findings: Finding[]): void {
   const { lines } = model.parsed;
-  const finding = (code: string, severity: Severity, { message, offset, length }: RuleReport): Finding => ({
+  const range = (offset: number, length: number) => ({ start: lines.positionAt(offset), end: lines.positionAt(offset + length) });
+  const finding = (code: string, severity: Severity, { message, offset, length, related }: RuleReport): Finding => ({
     code,
     severity,
     message,
     offset,
     length,
-    range: { start: lines.positionAt(offset), end: lines.positionAt(offset + length) },
+    range: range(offset, length),
+    ...(related ? { related: related.map((r) => ({ ...r, range: range(r.offset, r.length) })) } : {}),
   });
   const report = (problem: RuleReport) => findings.push(finding(rule.meta.code, rule.meta.severity, problem));
   try {
@@ -40,7 +42,8 @@ function runRule(rule: Rule, model: PolicyModel, options: RuleOptions, findings:
       model,
       options: { accountId: options.accountId },
       report,
-      reportAt: (node, message) => report({ message, ...nodeSpan(node) }),
+      reportAt: (node, message, related) =>
+        report({ message, ...nodeSpan(node), ...(related ? { related: related.map((r) => ({ message: r.message, ...nodeSpan(r.node) })) } : {}) }),
     });
   } catch (error) {
     // A rule bug must not hide the other rules' findings.

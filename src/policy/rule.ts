@@ -23,6 +23,8 @@ export interface RuleReport {
   message: string;
   offset: number;
   length: number;
+  /** Other places that explain the finding. */
+  related?: Array<{ message: string; offset: number; length: number }>;
 }
 
 export interface RuleOptions {
@@ -39,7 +41,7 @@ export interface RuleContext {
    * Reports at a node: a key or scalar value as a whole; an object or array at its opening
    * brace or bracket (the "element that lacks something" form).
    */
-  reportAt(node: Node, message: string): void;
+  reportAt(node: Node, message: string, related?: Array<{ node: Node; message: string }>): void;
 }
 
 export interface Rule {

@@ -84,3 +84,16 @@ describe('hover in trust policies', () => {
     assert.match(text, /\| account \| `111122223333` \|/);
   });
 });
+
+describe('snippets', () => {
+  afterEach(() => vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor'));
+
+  it('inserts a contributed trust-policy snippet', async () => {
+    const document = await vscode.workspace.openTextDocument({ language: 'json', content: '' });
+    await vscode.window.showTextDocument(document);
+    await vscode.commands.executeCommand('editor.action.insertSnippet', { langId: 'json', name: 'Trust policy: GitHub Actions (OIDC)' });
+    const policy = JSON.parse(document.getText());
+    assert.equal(policy.Statement[0].Action, 'sts:AssumeRoleWithWebIdentity');
+    assert.equal(policy.Statement[0].Condition.StringEquals['token.actions.githubusercontent.com:sub'], 'repo:OWNER/REPO:ref:refs/heads/main');
+  });
+});

@@ -107,6 +107,17 @@ describe('trust-policy diagnostics', () => {
     assert.deepEqual(vscode.languages.getDiagnostics(document.uri), []);
   });
 
+  it('points a duplicate Sid at its first use (related information)', async () => {
+    const statement = '{ "Sid": "Trust", "Effect": "Allow", "Principal": { "Service": "ec2.amazonaws.com" }, "Action": "sts:AssumeRole" }';
+    const { document, diagnostics } = await openUntitled(`{ "Version": "2012-10-17", "Statement": [\n  ${statement},\n  ${statement}\n] }`);
+    const duplicate = diagnostics.find((d) => (d.code as { value: string }).value === 'sid-duplicate');
+    assert.ok(duplicate);
+    assert.equal(duplicate.range.start.line, 2);
+    const [related] = duplicate.relatedInformation ?? [];
+    assert.equal(related?.location.uri.toString(), document.uri.toString());
+    assert.equal(related?.location.range.start.line, 1);
+  });
+
   it('leaves JSON documents that are not trust policies alone', async () => {
     const document = await vscode.workspace.openTextDocument({ language: 'json', content: '{"name": "x",}' });
     await vscode.window.showTextDocument(document);

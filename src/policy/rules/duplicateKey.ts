@@ -46,6 +46,7 @@ export const duplicateKey: Rule = {
               same
                 ? `Duplicate key "${name}" (first on line ${line}): only one of them takes effect; merge them`
                 : `Key "${name}" repeats "${String(first.value)}" (line ${line}), differing only in case: merge them`,
+              [{ node: first, message: `First "${String(first.value)}"` }],
             );
           } else {
             seen.set(name.toLowerCase(), key);

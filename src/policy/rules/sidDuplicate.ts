@@ -31,7 +31,9 @@ export const sidDuplicate: Rule = {
       const sid = String(value.value);
       const first = seen.get(sid);
       if (first) {
-        reportAt(value, `Sid "${sid}" is already used on line ${policy.lines.positionAt(first.offset).line}: statement IDs must be unique`);
+        reportAt(value, `Sid "${sid}" is already used on line ${policy.lines.positionAt(first.offset).line}: statement IDs must be unique`, [
+          { node: first, message: `First use of Sid "${sid}"` },
+        ]);
       } else {
         seen.set(sid, value);
       }

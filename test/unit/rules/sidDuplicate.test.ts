@@ -1,5 +1,18 @@
+import assert from 'node:assert/strict';
+import { it } from 'node:test';
+import { runRules } from '../../../src/policy/lint';
 import { sidDuplicate } from '../../../src/policy/rules/sidDuplicate';
 import { policy, ruleTests, statement } from '../ruleTester';
+
+it('sid-duplicate points at the first use as related information', () => {
+  const text = policy(statement({ Sid: 'Trust' }), statement({ Sid: 'Trust' }));
+  const [finding] = runRules(text, [sidDuplicate]);
+  assert.equal(finding?.related?.length, 1);
+  const first = finding!.related![0]!;
+  assert.equal(text.slice(first.offset, first.offset + first.length), '"Trust"');
+  assert.ok(first.offset < finding!.offset);
+  assert.match(first.message, /First use/);
+});
 
 ruleTests(sidDuplicate, {
   valid: [
