@@ -44,9 +44,14 @@ export function serviceExists(service: string): boolean {
   return service === '*' || isKnownService(service);
 }
 
-/** The sts actions a statement allows through its Action element (string items only). */
+const allowedByStatement = new WeakMap<Statement, Set<string>>();
+
+/** The sts actions a statement allows through its Action element (string items only); do not change the set. */
 export function allowedStsActions(statement: Statement): Set<string> {
+  const cached = allowedByStatement.get(statement);
+  if (cached) return cached;
   const allowed = new Set<string>();
+  allowedByStatement.set(statement, allowed);
   for (const item of statement.actions) {
     if (item.kind !== 'string') continue;
     for (const name of stsActionsMatching(item.value)) allowed.add(name);

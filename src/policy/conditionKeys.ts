@@ -7,7 +7,19 @@ import { parseOperator } from './operators';
  * form, not IfExists — both also pass when the key is absent), not a set operator's
  * ForAllValues (true for an empty set), with at least one value that is not a bare `*`.
  */
+const restricting = new WeakMap<Statement, ConditionEntry[]>();
+
 export function restrictingEntries(statement: Statement): ConditionEntry[] {
+  // Several rules ask about the same statement: compute once per model.
+  let entries = restricting.get(statement);
+  if (!entries) {
+    entries = computeRestrictingEntries(statement);
+    restricting.set(statement, entries);
+  }
+  return entries;
+}
+
+function computeRestrictingEntries(statement: Statement): ConditionEntry[] {
   return statement.conditions.filter((entry) => {
     const op = parseOperator(entry.operator);
     if (!op.base || op.negated || op.ifExists || op.base === 'Null' || op.setOperator === 'ForAllValues') return false;
