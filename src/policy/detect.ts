@@ -1,4 +1,5 @@
-import { parseTree, type Node } from 'jsonc-parser';
+import { parseTree } from 'jsonc-parser';
+import { items, objectElements } from './model';
 
 const TRUST_ACTION = /^sts:(AssumeRole|AssumeRoleWith|TagSession|SetSourceIdentity|SetContext|\*)/i;
 
@@ -9,26 +10,16 @@ const TRUST_ACTION = /^sts:(AssumeRole|AssumeRoleWith|TagSession|SetSourceIdenti
  * linter reports them.
  */
 export function looksLikeTrustPolicy(text: string): boolean {
-  const trimmed = text.trimStart();
-  if (!trimmed.startsWith('{')) return false;
+  if (!text.trimStart().startsWith('{')) return false;
   const root = parseTree(text, [], { allowTrailingComma: true, disallowComments: false });
-  if (root?.type !== 'object') return false;
-  const statement = property(root, 'Statement');
-  const statements = statement?.type === 'array' ? (statement.children ?? []) : statement?.type === 'object' ? [statement] : [];
-  return statements.some((s) => {
-    if (s.type !== 'object') return false;
-    const action = property(s, 'Action') ?? property(s, 'NotAction');
-    const actions = action?.type === 'array' ? (action.children ?? []) : action ? [action] : [];
-    if (actions.some((a) => a.type === 'string' && TRUST_ACTION.test(String(a.value)))) return true;
-    const hasPrincipal = property(s, 'Principal') !== undefined || property(s, 'NotPrincipal') !== undefined;
-    const hasResource = property(s, 'Resource') !== undefined || property(s, 'NotResource') !== undefined;
+  const statement = objectElements(root).get('Statement')?.value;
+  const statements = statement?.type === 'array' ? (statement.children ?? []) : statement ? [statement] : [];
+  return statements.some((node) => {
+    const elements = objectElements(node);
+    const actions = [...items(elements.get('Action')?.value), ...items(elements.get('NotAction')?.value)];
+    if (actions.some((a) => a.kind === 'string' && TRUST_ACTION.test(a.value))) return true;
+    const hasPrincipal = elements.has('Principal') || elements.has('NotPrincipal');
+    const hasResource = elements.has('Resource') || elements.has('NotResource');
     return hasPrincipal && !hasResource;
   });
-}
-
-function property(object: Node, name: string): Node | undefined {
-  for (const p of object.children ?? []) {
-    if (p.children?.[0]?.value === name) return p.children[1] ?? p.children[0];
-  }
-  return undefined;
 }

@@ -1,4 +1,5 @@
-import { allStsActions, lookupConditionKey, stsAction, TRUST_ACTIONS, federatedProvider, conditionKeyPrefix } from './iamData';
+import { stsActionsMatching } from './actions';
+import { lookupConditionKey, stsAction, TRUST_ACTIONS, federatedProvider, conditionKeyPrefix } from './iamData';
 import { parseOperator } from './operators';
 import { describePrincipal, parseArn } from './principals';
 
@@ -78,9 +79,8 @@ export function explainAction(text: string): string {
     return `**${text}**: not an STS action — a trust policy only governs who may call \`sts:AssumeRole*\`, \`sts:TagSession\`, \`sts:SetSourceIdentity\` and \`sts:SetContext\` on this role.`;
   }
   if (/[*?]/.test(name) || text === '*') {
-    const pattern = new RegExp(`^${name.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`, 'i');
-    const matches = allStsActions().filter((a) => text === '*' || pattern.test(a.name));
-    return [`**${text}** — matches ${matches.length} STS action(s):`, '', ...matches.map((a) => `- \`sts:${a.name}\``)].join('\n');
+    const matches = stsActionsMatching(text);
+    return [`**${text}** — matches ${matches.length} STS action(s):`, '', ...matches.map((name) => `- \`sts:${name}\``)].join('\n');
   }
   const action = stsAction(name);
   if (!action) return `**${text}**: not an STS action.`;

@@ -1,31 +1,20 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { openUntitledJson } from './documents';
 
 /** Opens an untitled JSON document with `marked` (a `|` marks the cursor) and returns the cursor position. */
 async function open(marked: string) {
   const offset = marked.indexOf('|');
-  const document = await vscode.workspace.openTextDocument({ language: 'json', content: marked.replace('|', '') });
-  await vscode.window.showTextDocument(document);
+  const { document } = await openUntitledJson(marked.replace('|', ''));
   return { document, position: document.positionAt(offset) };
 }
 
 const labelOf = (item: vscode.CompletionItem) => (typeof item.label === 'string' ? item.label : item.label.label);
 
-/**
- * Completion items at the cursor. Rarely (about one full run in six) the first request right
- * after opening an untitled document returned only the JSON service's items; the request is
- * made again, at most twice, once the document has settled.
- */
 async function completions(marked: string) {
   const { document, position } = await open(marked);
-  let items: vscode.CompletionItem[] = [];
-  for (let attempt = 0; attempt < 3; attempt++) {
-    const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', document.uri, position);
-    items = list.items;
-    if (items.some((i) => i.kind !== vscode.CompletionItemKind.Snippet && i.kind !== vscode.CompletionItemKind.Module && /[:.]/.test(labelOf(i)))) break;
-    await new Promise((resolve) => setTimeout(resolve, 300));
-  }
-  return items;
+  const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', document.uri, position);
+  return list.items;
 }
 
 async function hover(marked: string) {
@@ -100,8 +89,7 @@ describe('snippets', () => {
   afterEach(() => vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor'));
 
   it('inserts a contributed trust-policy snippet', async () => {
-    const document = await vscode.workspace.openTextDocument({ language: 'json', content: '' });
-    await vscode.window.showTextDocument(document);
+    const { document } = await openUntitledJson('');
     await vscode.commands.executeCommand('editor.action.insertSnippet', { langId: 'json', name: 'Trust policy: GitHub Actions (OIDC)' });
     const policy = JSON.parse(document.getText());
     assert.equal(policy.Statement[0].Action, 'sts:AssumeRoleWithWebIdentity');

@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { openUntitledJson } from './documents';
 import { lint } from '../../src/policy';
 import type { IamTrustApi } from '../../src/extension';
 
@@ -32,8 +33,7 @@ const summary = (d: vscode.Diagnostic) =>
   `${(d.code as { value: string }).value}@${d.range.start.line + 1}:${d.range.start.character + 1}-${d.range.end.line + 1}:${d.range.end.character + 1}`;
 
 async function openUntitled(content: string) {
-  const document = await vscode.workspace.openTextDocument({ language: 'json', content: '' });
-  const editor = await vscode.window.showTextDocument(document);
+  const { document, editor } = await openUntitledJson('');
   const diagnostics = await diagnosticsAfter(document.uri, () =>
     editor.edit((b) => b.insert(new vscode.Position(0, 0), content)),
   );
@@ -119,8 +119,7 @@ describe('trust-policy diagnostics', () => {
   });
 
   it('leaves JSON documents that are not trust policies alone', async () => {
-    const document = await vscode.workspace.openTextDocument({ language: 'json', content: '{"name": "x",}' });
-    await vscode.window.showTextDocument(document);
+    const { document } = await openUntitledJson('{"name": "x",}');
     await new Promise((r) => setTimeout(r, 600));
     assert.deepEqual(vscode.languages.getDiagnostics(document.uri).filter((d) => d.source === 'iam-trust'), []);
   });

@@ -1,13 +1,17 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { openUntitledJson } from './documents';
 import { lint } from '../../src/policy';
 import type { IamTrustApi } from '../../src/extension';
 
-async function diagnosticsFor(document: vscode.TextDocument): Promise<vscode.Diagnostic[]> {
+const code = (d: vscode.Diagnostic) => (d.code as { value: string }).value;
+
+/** The document's diagnostics once they include `target` (or after 10 s). */
+async function diagnosticsFor(document: vscode.TextDocument, target: string): Promise<vscode.Diagnostic[]> {
   const api = await vscode.extensions.getExtension<IamTrustApi>('iam-trust.iam-trust-sessions')!.activate();
   for (let i = 0; i < 50; i++) {
     const found = vscode.languages.getDiagnostics(document.uri).filter((d) => d.source === 'iam-trust');
-    if (found.length > 0) return found;
+    if (found.some((d) => code(d) === target)) return found;
     await new Promise<void>((resolve) => {
       const l = api.onDidUpdateDiagnostics(() => (l.dispose(), resolve()));
       setTimeout(() => (l.dispose(), resolve()), 200);
@@ -16,13 +20,10 @@ async function diagnosticsFor(document: vscode.TextDocument): Promise<vscode.Dia
   return [];
 }
 
-const code = (d: vscode.Diagnostic) => (d.code as { value: string }).value;
-
 /** Opens `text`, applies the first quick fix for `target`, and returns the fixed text. */
 async function applyFix(text: string, target: string): Promise<string> {
-  const document = await vscode.workspace.openTextDocument({ language: 'json', content: text });
-  await vscode.window.showTextDocument(document);
-  const diagnostic = (await diagnosticsFor(document)).find((d) => code(d) === target);
+  const { document } = await openUntitledJson(text);
+  const diagnostic = (await diagnosticsFor(document, target)).find((d) => code(d) === target);
   assert.ok(diagnostic, `a ${target} diagnostic`);
   const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', document.uri, diagnostic.range, vscode.CodeActionKind.QuickFix.value);
   // The command returns our actions with their edits; diagnostics are not carried over.

@@ -14,4 +14,24 @@ export function countedSize(text: string): number {
 }
 
 export const DEFAULT_QUOTA = 2048;
+
+/** A policy trusting `accounts` accounts by ARN: the rules' documented oversized example. */
+export function policyTrustingAccounts(accounts: number): string {
+  const arns = Array.from({ length: accounts }, (_, i) => `"arn:aws:iam::111122223${String(i).padStart(3, '0')}:root"`).join(', ');
+  return `{
+  "Version": "2012-10-17",
+  "Statement": [{ "Effect": "Allow", "Action": "sts:AssumeRole", "Principal": { "AWS": [${arns}] } }]
+}`;
+}
+
+/** The fix both size rules recommend: trust the organisation instead of listing accounts. */
+export const ORGANIZATION_TRUST_EXAMPLE = `{
+  "Version": "2012-10-17",
+  "Statement": [{
+    "Effect": "Allow",
+    "Principal": { "AWS": "*" },
+    "Action": "sts:AssumeRole",
+    "Condition": { "StringEquals": { "aws:PrincipalOrgID": "o-a1b2c3d4e5" } }
+  }]
+}`;
 export const MAX_QUOTA = 4096;

@@ -1,7 +1,5 @@
 import type { Rule } from '../rule';
-import { countedSize, DEFAULT_QUOTA, MAX_QUOTA } from './policySize';
-
-const filler = Array.from({ length: 70 }, (_, i) => `"arn:aws:iam::111122223${String(i).padStart(3, '0')}:root"`).join(', ');
+import { countedSize, DEFAULT_QUOTA, MAX_QUOTA, ORGANIZATION_TRUST_EXAMPLE, policyTrustingAccounts } from './policySize';
 
 export const sizeExceedsDefaultQuota: Rule = {
   meta: {
@@ -9,19 +7,8 @@ export const sizeExceedsDefaultQuota: Rule = {
     severity: 'warning',
     description: `The policy is longer than ${DEFAULT_QUOTA} characters (not counting whitespace), the default quota.`,
     rationale: `Unless the account's "Role trust policy length" quota was raised (up to ${MAX_QUOTA}) through Service Quotas, CreateRole and UpdateAssumeRolePolicy fail with LimitExceeded above ${DEFAULT_QUOTA} characters.`,
-    badExample: `{
-  "Version": "2012-10-17",
-  "Statement": [{ "Effect": "Allow", "Action": "sts:AssumeRole", "Principal": { "AWS": [${filler}] } }]
-}`,
-    goodExample: `{
-  "Version": "2012-10-17",
-  "Statement": [{
-    "Effect": "Allow",
-    "Principal": { "AWS": "*" },
-    "Action": "sts:AssumeRole",
-    "Condition": { "StringEquals": { "aws:PrincipalOrgID": "o-a1b2c3d4e5" } }
-  }]
-}`,
+    badExample: policyTrustingAccounts(70),
+    goodExample: ORGANIZATION_TRUST_EXAMPLE,
     accessAnalyzer: 'Policy size exceeds the role trust policy quota',
   },
   check({ model, policy, reportAt }) {

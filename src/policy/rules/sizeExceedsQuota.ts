@@ -1,7 +1,5 @@
 import type { Rule } from '../rule';
-import { countedSize, MAX_QUOTA } from './policySize';
-
-const filler = Array.from({ length: 130 }, (_, i) => `"arn:aws:iam::111122223${String(i).padStart(3, '0')}:root"`).join(', ');
+import { countedSize, MAX_QUOTA, ORGANIZATION_TRUST_EXAMPLE, policyTrustingAccounts } from './policySize';
 
 export const sizeExceedsQuota: Rule = {
   meta: {
@@ -9,19 +7,8 @@ export const sizeExceedsQuota: Rule = {
     severity: 'error',
     description: `The policy is longer than ${MAX_QUOTA} characters (not counting whitespace), the most IAM allows.`,
     rationale: `A role trust policy may hold at most ${MAX_QUOTA} characters once whitespace is removed, even after raising the quota from its default of 2,048; CreateRole and UpdateAssumeRolePolicy fail with LimitExceeded. Split trust across roles, or trust an account or organisation with a condition instead of listing every principal.`,
-    badExample: `{
-  "Version": "2012-10-17",
-  "Statement": [{ "Effect": "Allow", "Action": "sts:AssumeRole", "Principal": { "AWS": [${filler}] } }]
-}`,
-    goodExample: `{
-  "Version": "2012-10-17",
-  "Statement": [{
-    "Effect": "Allow",
-    "Principal": { "AWS": "*" },
-    "Action": "sts:AssumeRole",
-    "Condition": { "StringEquals": { "aws:PrincipalOrgID": "o-a1b2c3d4e5" } }
-  }]
-}`,
+    badExample: policyTrustingAccounts(130),
+    goodExample: ORGANIZATION_TRUST_EXAMPLE,
     accessAnalyzer: 'Policy size exceeds the role trust policy quota',
   },
   check({ model, policy, reportAt }) {
