@@ -1,0 +1,97 @@
+/** What went wrong with an STS call, explained for a person, with what to do about it. */
+export interface ExplainContext {
+  roleArn: string;
+  /** The caller, when GetCallerIdentity could tell. */
+  callerArn?: string;
+  /** The profile the source credentials came from, if any. */
+  sourceProfile?: string;
+  durationSeconds?: number;
+  chaining?: boolean;
+  region?: string;
+  endpoint?: string;
+}
+
+export interface Explanation {
+  title: string;
+  detail: string;
+  /** The AWS error code or network error behind it. */
+  code: string;
+}
+
+export function explainStsError(error: unknown, context: ExplainContext): Explanation {
+  const e = error as { name?: string; code?: string; message?: string; Code?: string };
+  const code = e.name && e.name !== 'Error' ? e.name : (e.code ?? e.Code ?? 'Error');
+  const message = e.message ?? String(error);
+  const caller = context.callerArn ?? 'your source credentials';
+  switch (code) {
+    case 'AccessDenied':
+      return {
+        code,
+        title: `Not allowed to assume ${context.roleArn}`,
+        detail: [
+          `AWS refused ${caller}. Assuming a role needs two things:`,
+          `1. the caller's own identity policy allows sts:AssumeRole on ${context.roleArn};`,
+          `2. the role's trust policy trusts the caller — and its conditions hold.`,
+          'Usual culprits: a missing or wrong ExternalId, a missing or wrong MFA code, or conditions on the session name or source identity.',
+          `AWS said: ${message}`,
+        ].join('\n'),
+      };
+    case 'ValidationError':
+      if (/role chaining/i.test(message)) {
+        return {
+          code,
+          title: 'Role chaining allows at most 1 hour',
+          detail: `Your source credentials are themselves a role session, and STS caps a session assumed from one at 3600 seconds. Ask for 3600 or less. AWS said: ${message}`,
+        };
+      }
+      if (/MaxSessionDuration/i.test(message)) {
+        return {
+          code,
+          title: 'Longer than the role allows',
+          detail: `${context.durationSeconds ?? 'The requested'} seconds exceeds the role's MaxSessionDuration (set on the role, 1–12 hours). Ask for less, or raise MaxSessionDuration on the role. AWS said: ${message}`,
+        };
+      }
+      return { code, title: 'STS refused a parameter', detail: message };
+    case 'ExpiredToken':
+    case 'ExpiredTokenException':
+      return {
+        code,
+        title: 'Your source credentials have expired',
+        detail: context.sourceProfile
+          ? `Renew them, e.g. \`aws sso login --profile ${context.sourceProfile}\` for an SSO profile, then try again.`
+          : 'Renew your source credentials (SSO login, a new session, or fresh keys), then try again.',
+      };
+    case 'InvalidClientTokenId':
+    case 'SignatureDoesNotMatch':
+    case 'UnrecognizedClientException':
+      return {
+        code,
+        title: 'AWS does not accept your source credentials',
+        detail: `The access key is unknown, deactivated or paired with the wrong secret${context.sourceProfile ? ` (profile ${context.sourceProfile})` : ''}. AWS said: ${message}`,
+      };
+    case 'RegionDisabledException':
+      return {
+        code,
+        title: `STS is not activated in ${context.region ?? 'this region'}`,
+        detail: 'Activate the region for STS in the IAM console (Account settings), or use another region or the global endpoint.',
+      };
+    case 'Throttling':
+    case 'ThrottlingException':
+    case 'TooManyRequestsException':
+      return { code, title: 'STS is throttling requests', detail: 'Too many calls in a short time: wait a moment and try again.' };
+    case 'TimeoutError':
+    case 'ETIMEDOUT':
+      return { code, title: 'STS did not answer in time', detail: `No answer from ${context.endpoint ?? 'the STS endpoint'}. Check the network, a proxy, or the endpoint setting.` };
+    case 'ECONNREFUSED':
+    case 'ENOTFOUND':
+    case 'EAI_AGAIN':
+    case 'ECONNRESET':
+      return {
+        code,
+        title: 'Cannot reach STS',
+        detail: `${context.endpoint ?? 'The STS endpoint'} is unreachable (${code}). Check iamTrust.sts.endpoint, AWS_ENDPOINT_URL_STS, the network or a VPN.`,
+      };
+    default:
+      return { code, title: `STS failed: ${code}`, detail: message };
+  }
+}

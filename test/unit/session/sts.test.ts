@@ -1,0 +1,82 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { explainStsError } from '../../../src/session/errors';
+import { assumeRole, callerIdentity, isRoleSessionArn } from '../../../src/session/sts';
+import { startLocalAws, type LocalAws } from '../../local-aws/server';
+
+const alice = { accessKeyId: 'AKIAALICE0000EXAMPLE', secretAccessKey: 'alice-secret-key-example' };
+const deployArn = 'arn:aws:iam::111122223333:role/Deploy';
+let local: LocalAws;
+const dir = mkdtempSync(join(tmpdir(), 'iam-trust-sts-'));
+
+before(async () => {
+  local = await startLocalAws({
+    users: [{ arn: 'arn:aws:iam::444455556666:user/alice', ...alice }],
+    roles: [{ name: 'Deploy', account: '111122223333', maxSessionDuration: 3600, trusted: ['444455556666'], externalId: 'vendor-42', trustPolicy: '{}' }],
+  });
+});
+after(async () => {
+  await local.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const target = () => ({ region: 'us-east-1', endpoint: local.endpoint, source: alice });
+const request = { roleArn: deployArn, sessionName: 'alice-test', durationSeconds: 900, externalId: 'vendor-42' };
+
+describe('assumeRole through the real SDK', () => {
+  it('returns the session with its expiry', async () => {
+    const session = await assumeRole(request, target());
+    assert.equal(session.assumedRoleArn, 'arn:aws:sts::111122223333:assumed-role/Deploy/alice-test');
+    assert.ok(session.expiration.getTime() > Date.now() + 800_000);
+    assert.match(session.accessKeyId, /^ASIA/);
+    assert.equal(session.region, 'us-east-1');
+    assert.ok(isRoleSessionArn(session.assumedRoleArn));
+    assert.ok(!isRoleSessionArn('arn:aws:iam::444455556666:user/alice'));
+  });
+
+  it('takes source credentials from a profile of the shared files', async () => {
+    const credentials = join(dir, 'credentials');
+    writeFileSync(credentials, `[ci]\naws_access_key_id = ${alice.accessKeyId}\naws_secret_access_key = ${alice.secretAccessKey}\n`);
+    const saved = process.env.AWS_SHARED_CREDENTIALS_FILE;
+    process.env.AWS_SHARED_CREDENTIALS_FILE = credentials;
+    try {
+      const identity = await callerIdentity({ region: 'us-east-1', endpoint: local.endpoint, source: { profile: 'ci' } });
+      assert.equal(identity.arn, 'arn:aws:iam::444455556666:user/alice');
+    } finally {
+      if (saved === undefined) delete process.env.AWS_SHARED_CREDENTIALS_FILE;
+      else process.env.AWS_SHARED_CREDENTIALS_FILE = saved;
+    }
+  });
+
+  it('explains AccessDenied with the two preconditions, naming caller and role', async () => {
+    const error = await assumeRole({ ...request, externalId: 'wrong' }, target()).catch((e: unknown) => e);
+    const explained = explainStsError(error, { roleArn: deployArn, callerArn: 'arn:aws:iam::444455556666:user/alice' });
+    assert.equal(explained.code, 'AccessDenied');
+    assert.match(explained.detail, /identity policy allows sts:AssumeRole on arn:aws:iam::111122223333:role\/Deploy/);
+    assert.match(explained.detail, /trust policy trusts the caller/);
+    assert.match(explained.detail, /ExternalId/);
+    assert.match(explained.detail, /AWS refused arn:aws:iam::444455556666:user\/alice/);
+  });
+
+  it('explains a duration over the role\'s maximum', async () => {
+    const error = await assumeRole({ ...request, durationSeconds: 7200 }, target()).catch((e: unknown) => e);
+    assert.match(explainStsError(error, { roleArn: deployArn, durationSeconds: 7200 }).detail, /7200 seconds exceeds the role's MaxSessionDuration/);
+  });
+
+  it('explains an unreachable endpoint', async () => {
+    const closed = await startLocalAws({ users: [], roles: [] });
+    await closed.close();
+    const error = await assumeRole(request, { ...target(), endpoint: closed.endpoint }).catch((e: unknown) => e);
+    const explained = explainStsError(error, { roleArn: deployArn, endpoint: closed.endpoint });
+    assert.equal(explained.title, 'Cannot reach STS');
+    assert.match(explained.detail, /ECONNREFUSED/);
+  });
+
+  it('explains expired source credentials with how to renew them', () => {
+    const explained = explainStsError(Object.assign(new Error('The security token included in the request is expired'), { name: 'ExpiredToken' }), { roleArn: deployArn, sourceProfile: 'sso-dev' });
+    assert.match(explained.detail, /aws sso login --profile sso-dev/);
+  });
+});
