@@ -3,4 +3,6 @@ export const COMMANDS = {
   newTrustPolicy: 'iamTrust.newTrustPolicy',
   showStatus: 'iamTrust.showStatus',
   validateWorkspace: 'iamTrust.validateWorkspace',
+  assumeRole: 'iamTrust.assumeRole',
+  clearSession: 'iamTrust.clearSession',
 } as const;

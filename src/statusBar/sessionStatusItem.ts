@@ -1,5 +1,7 @@
 import * as vscode from 'vscode';
 import { COMMANDS } from '../commands/ids';
+import { expiryState, formatTimeLeft, nextTickMs } from '../session/credentials';
+import type { SessionState } from '../session/sessionState';
 
 const SETTING = 'iamTrust.statusBar.enabled';
 
@@ -8,22 +10,29 @@ export interface SessionStatusView {
   readonly visible: boolean;
 }
 
-/** The status-bar item that shows the role session of this window (none yet). */
+/**
+ * The window's role session in the status bar: `$(key) Role · 42m`, warning colours near the
+ * end, error colours once expired. It wakes only to change what it shows: once a minute, once
+ * a second in the last two minutes, never without a session.
+ */
 export class SessionStatusItem implements vscode.Disposable, SessionStatusView {
   private readonly item = vscode.window.createStatusBarItem('iamTrust.session', vscode.StatusBarAlignment.Left, 50);
-  private readonly listener: vscode.Disposable;
+  private readonly disposables: vscode.Disposable[] = [];
+  private timer: ReturnType<typeof setTimeout> | undefined;
   private shown = false;
 
-  constructor() {
+  constructor(private readonly state: SessionState) {
     this.item.name = 'IAM Role Session';
-    this.item.text = '$(shield) IAM: no session';
-    this.item.tooltip = 'No AWS role session is active. Click for details.';
-    this.item.accessibilityInformation = { label: 'IAM: no role session', role: 'button' };
     this.item.command = COMMANDS.showStatus;
+    this.disposables.push(
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration(SETTING)) this.applyVisibility();
+        if (e.affectsConfiguration('iamTrust.session.warnMinutes')) this.render();
+      }),
+      state.onChange(() => this.render()),
+    );
+    this.render();
     this.applyVisibility();
-    this.listener = vscode.workspace.onDidChangeConfiguration((e) => {
-      if (e.affectsConfiguration(SETTING)) this.applyVisibility();
-    });
   }
 
   get text(): string {
@@ -34,6 +43,44 @@ export class SessionStatusItem implements vscode.Disposable, SessionStatusView {
     return this.shown;
   }
 
+  private render(): void {
+    clearTimeout(this.timer);
+    const session = this.state.current;
+    if (!session) {
+      this.item.text = '$(shield) IAM: no session';
+      this.item.tooltip = 'No AWS role session is active. Click for details.';
+      this.item.backgroundColor = undefined;
+      this.item.accessibilityInformation = { label: 'IAM: no role session', role: 'button' };
+      return;
+    }
+    const now = new Date();
+    const role = session.roleArn.slice(session.roleArn.lastIndexOf('/') + 1);
+    const warnMinutes = vscode.workspace.getConfiguration('iamTrust').get<number>('session.warnMinutes', 5);
+    const state = expiryState(session.expiration, now, warnMinutes);
+    this.item.text = `$(key) ${role} · ${formatTimeLeft(session.expiration, now)}`;
+    this.item.backgroundColor =
+      state === 'expired'
+        ? new vscode.ThemeColor('statusBarItem.errorBackground')
+        : state === 'warning'
+          ? new vscode.ThemeColor('statusBarItem.warningBackground')
+          : undefined;
+    const tooltip = new vscode.MarkdownString(
+      [
+        `**Role session** ${state === 'expired' ? '(expired)' : ''}`,
+        '',
+        `Role: \`${session.roleArn}\``,
+        `Session: \`${session.assumedRoleArn}\``,
+        `Account: ${session.roleArn.split(':')[4]}`,
+        `Session name: ${session.sessionName}`,
+        `Expires: ${session.expiration.toLocaleString()}`,
+      ].join('  \n'),
+    );
+    this.item.tooltip = tooltip;
+    this.item.accessibilityInformation = { label: `IAM role session ${role}, ${formatTimeLeft(session.expiration, now)} left`, role: 'button' };
+    const next = nextTickMs(session.expiration, now);
+    if (Number.isFinite(next)) this.timer = setTimeout(() => this.render(), next);
+  }
+
   private applyVisibility(): void {
     this.shown = vscode.workspace.getConfiguration().get<boolean>(SETTING, true);
     if (this.shown) this.item.show();
@@ -41,7 +88,8 @@ export class SessionStatusItem implements vscode.Disposable, SessionStatusView {
   }
 
   dispose(): void {
-    this.listener.dispose();
+    clearTimeout(this.timer);
+    for (const d of this.disposables) d.dispose();
     this.item.dispose();
   }
 }

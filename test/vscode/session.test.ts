@@ -1,0 +1,68 @@
+import * as assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import * as vscode from 'vscode';
+import type { IamTrustApi } from '../../src/extension';
+import { startLocalAws, type LocalAws } from '../local-aws/server';
+
+// "IAM: Assume Role" end to end in the extension host: the real SDK, signing included, against
+// the local STS endpoint, with source credentials from a profile of a shared credentials file.
+describe('IAM: Assume Role', () => {
+  let local: LocalAws;
+  let dir: string;
+  let api: IamTrustApi;
+  const config = () => vscode.workspace.getConfiguration('iamTrust');
+  const args = { roleArn: 'arn:aws:iam::111122223333:role/Deploy', profile: 'alice', sessionName: 'vscode-test', durationSeconds: 900, externalId: 'vendor-42' };
+
+  before(async () => {
+    api = await vscode.extensions.getExtension<IamTrustApi>('iam-trust.iam-trust-sessions')!.activate();
+    local = await startLocalAws({
+      users: [{ arn: 'arn:aws:iam::444455556666:user/alice', accessKeyId: 'AKIAALICE0000EXAMPLE', secretAccessKey: 'alice-secret' }],
+      roles: [{ name: 'Deploy', account: '111122223333', maxSessionDuration: 3600, trusted: ['444455556666'], externalId: 'vendor-42', trustPolicy: '{}' }],
+    });
+    dir = mkdtempSync(join(tmpdir(), 'iam-trust-session-'));
+    writeFileSync(join(dir, 'credentials'), '[alice]\naws_access_key_id = AKIAALICE0000EXAMPLE\naws_secret_access_key = alice-secret\n');
+    process.env.AWS_SHARED_CREDENTIALS_FILE = join(dir, 'credentials');
+    process.env.AWS_CONFIG_FILE = join(dir, 'config');
+    await config().update('sts.endpoint', local.endpoint, vscode.ConfigurationTarget.Global);
+  });
+
+  after(async () => {
+    await vscode.commands.executeCommand('iamTrust.clearSession');
+    await config().update('sts.endpoint', undefined, vscode.ConfigurationTarget.Global);
+    await local.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('assumes the role, shows it in the status bar and gives it to new terminals', async () => {
+    const arn = await vscode.commands.executeCommand<string>('iamTrust.assumeRole', args);
+    assert.equal(arn, 'arn:aws:sts::111122223333:assumed-role/Deploy/vscode-test');
+    assert.match(api.sessionStatus.text, /^\$\(key\) Deploy · 1[45]m$/);
+    const env = api.terminalEnvironment;
+    assert.equal(env.persistent, false, 'secrets are not kept in workspace storage');
+    assert.match(env.get('AWS_ACCESS_KEY_ID')?.value ?? '', /^ASIA/);
+    assert.ok((env.get('AWS_SESSION_TOKEN')?.value ?? '').length > 50);
+    assert.equal(env.get('AWS_PROFILE')?.value, '', 'a profile in the user\'s environment must not win');
+    assert.match(env.get('AWS_CREDENTIAL_EXPIRATION')?.value ?? '', /^\d{4}-\d{2}-\d{2}T/);
+    assert.match(String(env.description ?? ''), /assumed-role\/Deploy\/vscode-test/);
+  });
+
+  it('leaves the session as it was when an attempt fails', async () => {
+    const before = api.terminalEnvironment.get('AWS_ACCESS_KEY_ID')?.value;
+    const result = await vscode.commands.executeCommand('iamTrust.assumeRole', { ...args, externalId: 'wrong-id' });
+    assert.equal(result, undefined);
+    assert.equal(api.terminalEnvironment.get('AWS_ACCESS_KEY_ID')?.value, before);
+    assert.match(api.sessionStatus.text, /Deploy/);
+  });
+
+  it('refuses a duration over 12 hours before calling STS', async () => {
+    assert.equal(await vscode.commands.executeCommand('iamTrust.assumeRole', { ...args, durationSeconds: 84600 }), undefined);
+  });
+
+  it('clears the session from the status bar and the terminals', async () => {
+    await vscode.commands.executeCommand('iamTrust.clearSession');
+    assert.match(api.sessionStatus.text, /IAM: no session/);
+    assert.equal(api.terminalEnvironment.get('AWS_ACCESS_KEY_ID'), undefined);
+  });
+});
