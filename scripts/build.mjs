@@ -50,6 +50,8 @@ if (!production) {
       // mocha is loaded from node_modules inside the extension host; vscode is the host's own.
       external: ['vscode', 'mocha'],
     },
+    // The local STS endpoint, for the UI runs and npm start.
+    { ...common, entryPoints: { 'local-aws': 'test/local-aws/server.ts' }, outdir: 'out/test' },
   );
 }
 

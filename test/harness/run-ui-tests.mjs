@@ -2,7 +2,8 @@
 // --install-extension, opens the workbench in headless Chromium and runs test/ui/*.ui.mjs
 // in that one browser session. Screenshots go to test-results/. Ends with "N passed, N failed".
 //   node test/harness/run-ui-tests.mjs <file.vsix>
-import { copyFileSync, existsSync, mkdirSync, readdirSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
@@ -30,13 +31,33 @@ let passed = 0;
 let failed = 0;
 let server;
 let workbench;
+let localAws;
 try {
+  // The local STS endpoint the session flows talk to, with alice's keys in a credentials file
+  // and AWS_PROFILE set in the environment, as a user's shell often has it.
+  const { startLocalAws } = createRequire(import.meta.url)(join(root, 'out', 'test', 'local-aws.js'));
+  localAws = await startLocalAws({
+    users: [{ arn: 'arn:aws:iam::444455556666:user/alice', accessKeyId: 'AKIAALICE0000EXAMPLE', secretAccessKey: 'alice-secret' }],
+    roles: [{ name: 'Deploy', account: '111122223333', maxSessionDuration: 3600, trusted: ['444455556666'], externalId: 'vendor-42', trustPolicy: '{}' }],
+  });
+  writeFileSync(join(runDir, 'aws-credentials'), '[alice]\naws_access_key_id = AKIAALICE0000EXAMPLE\naws_secret_access_key = alice-secret\n');
+  writeFileSync(join(runDir, 'aws-config'), '[profile alice]\nregion = us-east-1\n');
+
   await installExtension(vsix, join(runDir, 'extensions'), runDir);
   const installed = readdirSync(join(runDir, 'extensions')).filter((d) => d.startsWith('iam-trust.'));
   if (installed.length !== 1) throw new Error(`expected the VSIX in the extensions dir, found ${installed}`);
   console.log(`installed ${installed[0]} with code-server --install-extension`);
 
-  server = await startCodeServer({ runDir, folder: join(root, 'examples') });
+  server = await startCodeServer({
+    runDir,
+    folder: join(root, 'examples'),
+    settings: { 'iamTrust.sts.endpoint': localAws.endpoint },
+    env: {
+      AWS_SHARED_CREDENTIALS_FILE: join(runDir, 'aws-credentials'),
+      AWS_CONFIG_FILE: join(runDir, 'aws-config'),
+      AWS_PROFILE: 'alice',
+    },
+  });
   workbench = await openWorkbench({ runDir, server });
   const { page } = workbench;
   const screenshot = async (name) => {
@@ -56,7 +77,7 @@ try {
       if (grep && !test.name.includes(grep)) continue;
       const t0 = Date.now();
       try {
-        await test.run({ page, server, screenshot });
+        await test.run({ page, server, screenshot, localAws, root });
         passed++;
         console.log(`  ✔ ${test.name} (${Date.now() - t0} ms)`);
       } catch (error) {
@@ -74,6 +95,7 @@ try {
 } finally {
   await workbench?.close().catch(() => {});
   await server?.stop();
+  await localAws?.close();
   if (failed === 0) removeRunDir(runDir);
   else console.log(`logs kept in ${runDir}`);
 }
