@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { registerNewTrustPolicyCommand } from './commands/newTrustPolicy';
 import { registerAssumeRoleCommand } from './commands/assumeRole';
+import { registerCopyCredentialsCommand } from './commands/copyCredentials';
 import { registerClearSessionCommand, registerShowStatusCommand } from './commands/showStatus';
 import { registerValidateWorkspaceCommand } from './commands/validateWorkspace';
 import { registerCodeActions } from './language/codeActions';
@@ -43,6 +44,7 @@ export function activate(context: vscode.ExtensionContext): IamTrustApi {
     registerShowStatusCommand(session),
     registerAssumeRoleCommand(session),
     registerClearSessionCommand(session),
+    registerCopyCredentialsCommand(session),
     registerValidateWorkspaceCommand(diagnostics),
     registerCompletion(),
     registerHover(),

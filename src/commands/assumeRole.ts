@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import { explainStsError } from '../session/errors';
 import { listProfiles, type RoleProfile } from '../session/profiles';
 import type { SessionState } from '../session/sessionState';
-import { assumeRole, callerIdentity, type AssumeRoleRequest, type StsTarget } from '../session/sts';
+import { assumeRole, callerIdentity, isRoleSessionArn, type AssumeRoleRequest, type StsTarget } from '../session/sts';
 import {
   DEFAULT_DURATION_SECONDS,
   sessionNameFrom,
@@ -60,6 +60,15 @@ export function registerAssumeRoleCommand(state: SessionState): vscode.Disposabl
         token.onCancellationRequested(() => abort.abort());
         const target: StsTarget = { region, ...(endpoint ? { endpoint } : {}), source: input.profile ? { profile: input.profile } : {}, abortSignal: abort.signal };
         try {
+          // From a role session, STS allows at most an hour (role chaining): say so before asking.
+          const caller = await callerIdentity(target).catch(() => undefined);
+          if (caller && isRoleSessionArn(caller.arn)) {
+            const chained = validateDuration(request.durationSeconds, { chaining: true });
+            if (chained) {
+              void vscode.window.showErrorMessage(`${TITLE}: ${chained} (${caller.arn}).`);
+              return undefined;
+            }
+          }
           const session = await assumeRole(request, target);
           // Only a successful call replaces the session: a failure leaves the previous one as it was.
           state.set(session);

@@ -5,4 +5,5 @@ export const COMMANDS = {
   validateWorkspace: 'iamTrust.validateWorkspace',
   assumeRole: 'iamTrust.assumeRole',
   clearSession: 'iamTrust.clearSession',
+  copyCredentials: 'iamTrust.copyCredentials',
 } as const;

@@ -50,6 +50,8 @@ export interface LocalAwsOptions {
 
 export interface LocalAws {
   endpoint: string;
+  /** Every authenticated call, in order: what tests check was (or was not) sent. */
+  calls: Array<{ action: string; accessKeyId: string }>;
   close(): Promise<void>;
 }
 
@@ -58,6 +60,7 @@ const xmlEscape = (s: string) => s.replace(/[<>&'"]/g, (c) => `&#${c.charCodeAt(
 export async function startLocalAws(options: LocalAwsOptions): Promise<LocalAws> {
   const now = options.now ?? (() => new Date());
   const callers = new Map<string, Caller>();
+  const calls: LocalAws['calls'] = [];
   for (const user of options.users) {
     callers.set(user.accessKeyId, {
       arn: user.arn,
@@ -82,6 +85,7 @@ export async function startLocalAws(options: LocalAwsOptions): Promise<LocalAws>
     const action = params.get('Action') ?? '';
     const caller = await authenticate(req, body);
     if ('error' in caller) return caller.error;
+    calls.push({ action, accessKeyId: /Credential=([^/]+)/.exec(String(req.headers.authorization))![1]! });
     switch (action) {
       case 'GetCallerIdentity':
         return ok('GetCallerIdentity', `<Arn>${xmlEscape(caller.arn)}</Arn><UserId>${caller.userId}</UserId><Account>${caller.account}</Account>`);
@@ -180,6 +184,7 @@ export async function startLocalAws(options: LocalAwsOptions): Promise<LocalAws>
   const { port } = server.address() as AddressInfo;
   return {
     endpoint: `http://127.0.0.1:${port}`,
+    calls,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }

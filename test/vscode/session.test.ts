@@ -50,14 +50,42 @@ describe('IAM: Assume Role', () => {
 
   it('leaves the session as it was when an attempt fails', async () => {
     const before = api.terminalEnvironment.get('AWS_ACCESS_KEY_ID')?.value;
+    const sent = local.calls.filter((c) => c.action === 'AssumeRole').length;
     const result = await vscode.commands.executeCommand('iamTrust.assumeRole', { ...args, externalId: 'wrong-id' });
     assert.equal(result, undefined);
+    assert.equal(local.calls.filter((c) => c.action === 'AssumeRole').length, sent + 1, 'STS was asked, and refused');
     assert.equal(api.terminalEnvironment.get('AWS_ACCESS_KEY_ID')?.value, before);
     assert.match(api.sessionStatus.text, /Deploy/);
   });
 
   it('refuses a duration over 12 hours before calling STS', async () => {
+    const calls = local.calls.length;
     assert.equal(await vscode.commands.executeCommand('iamTrust.assumeRole', { ...args, durationSeconds: 84600 }), undefined);
+    assert.equal(local.calls.length, calls, 'nothing was sent');
+  });
+
+  it('copies the session as a bash snippet', async () => {
+    assert.equal(await vscode.commands.executeCommand('iamTrust.copyCredentials', 'bash'), true);
+    const copied = await vscode.env.clipboard.readText();
+    assert.match(copied, /^export AWS_ACCESS_KEY_ID='ASIA[0-9A-F]+'$/m);
+    assert.match(copied, /^export AWS_SESSION_TOKEN='/m);
+  });
+
+  it('refuses more than an hour from a role session (role chaining) before calling STS', async () => {
+    // Use the session itself as the source credentials.
+    const env = api.terminalEnvironment;
+    // A new file: the SDK caches the files it has read, by path.
+    process.env.AWS_SHARED_CREDENTIALS_FILE = join(dir, 'credentials-with-session');
+    writeFileSync(
+      join(dir, 'credentials-with-session'),
+      `[alice]\naws_access_key_id = AKIAALICE0000EXAMPLE\naws_secret_access_key = alice-secret\n[session]\naws_access_key_id = ${env.get('AWS_ACCESS_KEY_ID')!.value}\naws_secret_access_key = ${env.get('AWS_SECRET_ACCESS_KEY')!.value}\naws_session_token = ${env.get('AWS_SESSION_TOKEN')!.value}\n`,
+    );
+    const before = env.get('AWS_ACCESS_KEY_ID')?.value;
+    assert.equal(await vscode.commands.executeCommand('iamTrust.assumeRole', { ...args, profile: 'session', durationSeconds: 7200 }), undefined);
+    assert.equal(env.get('AWS_ACCESS_KEY_ID')?.value, before);
+    // It asked who the caller is, saw a role session, and never sent the AssumeRole.
+    const fromSession = local.calls.filter((c) => c.accessKeyId === before);
+    assert.deepEqual(fromSession.map((c) => c.action), ['GetCallerIdentity']);
   });
 
   it('clears the session from the status bar and the terminals', async () => {
