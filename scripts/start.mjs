@@ -1,8 +1,11 @@
 // npm start: try the extension as a person would. Builds and packages it, installs the VSIX
 // into a private code-server (the test VS Code), opens examples/ and prints the URL.
+// Also starts the local STS endpoint (test/local-aws, for tests and demos only) with demo
+// profiles, so that "IAM: Assume Role…" works offline.
 // Ctrl-C stops everything. Options: --port N (default 8080, or a free one if taken).
 import { spawnSync } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { installExtension, root, startCodeServer } from '../test/harness/codeServer.mjs';
@@ -28,6 +31,7 @@ function portIsFree(port) {
 }
 
 run('installing the test VS Code if needed', 'bash', ['test/harness/install-host.sh']);
+run('building the local STS endpoint', process.execPath, ['scripts/build.mjs']);
 const vsix = join(root, '.vscode-test', 'start.vsix');
 run('building and packaging the extension', process.execPath, ['scripts/package.mjs', '--out', vsix]);
 
@@ -38,9 +42,41 @@ for (const sub of ['user-data/User', 'extensions', 'xdg-config', 'xdg-data', 'tm
 }
 await installExtension(vsix, join(runDir, 'extensions'), runDir);
 
+const require = createRequire(import.meta.url);
+const { startLocalAws } = require(join(root, 'out', 'test', 'local-aws.js'));
+const localAws = await startLocalAws({
+  users: [{ arn: 'arn:aws:iam::444455556666:user/demo', accessKeyId: 'AKIADEMO000000000000', secretAccessKey: 'demo-secret-not-a-real-key' }],
+  roles: [
+    { name: 'Deploy', account: '111122223333', maxSessionDuration: 3600, trusted: ['444455556666'], externalId: 'demo-external-id', trustPolicy: '{}' },
+    { name: 'ReadOnly', account: '111122223333', maxSessionDuration: 43200, trusted: ['444455556666'], trustPolicy: '{}' },
+  ],
+});
+// Demo profiles in files of their own: your real ~/.aws stays out of the demo.
+writeFileSync(join(runDir, 'aws-credentials'), '[demo]\naws_access_key_id = AKIADEMO000000000000\naws_secret_access_key = demo-secret-not-a-real-key\n');
+writeFileSync(
+  join(runDir, 'aws-config'),
+  '[profile demo]\nregion = us-east-1\n\n[profile demo-deploy]\nrole_arn = arn:aws:iam::111122223333:role/Deploy\nsource_profile = demo\nexternal_id = demo-external-id\n\n' +
+    '[profile demo-readonly]\nrole_arn = arn:aws:iam::111122223333:role/ReadOnly\nsource_profile = demo\nduration_seconds = 7200\n',
+);
+const settingsFile = join(runDir, 'user-data', 'User', 'settings.json');
+if (existsSync(settingsFile)) {
+  // Keep the user's settings; point STS at this run's endpoint (its port changes every start).
+  const { applyEdits, modify } = require('jsonc-parser');
+  const text = readFileSync(settingsFile, 'utf8');
+  writeFileSync(settingsFile, applyEdits(text, modify(text, ['iamTrust.sts.endpoint'], localAws.endpoint, { formattingOptions: { insertSpaces: true, tabSize: 2 } })));
+}
+
 const port = (await portIsFree(wantedPort)) ? wantedPort : undefined;
-const server = await startCodeServer({ runDir, folder: join(root, 'examples'), port, keepSettings: true });
+const server = await startCodeServer({
+  runDir,
+  folder: join(root, 'examples'),
+  port,
+  keepSettings: true,
+  settings: { 'iamTrust.sts.endpoint': localAws.endpoint },
+  env: { AWS_CONFIG_FILE: join(runDir, 'aws-config'), AWS_SHARED_CREDENTIALS_FILE: join(runDir, 'aws-credentials') },
+});
 console.log(`\nIAM Trust & Sessions is running in VS Code at:\n\n    ${server.url}/?folder=${encodeURIComponent(server.folder)}\n`);
+console.log(`Offline demo: "IAM: Assume Role…" lists demo-deploy and demo-readonly, served by the local STS endpoint at ${localAws.endpoint}.`);
 console.log(`(code-server log: ${server.logFile}; press Ctrl-C to stop)`);
 
 let stopping = false;
@@ -49,6 +85,7 @@ const stop = async () => {
   stopping = true;
   console.log('\nstart: stopping code-server');
   await server.stop();
+  await localAws.close();
   process.exit(0);
 };
 process.on('SIGINT', stop);
