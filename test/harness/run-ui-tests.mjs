@@ -2,7 +2,7 @@
 // --install-extension, opens the workbench in headless Chromium and runs test/ui/*.ui.mjs
 // in that one browser session. Screenshots go to test-results/. Ends with "N passed, N failed".
 //   node test/harness/run-ui-tests.mjs <file.vsix>
-import { copyFileSync, existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -14,6 +14,23 @@ import {
   root,
   startCodeServer,
 } from './codeServer.mjs';
+
+/** Files under `dir` that contain any of `secrets` (the run's aws-credentials file holds only alice's own key). */
+function findSecrets(dir, secrets) {
+  const leaks = [];
+  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    const path = join(entry.parentPath, entry.name);
+    let content;
+    try {
+      content = readFileSync(path);
+    } catch {
+      continue;
+    }
+    for (const secret of secrets) if (content.includes(secret)) leaks.push(`${path} holds ${secret.slice(0, 4)}…`);
+  }
+  return leaks;
+}
 
 const vsix = process.argv[2] && resolve(process.argv[2]);
 if (!vsix || !existsSync(vsix)) {
@@ -96,6 +113,18 @@ try {
   await workbench?.close().catch(() => {});
   await server?.stop();
   await localAws?.close();
+  // Secrets never go to disk: after the whole run, no issued secret key or session token may
+  // appear in any file code-server, the browser or the extension wrote for this run.
+  if (localAws?.issuedSecrets.length) {
+    const leaks = findSecrets(runDir, localAws.issuedSecrets);
+    if (leaks.length === 0) {
+      passed++;
+      console.log(`  ✔ no session secret in any of the run's files (${localAws.issuedSecrets.length / 2} session(s) issued)`);
+    } else {
+      failed++;
+      console.log(`  ✖ session secrets found on disk:\n    ${leaks.join('\n    ')}`);
+    }
+  }
   if (failed === 0) removeRunDir(runDir);
   else console.log(`logs kept in ${runDir}`);
 }

@@ -52,6 +52,8 @@ export interface LocalAws {
   endpoint: string;
   /** Every authenticated call, in order: what tests check was (or was not) sent. */
   calls: Array<{ action: string; accessKeyId: string }>;
+  /** The secrets of every session it issued: tests look for leaks of them. */
+  issuedSecrets: string[];
   close(): Promise<void>;
 }
 
@@ -61,6 +63,7 @@ export async function startLocalAws(options: LocalAwsOptions): Promise<LocalAws>
   const now = options.now ?? (() => new Date());
   const callers = new Map<string, Caller>();
   const calls: LocalAws['calls'] = [];
+  const issuedSecrets: string[] = [];
   for (const user of options.users) {
     callers.set(user.accessKeyId, {
       arn: user.arn,
@@ -171,6 +174,7 @@ export async function startLocalAws(options: LocalAwsOptions): Promise<LocalAws>
     const expiration = new Date(now().getTime() + (options.sessionSecondsOverride ?? duration) * 1000);
     const roleId = `AROA${randomBytes(8).toString('hex').toUpperCase()}`;
     const arn = `arn:aws:sts::${role.account}:assumed-role/${role.name}/${sessionName}`;
+    issuedSecrets.push(secretAccessKey, sessionToken);
     callers.set(accessKeyId, { arn, account: role.account, userId: `${roleId}:${sessionName}`, secretAccessKey, sessionToken, expiration, roleArn });
     return ok(
       'AssumeRole',
@@ -185,6 +189,7 @@ export async function startLocalAws(options: LocalAwsOptions): Promise<LocalAws>
   return {
     endpoint: `http://127.0.0.1:${port}`,
     calls,
+    issuedSecrets,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }
