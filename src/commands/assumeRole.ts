@@ -59,9 +59,10 @@ export function registerAssumeRoleCommand(state: SessionState): vscode.Disposabl
         const abort = new AbortController();
         token.onCancellationRequested(() => abort.abort());
         const target: StsTarget = { region, ...(endpoint ? { endpoint } : {}), source: input.profile ? { profile: input.profile } : {}, abortSignal: abort.signal };
+        // Who the source credentials are: for the chaining cap, and to name the caller in errors.
+        const caller = await callerIdentity(target).catch(() => undefined);
         try {
           // From a role session, STS allows at most an hour (role chaining): say so before asking.
-          const caller = await callerIdentity(target).catch(() => undefined);
           if (caller && isRoleSessionArn(caller.arn)) {
             const chained = validateDuration(request.durationSeconds, { chaining: true });
             if (chained) {
@@ -76,7 +77,6 @@ export function registerAssumeRoleCommand(state: SessionState): vscode.Disposabl
           return session.assumedRoleArn;
         } catch (error) {
           if (token.isCancellationRequested) return undefined;
-          const caller = await callerIdentity({ ...target, abortSignal: undefined }).catch(() => undefined);
           const explained = explainStsError(error, {
             roleArn: input.roleArn,
             ...(caller ? { callerArn: caller.arn } : {}),
