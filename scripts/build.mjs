@@ -34,8 +34,19 @@ function sources(dir, pattern) {
     .map((e) => relative(root, join(e.parentPath, e.name)));
 }
 
+/** In the extension bundle, src/session/aws.ts stays a file of its own, required on first use. */
+const awsApart = {
+  name: 'aws-apart',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/aws(\.js)?$/ }, (args) =>
+      args.importer.endsWith(join('src', 'session', 'sts.ts')) ? { path: './aws.js', external: true } : undefined,
+    );
+  },
+};
+
 const builds = [
-  { ...common, entryPoints: { extension: 'src/extension.ts' }, outdir: 'dist', external: ['vscode'] },
+  { ...common, entryPoints: { extension: 'src/extension.ts' }, outdir: 'dist', external: ['vscode'], plugins: [awsApart] },
+  { ...common, entryPoints: { aws: 'src/session/aws.ts' }, outdir: 'dist' },
   { ...common, entryPoints: { cli: 'src/cli.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' } },
   { ...common, entryPoints: { policy: 'src/policy/index.ts' }, outdir: 'dist' },
 ];

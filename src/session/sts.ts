@@ -32,12 +32,12 @@ export interface AssumedSession extends SessionCredentials {
 async function sourceCredentials(target: StsTarget): Promise<AwsCredentialIdentity | AwsCredentialIdentityProvider> {
   if ('accessKeyId' in target.source) return target.source;
   // Loaded on first use: the extension must start without the SDK.
-  const { fromIni, fromNodeProviderChain } = await import('@aws-sdk/credential-providers');
+  const { fromIni, fromNodeProviderChain } = await import('./aws.js');
   return target.source.profile ? fromIni({ profile: target.source.profile }) : fromNodeProviderChain();
 }
 
 async function client(target: StsTarget) {
-  const { STSClient } = await import('@aws-sdk/client-sts');
+  const { STSClient } = await import('./aws.js');
   return new STSClient({
     region: target.region,
     credentials: await sourceCredentials(target),
@@ -47,7 +47,7 @@ async function client(target: StsTarget) {
 }
 
 export async function assumeRole(request: AssumeRoleRequest, target: StsTarget): Promise<AssumedSession> {
-  const { AssumeRoleCommand } = await import('@aws-sdk/client-sts');
+  const { AssumeRoleCommand } = await import('./aws.js');
   const sts = await client(target);
   try {
     const response = await sts.send(
@@ -83,7 +83,7 @@ export async function assumeRole(request: AssumeRoleRequest, target: StsTarget):
 
 /** The caller behind the source credentials (for explaining AccessDenied, and "Who Am I"). */
 export async function callerIdentity(target: StsTarget): Promise<{ arn: string; account: string }> {
-  const { GetCallerIdentityCommand } = await import('@aws-sdk/client-sts');
+  const { GetCallerIdentityCommand } = await import('./aws.js');
   const sts = await client(target);
   try {
     const identity = await sts.send(new GetCallerIdentityCommand({}));

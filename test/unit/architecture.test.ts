@@ -45,3 +45,14 @@ describe('bundles', () => {
     assert.equal(typeof policy.lint, 'function');
   });
 });
+
+describe('lazy AWS SDK', () => {
+  it('dist/extension.js does not contain the SDK; it requires dist/aws.js on first use', () => {
+    const extension = readFileSync(join(root, 'dist', 'extension.js'), 'utf8');
+    assert.doesNotMatch(extension, /class STSClient|STSClient = class/);
+    assert.match(extension, /import\("\.\/aws\.js"\)/);
+    const aws = require(join(root, 'dist', 'aws.js'));
+    assert.equal(typeof aws.STSClient, 'function');
+    assert.equal(typeof aws.fromIni, 'function');
+  });
+});

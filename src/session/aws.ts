@@ -1,0 +1,4 @@
+// The AWS SDK pieces the extension uses, bundled apart (dist/aws.js) and loaded on first use,
+// so that starting the extension never parses the SDK.
+export { AssumeRoleCommand, GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
+export { fromIni, fromNodeProviderChain } from '@aws-sdk/credential-providers';
