@@ -39,7 +39,7 @@ const awsApart = {
   name: 'aws-apart',
   setup(build) {
     build.onResolve({ filter: /^\.\/aws(\.js)?$/ }, (args) =>
-      args.importer.endsWith(join('src', 'session', 'sts.ts')) ? { path: './aws.js', external: true } : undefined,
+      args.importer.startsWith(join(root, 'src', 'session')) ? { path: './aws.js', external: true } : undefined,
     );
   },
 };

@@ -29,7 +29,7 @@ export interface AssumedSession extends SessionCredentials {
 }
 
 /** The source credentials: static ones as given, a profile or the default chain through the SDK's providers. */
-async function sourceCredentials(target: StsTarget): Promise<AwsCredentialIdentity | AwsCredentialIdentityProvider> {
+export async function sourceCredentials(target: StsTarget): Promise<AwsCredentialIdentity | AwsCredentialIdentityProvider> {
   if ('accessKeyId' in target.source) return target.source;
   // Loaded on first use: the extension must start without the SDK.
   const { fromIni, fromNodeProviderChain } = await import('./aws.js');

@@ -1,7 +1,7 @@
 // A local STS/IAM endpoint FOR TESTS AND DEMOS — not an AWS replacement. It speaks the query
-// protocol of STS (AssumeRole, GetCallerIdentity) and IAM (GetRole, ListRoles), verifies
-// SigV4 signatures with @smithy/signature-v4 against the keys it knows, and refuses what STS
-// refuses with STS's own error codes and messages.
+// protocol of STS (AssumeRole, GetCallerIdentity) and IAM (GetRole, ListRoles,
+// UpdateAssumeRolePolicy), verifies SigV4 signatures with @smithy/signature-v4 against the
+// keys it knows, and refuses what STS and IAM refuse with their own error codes and messages.
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -13,6 +13,10 @@ export interface LocalRole {
   name: string;
   account: string;
   maxSessionDuration: number;
+  path?: string;
+  description?: string;
+  /** Actions its sessions' identity policies do not allow, e.g. ['iam:GetRole']; all others are allowed. */
+  denied?: string[];
   /** Who may assume it: account IDs or principal ARNs (the AWS principals of its trust policy). */
   trusted: string[];
   externalId?: string;
@@ -25,6 +29,8 @@ export interface LocalUser {
   accessKeyId: string;
   secretAccessKey: string;
   mfaSerial?: string;
+  /** Actions the user's identity policies do not allow, e.g. ['iam:ListRoles']; all others are allowed. */
+  denied?: string[];
 }
 
 interface Caller {
@@ -36,6 +42,7 @@ interface Caller {
   expiration?: Date;
   /** The role ARN when the caller is a role session (role chaining). */
   roleArn?: string;
+  denied: string[];
 }
 
 export interface LocalAwsOptions {
@@ -43,6 +50,8 @@ export interface LocalAwsOptions {
   roles: LocalRole[];
   /** The MFA code the devices show (tests type it). */
   mfaCode?: string;
+  /** Why IAM would refuse a trust policy (MalformedPolicyDocument); undefined when it accepts it. */
+  rejectPolicy?: (document: string) => string | undefined;
   /** Override the lifetime of issued credentials, to see expiry in seconds. */
   sessionSecondsOverride?: number;
   now?: () => Date;
@@ -52,6 +61,8 @@ export interface LocalAws {
   endpoint: string;
   /** Every authenticated call, in order: what tests check was (or was not) sent. */
   calls: Array<{ action: string; accessKeyId: string }>;
+  /** The roles as they are now (UpdateAssumeRolePolicy changes their trust policies). */
+  roles: LocalRole[];
   /** The secrets of every session it issued: tests look for leaks of them. */
   issuedSecrets: string[];
   close(): Promise<void>;
@@ -70,6 +81,7 @@ export async function startLocalAws(options: LocalAwsOptions): Promise<LocalAws>
       account: user.arn.split(':')[4]!,
       userId: `AIDA${user.accessKeyId.slice(4, 20)}`,
       secretAccessKey: user.secretAccessKey,
+      denied: user.denied ?? [],
     });
   }
 
@@ -89,13 +101,71 @@ export async function startLocalAws(options: LocalAwsOptions): Promise<LocalAws>
     const caller = await authenticate(req, body);
     if ('error' in caller) return caller.error;
     calls.push({ action, accessKeyId: /Credential=([^/]+)/.exec(String(req.headers.authorization))![1]! });
+    const service = /Credential=[^/]+\/\d{8}\/[^/]+\/([^/]+)\//.exec(String(req.headers.authorization))![1] === 'iam' ? 'iam' : 'sts';
+    if (service === 'iam') return handleIam(caller, action, params);
     switch (action) {
       case 'GetCallerIdentity':
         return ok('GetCallerIdentity', `<Arn>${xmlEscape(caller.arn)}</Arn><UserId>${caller.userId}</UserId><Account>${caller.account}</Account>`);
       case 'AssumeRole':
+        if (caller.denied.includes('sts:AssumeRole')) return notAuthorized(caller, 'sts:AssumeRole', params.get('RoleArn') ?? '');
         return assumeRole(caller, params);
       default:
         return { status: 400, body: errorXml('Sender', 'InvalidAction', `Could not find operation ${action} for version 2011-06-15`) };
+    }
+  }
+
+  function notAuthorized(caller: Caller, action: string, resource: string, service: 'sts' | 'iam' = 'sts') {
+    return {
+      status: 403,
+      body: errorXml('Sender', 'AccessDenied', `User: ${caller.arn} is not authorized to perform: ${action} on resource: ${resource} because no identity-based policy allows the ${action} action`, service),
+    };
+  }
+
+  const roleArnOf = (role: LocalRole) => `arn:aws:iam::${role.account}:role${role.path ?? '/'}${role.name}`;
+  const roleXml = (role: LocalRole, withPolicy: boolean) =>
+    `<Path>${xmlEscape(role.path ?? '/')}</Path><RoleName>${xmlEscape(role.name)}</RoleName><RoleId>AROA${role.name.toUpperCase().padEnd(17, 'X').slice(0, 17)}</RoleId>` +
+    `<Arn>${xmlEscape(roleArnOf(role))}</Arn><CreateDate>2026-01-01T00:00:00Z</CreateDate><MaxSessionDuration>${role.maxSessionDuration}</MaxSessionDuration>` +
+    (role.description ? `<Description>${xmlEscape(role.description)}</Description>` : '') +
+    (withPolicy ? `<AssumeRolePolicyDocument>${xmlEscape(encodeURIComponent(role.trustPolicy))}</AssumeRolePolicyDocument>` : '');
+
+  /** IAM's query API (version 2010-05-08): the role actions the extension uses. */
+  function handleIam(caller: Caller, action: string, params: URLSearchParams): { status: number; body: string } {
+    const iamError = (status: number, code: string, message: string) => ({ status, body: errorXml('Sender', code, message, 'iam') });
+    const findRole = (name: string) => options.roles.find((r) => r.name.toLowerCase() === name.toLowerCase());
+    const roleName = params.get('RoleName') ?? '';
+    const resource = `role ${roleName}`;
+    if (caller.denied.includes(`iam:${action}`)) return notAuthorized(caller, `iam:${action}`, action === 'ListRoles' ? `arn:aws:iam::${caller.account}:role/` : resource, 'iam');
+    switch (action) {
+      case 'GetRole': {
+        const role = findRole(roleName);
+        if (!role) return iamError(404, 'NoSuchEntity', `The role with name ${roleName} cannot be found.`);
+        return ok('GetRole', `<Role>${roleXml(role, true)}</Role>`, 'iam');
+      }
+      case 'ListRoles': {
+        const prefix = params.get('PathPrefix') ?? '/';
+        const maxItems = Math.min(Number(params.get('MaxItems') ?? '100') || 100, 1000);
+        const start = Number(params.get('Marker') ?? '0') || 0;
+        const matching = options.roles.filter((r) => (r.path ?? '/').startsWith(prefix) && r.account === caller.account);
+        const page = matching.slice(start, start + maxItems);
+        const truncated = start + maxItems < matching.length;
+        return ok(
+          'ListRoles',
+          `<IsTruncated>${truncated}</IsTruncated>${truncated ? `<Marker>${start + maxItems}</Marker>` : ''}<Roles>${page.map((r) => `<member>${roleXml(r, true)}</member>`).join('')}</Roles>`,
+          'iam',
+        );
+      }
+      case 'UpdateAssumeRolePolicy': {
+        const role = findRole(roleName);
+        if (!role) return iamError(404, 'NoSuchEntity', `The role with name ${roleName} cannot be found.`);
+        const document = params.get('PolicyDocument') ?? '';
+        if (document.replace(/\s/g, '').length > 2048) return iamError(409, 'LimitExceeded', 'Cannot exceed quota for ACLSizePerRole: 2048');
+        const problem = options.rejectPolicy?.(document);
+        if (problem) return iamError(400, 'MalformedPolicyDocument', problem);
+        role.trustPolicy = document;
+        return ok('UpdateAssumeRolePolicy', '', 'iam');
+      }
+      default:
+        return iamError(400, 'InvalidAction', `Could not find operation ${action} for version 2010-05-08`);
     }
   }
 
@@ -152,7 +222,7 @@ export async function startLocalAws(options: LocalAwsOptions): Promise<LocalAws>
     if (!(duration >= 900 && duration <= 43200)) {
       return validation(`1 validation error detected: Value '${duration}' at 'durationSeconds' failed to satisfy constraint: Member must have value ${duration < 900 ? 'greater than or equal to 900' : 'less than or equal to 43200'}`);
     }
-    const role = options.roles.find((r) => `arn:aws:iam::${r.account}:role/${r.name}` === roleArn);
+    const role = options.roles.find((r) => roleArnOf(r) === roleArn);
     const deny = () => ({
       status: 403,
       body: errorXml('Sender', 'AccessDenied', `User: ${caller.arn} is not authorized to perform: sts:AssumeRole on resource: ${roleArn}`),
@@ -175,7 +245,7 @@ export async function startLocalAws(options: LocalAwsOptions): Promise<LocalAws>
     const roleId = `AROA${randomBytes(8).toString('hex').toUpperCase()}`;
     const arn = `arn:aws:sts::${role.account}:assumed-role/${role.name}/${sessionName}`;
     issuedSecrets.push(secretAccessKey, sessionToken);
-    callers.set(accessKeyId, { arn, account: role.account, userId: `${roleId}:${sessionName}`, secretAccessKey, sessionToken, expiration, roleArn });
+    callers.set(accessKeyId, { arn, account: role.account, userId: `${roleId}:${sessionName}`, secretAccessKey, sessionToken, expiration, roleArn, denied: role.denied ?? [] });
     return ok(
       'AssumeRole',
       `<Credentials><AccessKeyId>${accessKeyId}</AccessKeyId><SecretAccessKey>${secretAccessKey}</SecretAccessKey>` +
@@ -189,20 +259,23 @@ export async function startLocalAws(options: LocalAwsOptions): Promise<LocalAws>
   return {
     endpoint: `http://127.0.0.1:${port}`,
     calls,
+    roles: options.roles,
     issuedSecrets,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }
 
-function ok(action: string, result: string): { status: number; body: string } {
+const NAMESPACES = { sts: 'https://sts.amazonaws.com/doc/2011-06-15/', iam: 'https://iam.amazonaws.com/doc/2010-05-08/' };
+
+function ok(action: string, result: string, service: 'sts' | 'iam' = 'sts'): { status: number; body: string } {
   return {
     status: 200,
-    body: `<${action}Response xmlns="https://sts.amazonaws.com/doc/2011-06-15/"><${action}Result>${result}</${action}Result><ResponseMetadata><RequestId>${randomBytes(16).toString('hex')}</RequestId></ResponseMetadata></${action}Response>`,
+    body: `<${action}Response xmlns="${NAMESPACES[service]}">${result ? `<${action}Result>${result}</${action}Result>` : ''}<ResponseMetadata><RequestId>${randomBytes(16).toString('hex')}</RequestId></ResponseMetadata></${action}Response>`,
   };
 }
 
-function errorXml(type: string, code: string, message: string): string {
-  return `<ErrorResponse xmlns="https://sts.amazonaws.com/doc/2011-06-15/"><Error><Type>${type}</Type><Code>${code}</Code><Message>${xmlEscape(message)}</Message></Error><RequestId>${randomBytes(16).toString('hex')}</RequestId></ErrorResponse>`;
+function errorXml(type: string, code: string, message: string, service: 'sts' | 'iam' = 'sts'): string {
+  return `<ErrorResponse xmlns="${NAMESPACES[service]}"><Error><Type>${type}</Type><Code>${code}</Code><Message>${xmlEscape(message)}</Message></Error><RequestId>${randomBytes(16).toString('hex')}</RequestId></ErrorResponse>`;
 }
 
 function send(res: ServerResponse, status: number, body: string): void {
