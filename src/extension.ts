@@ -1,13 +1,16 @@
 import * as vscode from 'vscode';
 import { registerNewTrustPolicyCommand } from './commands/newTrustPolicy';
-import { registerAssumeRoleCommand } from './commands/assumeRole';
+import { registerAssumeRoleCommands } from './commands/assumeRole';
 import { registerCopyCredentialsCommand } from './commands/copyCredentials';
+import { watchSessionExpiry } from './commands/sessionExpiry';
+import { registerOpenSessionTerminalCommand, registerSessionMenuCommand, registerWhoAmICommand } from './commands/sessionMenu';
 import { registerClearSessionCommand, registerShowStatusCommand } from './commands/showStatus';
 import { registerValidateWorkspaceCommand } from './commands/validateWorkspace';
 import { registerCodeActions } from './language/codeActions';
 import { registerCompletion } from './language/completion';
 import { TrustPolicyDiagnostics } from './language/diagnostics';
 import { registerHover } from './language/hover';
+import { SessionKeeper } from './session/restore';
 import { SessionState } from './session/sessionState';
 import { SessionStatusItem, type SessionStatusView } from './statusBar/sessionStatusItem';
 import { SessionEnvironment } from './terminal/sessionEnvironment';
@@ -26,7 +29,8 @@ export interface IamTrustApi {
 
 export function activate(context: vscode.ExtensionContext): IamTrustApi {
   const started = performance.now();
-  const session = new SessionState();
+  const setting = <T>(name: string, fallback: T) => vscode.workspace.getConfiguration('iamTrust').get<T>(name, fallback);
+  const session = new SessionState({ warnBeforeMs: () => setting('session.warnMinutes', 5) * 60_000 });
   const environment = new SessionEnvironment(context.environmentVariableCollection);
   // Terminals get the session while it lives; at expiry they get nothing rather than dead keys.
   const sessionToTerminals = session.onChange(({ kind, session: current }) => {
@@ -34,6 +38,9 @@ export function activate(context: vscode.ExtensionContext): IamTrustApi {
     else environment.clear();
   });
   const sessionStatus = new SessionStatusItem(session);
+  // Opt-in: the session survives a reload in SecretStorage, and nowhere else.
+  const keeper = new SessionKeeper(session, context.secrets, () => setting('session.restoreOnReload', false));
+  void keeper.restore();
   const diagnostics = new TrustPolicyDiagnostics(context.extensionUri);
   context.subscriptions.push(
     session,
@@ -42,7 +49,15 @@ export function activate(context: vscode.ExtensionContext): IamTrustApi {
     diagnostics,
     registerNewTrustPolicyCommand(),
     registerShowStatusCommand(session),
-    registerAssumeRoleCommand(session),
+    keeper,
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (e.affectsConfiguration('iamTrust.session.restoreOnReload')) void keeper.settingChanged();
+    }),
+    ...registerAssumeRoleCommands(session, context.globalState),
+    registerSessionMenuCommand(session),
+    registerOpenSessionTerminalCommand(session),
+    registerWhoAmICommand(session),
+    watchSessionExpiry(session),
     registerClearSessionCommand(session),
     registerCopyCredentialsCommand(session),
     registerValidateWorkspaceCommand(diagnostics),

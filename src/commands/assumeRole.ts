@@ -1,174 +1,122 @@
-import { userInfo } from 'node:os';
 import * as vscode from 'vscode';
+import { answersProblem, readRecentRoles, rememberRole, requestFrom, type AssumeRoleAnswers } from '../session/answers';
 import { explainStsError } from '../session/errors';
-import { listProfiles, type RoleProfile } from '../session/profiles';
+import { listProfiles } from '../session/profiles';
 import type { SessionState } from '../session/sessionState';
-import { assumeRole, callerIdentity, isRoleSessionArn, type AssumeRoleRequest, type StsTarget } from '../session/sts';
-import {
-  DEFAULT_DURATION_SECONDS,
-  sessionNameFrom,
-  validateDuration,
-  validateExternalId,
-  validateMfaCode,
-  validateRoleArn,
-  validateSessionName,
-} from '../session/validation';
+import { assumeRole, callerIdentity, isRoleSessionArn, type AssumedSession } from '../session/sts';
+import { DEFAULT_DURATION_SECONDS, validateDuration, validateMfaCode } from '../session/validation';
+import { pickRole, position, type AssumeRoleFlow } from './assumeRoleSteps';
 import { COMMANDS } from './ids';
+import { MultiStepInput } from './multiStepInput';
+import { sessionTargets } from './sessionTargets';
 
 /** Arguments for running the command without prompts (keybindings, tasks, tests). */
-export interface AssumeRoleArgs {
-  roleArn: string;
-  profile?: string;
-  sessionName?: string;
-  durationSeconds?: number;
-  externalId?: string;
-  mfaSerial?: string;
-  mfaCode?: string;
-  region?: string;
-}
+export type AssumeRoleArgs = AssumeRoleAnswers;
 
 const TITLE = 'Assume Role';
+/** Where the recent roles are kept (global state: role ARNs and settings, never a secret). */
+export const RECENT_ROLES_KEY = 'iamTrust.recentRoles';
 
-/** "IAM: Assume Role…": ask for what STS needs, validate it as it is typed, then call STS. */
-export function registerAssumeRoleCommand(state: SessionState): vscode.Disposable {
-  return vscode.commands.registerCommand(COMMANDS.assumeRole, async (args?: AssumeRoleArgs) => {
-    const input = args ?? (await ask());
-    if (!input) return undefined;
-    const problem =
-      validateRoleArn(input.roleArn) ??
-      validateSessionName(input.sessionName ?? '') ??
-      validateDuration(input.durationSeconds ?? DEFAULT_DURATION_SECONDS) ??
-      (input.externalId ? validateExternalId(input.externalId) : undefined);
-    if (problem) {
-      void vscode.window.showErrorMessage(`${TITLE}: ${problem}`);
-      return undefined;
+/** "IAM: Assume Role…" and "IAM: Refresh Role Session". */
+export function registerAssumeRoleCommands(state: SessionState, memento: vscode.Memento): vscode.Disposable[] {
+  const assume = async (args?: AssumeRoleArgs) => {
+    const answers = args ?? (await ask(memento));
+    if (!answers) return undefined;
+    const session = await execute(state, answers);
+    if (session) await memento.update(RECENT_ROLES_KEY, rememberRole(readRecentRoles(memento.get(RECENT_ROLES_KEY)), answers));
+    return session?.assumedRoleArn;
+  };
+  const refresh = async (options?: { silent?: boolean; mfaCode?: string }) => {
+    const origin = state.origin;
+    if (!origin) return assume();
+    const answers: AssumeRoleAnswers = { ...origin.answers };
+    if (answers.mfaSerial) {
+      if (options?.silent) return undefined;
+      const code =
+        options?.mfaCode ??
+        (await vscode.window.showInputBox({
+          title: `Refresh ${origin.answers.roleArn}`,
+          prompt: `The 6-digit code of your MFA device ${answers.mfaSerial}`,
+          ignoreFocusOut: true,
+          validateInput: validateMfaCode,
+        }));
+      if (code === undefined) return undefined;
+      answers.mfaCode = code.trim();
     }
-    const config = vscode.workspace.getConfiguration('iamTrust');
-    const endpoint = config.get<string>('sts.endpoint', '').trim() || undefined;
-    const region = config.get<string>('region', '').trim() || input.region || process.env.AWS_REGION || 'us-east-1';
-    const request: AssumeRoleRequest = {
-      roleArn: input.roleArn,
-      sessionName: input.sessionName!,
-      durationSeconds: input.durationSeconds ?? DEFAULT_DURATION_SECONDS,
-      ...(input.externalId ? { externalId: input.externalId } : {}),
-      ...(input.mfaSerial && input.mfaCode ? { mfaSerial: input.mfaSerial, mfaCode: input.mfaCode } : {}),
-    };
-    return vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: `Assuming ${input.roleArn}`, cancellable: true },
-      async (_progress, token) => {
-        const abort = new AbortController();
-        token.onCancellationRequested(() => abort.abort());
-        const target: StsTarget = { region, ...(endpoint ? { endpoint } : {}), source: input.profile ? { profile: input.profile } : {}, abortSignal: abort.signal };
-        // Who the source credentials are: for the chaining cap, and to name the caller in errors.
-        const caller = await callerIdentity(target).catch(() => undefined);
-        try {
-          // From a role session, STS allows at most an hour (role chaining): say so before asking.
-          if (caller && isRoleSessionArn(caller.arn)) {
-            const chained = validateDuration(request.durationSeconds, { chaining: true });
-            if (chained) {
-              void vscode.window.showErrorMessage(`${TITLE}: ${chained} (${caller.arn}).`);
-              return undefined;
-            }
-          }
-          const session = await assumeRole(request, target);
-          // Only a successful call replaces the session: a failure leaves the previous one as it was.
-          state.set(session);
-          void vscode.window.showInformationMessage(`Assumed ${session.assumedRoleArn} until ${session.expiration.toLocaleTimeString()}. New terminals use it.`);
-          return session.assumedRoleArn;
-        } catch (error) {
-          if (token.isCancellationRequested) return undefined;
-          const explained = explainStsError(error, {
-            roleArn: input.roleArn,
-            ...(caller ? { callerArn: caller.arn } : {}),
-            ...(input.profile ? { sourceProfile: input.profile } : {}),
-            durationSeconds: request.durationSeconds,
-            region,
-            ...(endpoint ? { endpoint } : {}),
-          });
-          void vscode.window.showErrorMessage(`${explained.title}. ${explained.detail}`);
-          return undefined;
-        }
-      },
-    );
-  });
+    return (await execute(state, answers, options?.silent ? { silent: true } : {}))?.assumedRoleArn;
+  };
+  return [vscode.commands.registerCommand(COMMANDS.assumeRole, assume), vscode.commands.registerCommand(COMMANDS.refreshSession, refresh)];
 }
 
-type Answers = AssumeRoleArgs;
+/** The quick input; undefined when the person cancels. */
+async function ask(memento: vscode.Memento): Promise<AssumeRoleAnswers | undefined> {
+  const config = vscode.workspace.getConfiguration('iamTrust');
+  const flow: AssumeRoleFlow = {
+    answers: { roleArn: '' },
+    profiles: await listProfiles().catch(() => ({ roles: [], all: [] })),
+    recent: readRecentRoles(memento.get(RECENT_ROLES_KEY)),
+    targets: sessionTargets,
+    fixedByProfile: new Set(),
+    defaultDurationSeconds: config.get<number>('session.defaultDurationSeconds', DEFAULT_DURATION_SECONDS),
+    mfaSerialSetting: config.get<string>('session.mfaSerial', '').trim(),
+  };
+  const done = await MultiStepInput.run(pickRole, flow, position);
+  return done ? flow.answers : undefined;
+}
 
-/** The prompts, one after another; Escape at any step cancels the whole command. */
-async function ask(): Promise<Answers | undefined> {
-  const { roles, all } = await listProfiles().catch(() => ({ roles: [] as RoleProfile[], all: [] }));
-  type RoleItem = vscode.QuickPickItem & { profile?: RoleProfile };
-  const typed: RoleItem = { label: '$(edit) Enter a role ARN…', alwaysShow: true };
-  const picked = await vscode.window.showQuickPick<RoleItem>(
-    [
-      ...roles.map((profile) => ({
-        label: profile.name,
-        description: profile.roleArn,
-        detail: profile.problems.length ? `$(warning) ${profile.problems.join('; ')}` : undefined,
-        profile,
-      })),
-      typed,
-    ],
-    { title: `${TITLE} (1/4): role`, placeHolder: 'A profile with role_arn, or a role ARN', matchOnDescription: true },
+/**
+ * Validates, calls STS with progress (cancellable), and on success replaces the window's
+ * session. A failure leaves the previous session exactly as it was.
+ */
+async function execute(state: SessionState, answers: AssumeRoleAnswers, options: { silent?: boolean } = {}): Promise<AssumedSession | undefined> {
+  const problem = answersProblem(answers);
+  if (problem) {
+    void vscode.window.showErrorMessage(`${TITLE}: ${problem}`);
+    return undefined;
+  }
+  const request = requestFrom(answers);
+  const region = sessionTargets.region(answers);
+  return vscode.window.withProgress(
+    {
+      location: options.silent ? vscode.ProgressLocation.Window : vscode.ProgressLocation.Notification,
+      title: `${options.silent ? 'Refreshing' : 'Assuming'} ${answers.roleArn}`,
+      cancellable: !options.silent,
+    },
+    async (_progress, token) => {
+      const abort = new AbortController();
+      token.onCancellationRequested(() => abort.abort());
+      const target = sessionTargets.sts(answers, abort.signal);
+      // Who the source credentials are: for the chaining cap, and to name the caller in errors.
+      const caller = await callerIdentity(target).catch(() => undefined);
+      try {
+        // From a role session, STS allows at most an hour (role chaining): say so before asking.
+        if (caller && isRoleSessionArn(caller.arn)) {
+          const chained = validateDuration(request.durationSeconds, { chaining: true });
+          if (chained) {
+            void vscode.window.showErrorMessage(`${TITLE}: ${chained} (${caller.arn}).`);
+            return undefined;
+          }
+        }
+        const session = await assumeRole(request, target);
+        const { mfaCode: _secret, ...kept } = answers;
+        state.set(session, { answers: kept, region, ...(target.endpoint ? { stsEndpoint: target.endpoint } : {}) });
+        const message = `Assumed ${session.assumedRoleArn} until ${session.expiration.toLocaleTimeString()}. New terminals use it.`;
+        if (options.silent) vscode.window.setStatusBarMessage(`$(key) ${message}`, 5000);
+        else void vscode.window.showInformationMessage(message);
+        return session;
+      } catch (error) {
+        if (token.isCancellationRequested) return undefined;
+        const explained = explainStsError(error, {
+          roleArn: answers.roleArn,
+          ...(caller ? { callerArn: caller.arn } : {}),
+          ...(answers.profile ? { sourceProfile: answers.profile } : {}),
+          durationSeconds: request.durationSeconds,
+          region,
+          ...(target.endpoint ? { endpoint: target.endpoint } : {}),
+        });
+        void vscode.window.showErrorMessage(`${explained.title}. ${explained.detail}`);
+        return undefined;
+      }
+    },
   );
-  if (!picked) return undefined;
-  let answers: Answers;
-  if (picked.profile) {
-    const p = picked.profile;
-    answers = {
-      roleArn: p.roleArn,
-      ...(p.sourceProfile ? { profile: p.sourceProfile } : {}),
-      ...(p.externalId ? { externalId: p.externalId } : {}),
-      ...(p.mfaSerial ? { mfaSerial: p.mfaSerial } : {}),
-      ...(p.durationSeconds ? { durationSeconds: p.durationSeconds } : {}),
-      ...(p.roleSessionName ? { sessionName: p.roleSessionName } : {}),
-      ...(p.region ? { region: p.region } : {}),
-    };
-  } else {
-    const roleArn = await vscode.window.showInputBox({ title: `${TITLE} (1/4): role ARN`, placeHolder: 'arn:aws:iam::111122223333:role/Deploy', ignoreFocusOut: true, validateInput: validateRoleArn });
-    if (!roleArn) return undefined;
-    const source = await vscode.window.showQuickPick(
-      [{ label: 'Default credentials', description: 'the SDK default chain (environment, default profile, SSO, instance role …)' }, ...all.map((p) => ({ label: p.name, description: p.kind }))],
-      { title: `${TITLE} (1/4): source credentials`, placeHolder: 'Which credentials call AssumeRole?' },
-    );
-    if (!source) return undefined;
-    answers = { roleArn: roleArn.trim(), ...(source.label === 'Default credentials' ? {} : { profile: source.label }) };
-  }
-
-  const sessionName = await vscode.window.showInputBox({
-    title: `${TITLE} (2/4): session name`,
-    prompt: 'Shown in the role owner\'s CloudTrail',
-    value: answers.sessionName ?? sessionNameFrom(userInfo().username),
-    ignoreFocusOut: true,
-    validateInput: validateSessionName,
-  });
-  if (sessionName === undefined) return undefined;
-  const defaultDuration = answers.durationSeconds ?? vscode.workspace.getConfiguration('iamTrust').get<number>('session.defaultDurationSeconds', DEFAULT_DURATION_SECONDS);
-  const duration = await vscode.window.showInputBox({
-    title: `${TITLE} (3/4): duration in seconds`,
-    prompt: '900 to 43,200, at most the role\'s MaxSessionDuration, at most 3,600 when your source is itself a role session',
-    value: String(defaultDuration),
-    ignoreFocusOut: true,
-    validateInput: (v) => validateDuration(v),
-  });
-  if (duration === undefined) return undefined;
-  answers = { ...answers, sessionName, durationSeconds: Number(duration) };
-
-  if (answers.externalId === undefined) {
-    const externalId = await vscode.window.showInputBox({
-      title: `${TITLE} (4/4): external ID`,
-      prompt: 'Only if the role requires one (sts:ExternalId); leave empty otherwise',
-      ignoreFocusOut: true,
-      validateInput: (v) => (v === '' ? undefined : validateExternalId(v)),
-    });
-    if (externalId === undefined) return undefined;
-    if (externalId) answers.externalId = externalId;
-  }
-  if (answers.mfaSerial) {
-    const code = await vscode.window.showInputBox({ title: `${TITLE}: MFA code for ${answers.mfaSerial}`, ignoreFocusOut: true, validateInput: validateMfaCode, password: false });
-    if (code === undefined) return undefined;
-    answers.mfaCode = code.trim();
-  }
-  return answers;
 }

@@ -4,6 +4,10 @@ export const COMMANDS = {
   showStatus: 'iamTrust.showStatus',
   validateWorkspace: 'iamTrust.validateWorkspace',
   assumeRole: 'iamTrust.assumeRole',
+  refreshSession: 'iamTrust.refreshSession',
   clearSession: 'iamTrust.clearSession',
   copyCredentials: 'iamTrust.copyCredentials',
+  openSessionTerminal: 'iamTrust.openSessionTerminal',
+  whoAmI: 'iamTrust.whoAmI',
+  sessionMenu: 'iamTrust.sessionMenu',
 } as const;

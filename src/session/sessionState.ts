@@ -1,20 +1,45 @@
+import type { AssumeRoleAnswers } from './answers';
 import type { AssumedSession } from './sts';
 
-export type SessionEvent = { kind: 'set' | 'expired' | 'cleared'; session: AssumedSession | undefined };
+export type SessionEvent = { kind: 'set' | 'expiring' | 'expired' | 'cleared'; session: AssumedSession | undefined };
+
+/** How a session was made, so that Refresh can repeat it: never the MFA code. */
+export interface SessionOrigin {
+  answers: Omit<AssumeRoleAnswers, 'mfaCode'>;
+  region: string;
+  stsEndpoint?: string;
+}
+
+export interface SessionStateOptions {
+  now?: () => Date;
+  /** How long before expiry 'expiring' fires (read at each set, so a setting change applies to the next session). */
+  warnBeforeMs?: () => number;
+}
 
 /**
- * The window's one role session, in memory only. Fires when a session is set, expires or is
- * cleared; at expiry it keeps the session (to show what expired) but says it is dead.
+ * The window's one role session, in memory only. Fires when a session is set, is about to
+ * expire, expires or is cleared; at expiry it keeps the session (to show what expired) but
+ * says it is dead. Two timers at most, and only while a session exists.
  */
 export class SessionState {
   private session: AssumedSession | undefined;
-  private expiryTimer: ReturnType<typeof setTimeout> | undefined;
+  private sessionOrigin: SessionOrigin | undefined;
+  private readonly timers: Array<ReturnType<typeof setTimeout>> = [];
   private readonly listeners = new Set<(event: SessionEvent) => void>();
+  private readonly now: () => Date;
+  private readonly warnBeforeMs: () => number;
 
-  constructor(private readonly now: () => Date = () => new Date()) {}
+  constructor(options: SessionStateOptions = {}) {
+    this.now = options.now ?? (() => new Date());
+    this.warnBeforeMs = options.warnBeforeMs ?? (() => 5 * 60_000);
+  }
 
   get current(): AssumedSession | undefined {
     return this.session;
+  }
+
+  get origin(): SessionOrigin | undefined {
+    return this.sessionOrigin;
   }
 
   get expired(): boolean {
@@ -26,35 +51,48 @@ export class SessionState {
     return { dispose: () => this.listeners.delete(listener) };
   }
 
-  set(session: AssumedSession): void {
+  set(session: AssumedSession, origin?: SessionOrigin): void {
     this.session = session;
-    this.scheduleExpiry();
+    this.sessionOrigin = origin;
+    this.schedule();
     this.fire('set');
   }
 
   clear(): void {
-    clearTimeout(this.expiryTimer);
+    this.cancelTimers();
     this.session = undefined;
+    this.sessionOrigin = undefined;
     this.fire('cleared');
   }
 
   dispose(): void {
-    clearTimeout(this.expiryTimer);
+    this.cancelTimers();
     this.listeners.clear();
   }
 
-  private scheduleExpiry(): void {
-    clearTimeout(this.expiryTimer);
+  private cancelTimers(): void {
+    for (const t of this.timers.splice(0)) clearTimeout(t);
+  }
+
+  private schedule(): void {
+    this.cancelTimers();
     const session = this.session;
     if (!session) return;
     // setTimeout holds at most ~24.8 days; sessions last at most 12 hours.
-    const delay = Math.max(0, session.expiration.getTime() - this.now().getTime());
-    this.expiryTimer = setTimeout(() => {
-      if (this.session === session) this.fire('expired');
-    }, delay);
+    const left = session.expiration.getTime() - this.now().getTime();
+    const at = (delay: number, kind: SessionEvent['kind']) =>
+      this.timers.push(
+        setTimeout(() => {
+          if (this.session === session) this.fire(kind);
+        }, Math.max(0, delay)),
+      );
+    const warnAt = left - this.warnBeforeMs();
+    // A session shorter than the warning time warns at once, unless it is already dead.
+    if (left > 0) at(warnAt, 'expiring');
+    at(left, 'expired');
   }
 
   private fire(kind: SessionEvent['kind']): void {
-    for (const listener of this.listeners) listener({ kind, session: this.session });
+    for (const listener of [...this.listeners]) listener({ kind, session: this.session });
   }
 }

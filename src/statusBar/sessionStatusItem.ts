@@ -23,7 +23,7 @@ export class SessionStatusItem implements vscode.Disposable, SessionStatusView {
 
   constructor(private readonly state: SessionState) {
     this.item.name = 'IAM Role Session';
-    this.item.command = COMMANDS.showStatus;
+    this.item.command = COMMANDS.sessionMenu;
     this.disposables.push(
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration(SETTING)) this.applyVisibility();

@@ -1,0 +1,65 @@
+import * as vscode from 'vscode';
+import { formatTimeLeft } from '../session/credentials';
+import { explainStsError } from '../session/errors';
+import { roleNameOf } from '../session/iam';
+import type { SessionState } from '../session/sessionState';
+import { callerIdentity } from '../session/sts';
+import { COMMANDS } from './ids';
+import { sessionTargets } from './sessionTargets';
+
+/** What clicking the status-bar item offers: everything that can be done with the session. */
+export function registerSessionMenuCommand(state: SessionState): vscode.Disposable {
+  return vscode.commands.registerCommand(COMMANDS.sessionMenu, async () => {
+    const session = state.current;
+    if (!session) return vscode.commands.executeCommand(COMMANDS.assumeRole);
+    type Item = vscode.QuickPickItem & { command: string };
+    const expired = state.expired;
+    const items: Item[] = [
+      { label: '$(refresh) Refresh', description: state.origin?.answers.mfaSerial ? 'asks for a new MFA code' : 'the same role and parameters', command: COMMANDS.refreshSession },
+      ...(expired ? [] : [{ label: '$(terminal) Open Terminal in Session', command: COMMANDS.openSessionTerminal }, { label: '$(copy) Copy Credentials As…', command: COMMANDS.copyCredentials }]),
+      { label: '$(person) Who Am I', description: 'sts:GetCallerIdentity with the session', command: COMMANDS.whoAmI },
+      { label: '$(key) Assume Another Role…', command: COMMANDS.assumeRole },
+      { label: '$(close) Clear Session', description: 'new terminals get your own credentials again', command: COMMANDS.clearSession },
+    ];
+    const picked = await vscode.window.showQuickPick(items, {
+      title: `${roleNameOf(session.roleArn)} · ${expired ? 'expired' : `${formatTimeLeft(session.expiration, new Date())} left`}`,
+      placeHolder: session.assumedRoleArn,
+    });
+    return picked ? vscode.commands.executeCommand(picked.command) : undefined;
+  });
+}
+
+/** "IAM: Open Terminal in Session": a terminal named after the role, which gets the session's variables. */
+export function registerOpenSessionTerminalCommand(state: SessionState): vscode.Disposable {
+  return vscode.commands.registerCommand(COMMANDS.openSessionTerminal, () => {
+    const session = state.current;
+    if (!session || state.expired) {
+      void vscode.window.showWarningMessage(session ? 'The role session has expired: refresh it first.' : 'No role session: run "IAM: Assume Role…" first.');
+      return undefined;
+    }
+    // The environment variable collection gives every new terminal the session; this one is named for it.
+    const terminal = vscode.window.createTerminal({ name: `AWS ${roleNameOf(session.roleArn)}`, iconPath: new vscode.ThemeIcon('key') });
+    terminal.show();
+    return terminal.name;
+  });
+}
+
+/** "IAM: Who Am I": GetCallerIdentity with the session, or with the default credentials without one. */
+export function registerWhoAmICommand(state: SessionState): vscode.Disposable {
+  return vscode.commands.registerCommand(COMMANDS.whoAmI, async () => {
+    const session = state.current && !state.expired ? state.current : undefined;
+    const target = session
+      ? { region: session.region ?? sessionTargets.region({}), ...(state.origin?.stsEndpoint ? { endpoint: state.origin.stsEndpoint } : {}), source: session }
+      : sessionTargets.sts({});
+    try {
+      const identity = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'sts:GetCallerIdentity' }, () => callerIdentity(target));
+      const message = `${session ? 'The role session is' : 'Without a role session, your default credentials are'} ${identity.arn} (account ${identity.account}).`;
+      void vscode.window.showInformationMessage(message);
+      return identity.arn;
+    } catch (error) {
+      const explained = explainStsError(error, { roleArn: session?.roleArn ?? 'your identity' });
+      void vscode.window.showErrorMessage(`Who Am I: ${explained.title}. ${explained.detail}`);
+      return undefined;
+    }
+  });
+}

@@ -1,0 +1,53 @@
+import * as vscode from 'vscode';
+import { regionFor, type AssumeRoleAnswers } from '../session/answers';
+import { getRole, roleNameOf, type IamTarget } from '../session/iam';
+import { callerIdentity, isRoleSessionArn, type StsTarget } from '../session/sts';
+import type { DurationLimits } from '../session/validation';
+
+/** Where the calls for some answers go: region and endpoints from the settings, the profile and the environment. */
+export interface SessionTargets {
+  region(answers: Pick<AssumeRoleAnswers, 'region'>): string;
+  sts(answers: Pick<AssumeRoleAnswers, 'profile' | 'region'>, signal?: AbortSignal): StsTarget;
+  iam(answers: Pick<AssumeRoleAnswers, 'profile' | 'region'>, signal?: AbortSignal): IamTarget;
+  /**
+   * What bounds the duration: the role's MaxSessionDuration (GetRole, when the caller may call
+   * it) and whether the caller is a role session (GetCallerIdentity). Never fails: what cannot
+   * be found out is left out, and the note says so.
+   */
+  limits(answers: AssumeRoleAnswers, known?: DurationLimits & { note: string }): Promise<DurationLimits & { note: string }>;
+}
+
+const LIMITS_TIMEOUT_MS = 5000;
+
+export const sessionTargets: SessionTargets = {
+  region(answers) {
+    return regionFor(vscode.workspace.getConfiguration('iamTrust').get<string>('region', ''), answers);
+  },
+  sts(answers, signal) {
+    const endpoint = vscode.workspace.getConfiguration('iamTrust').get<string>('sts.endpoint', '').trim();
+    return { region: this.region(answers), ...(endpoint ? { endpoint } : {}), source: answers.profile ? { profile: answers.profile } : {}, ...(signal ? { abortSignal: signal } : {}) };
+  },
+  iam(answers, signal) {
+    const endpoint = vscode.workspace.getConfiguration('iamTrust').get<string>('iam.endpoint', '').trim();
+    return { region: this.region(answers), ...(endpoint ? { endpoint } : {}), source: answers.profile ? { profile: answers.profile } : {}, ...(signal ? { abortSignal: signal } : {}) };
+  },
+  async limits(answers, known) {
+    const abort = new AbortController();
+    const timer = setTimeout(() => abort.abort(), LIMITS_TIMEOUT_MS);
+    try {
+      const [caller, role] = await Promise.all([
+        callerIdentity(this.sts(answers, abort.signal)).catch(() => undefined),
+        known?.roleMaxSeconds !== undefined ? Promise.resolve(undefined) : getRole(roleNameOf(answers.roleArn), this.iam(answers, abort.signal)).catch(() => undefined),
+      ]);
+      const roleMaxSeconds = known?.roleMaxSeconds ?? role?.maxSessionDuration;
+      const chaining = caller ? isRoleSessionArn(caller.arn) : undefined;
+      const notes = [
+        roleMaxSeconds !== undefined ? (known?.note ?? `the role allows ${roleMaxSeconds / 3600} h`) : 'the role\'s maximum is unknown (no iam:GetRole): STS will check it',
+        ...(chaining ? ['your source is a role session: role chaining allows 1 h'] : []),
+      ];
+      return { ...(roleMaxSeconds !== undefined ? { roleMaxSeconds } : {}), ...(chaining ? { chaining } : {}), note: notes.join('; ') };
+    } finally {
+      clearTimeout(timer);
+    }
+  },
+};
