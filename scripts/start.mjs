@@ -45,25 +45,37 @@ await installExtension(vsix, join(runDir, 'extensions'), runDir);
 const require = createRequire(import.meta.url);
 const { startLocalAws } = require(join(root, 'out', 'test', 'local-aws.js'));
 const localAws = await startLocalAws({
-  users: [{ arn: 'arn:aws:iam::444455556666:user/demo', accessKeyId: 'AKIADEMO000000000000', secretAccessKey: 'demo-secret-not-a-real-key' }],
-  roles: [
-    { name: 'Deploy', account: '111122223333', maxSessionDuration: 3600, trusted: ['444455556666'], externalId: 'demo-external-id', trustPolicy: '{}' },
-    { name: 'ReadOnly', account: '111122223333', maxSessionDuration: 43200, trusted: ['444455556666'], trustPolicy: '{}' },
+  users: [
+    { arn: 'arn:aws:iam::444455556666:user/demo', accessKeyId: 'AKIADEMO000000000000', secretAccessKey: 'demo-secret-not-a-real-key', mfaSerial: 'arn:aws:iam::444455556666:mfa/demo' },
+    { arn: 'arn:aws:iam::111122223333:user/demo-admin', accessKeyId: 'AKIADEMOADMIN0000000', secretAccessKey: 'demo-admin-secret-not-a-real-key' },
   ],
+  roles: [
+    { name: 'Deploy', account: '111122223333', maxSessionDuration: 3600, description: 'needs ExternalId demo-external-id', trusted: ['444455556666'], externalId: 'demo-external-id', trustPolicy: '{}' },
+    { name: 'ReadOnly', account: '111122223333', maxSessionDuration: 43200, description: 'up to 12 hours', trusted: ['444455556666', '111122223333'], trustPolicy: '{}' },
+    { name: 'BreakGlass', account: '111122223333', maxSessionDuration: 3600, description: 'needs MFA: the demo code is 123456', trusted: ['444455556666'], requireMfa: true, trustPolicy: '{}' },
+    { name: 'ShortLived', account: '111122223333', maxSessionDuration: 3600, description: 'issues 2-minute sessions, to watch expiry', trusted: ['444455556666', '111122223333'], issueSeconds: 120, trustPolicy: '{}' },
+  ],
+  mfaCode: '123456',
 });
 // Demo profiles in files of their own: your real ~/.aws stays out of the demo.
-writeFileSync(join(runDir, 'aws-credentials'), '[demo]\naws_access_key_id = AKIADEMO000000000000\naws_secret_access_key = demo-secret-not-a-real-key\n');
+writeFileSync(
+  join(runDir, 'aws-credentials'),
+  '[demo]\naws_access_key_id = AKIADEMO000000000000\naws_secret_access_key = demo-secret-not-a-real-key\n' +
+    '[demo-admin]\naws_access_key_id = AKIADEMOADMIN0000000\naws_secret_access_key = demo-admin-secret-not-a-real-key\n',
+);
 writeFileSync(
   join(runDir, 'aws-config'),
   '[profile demo]\nregion = us-east-1\n\n[profile demo-deploy]\nrole_arn = arn:aws:iam::111122223333:role/Deploy\nsource_profile = demo\nexternal_id = demo-external-id\n\n' +
-    '[profile demo-readonly]\nrole_arn = arn:aws:iam::111122223333:role/ReadOnly\nsource_profile = demo\nduration_seconds = 7200\n',
+    '[profile demo-readonly]\nrole_arn = arn:aws:iam::111122223333:role/ReadOnly\nsource_profile = demo\nduration_seconds = 7200\n\n' +
+    '[profile demo-breakglass]\nrole_arn = arn:aws:iam::111122223333:role/BreakGlass\nsource_profile = demo\nmfa_serial = arn:aws:iam::444455556666:mfa/demo\n',
 );
 const settingsFile = join(runDir, 'user-data', 'User', 'settings.json');
 if (existsSync(settingsFile)) {
   // Keep the user's settings; point STS at this run's endpoint (its port changes every start).
   const { applyEdits, modify } = require('jsonc-parser');
   const text = readFileSync(settingsFile, 'utf8');
-  writeFileSync(settingsFile, applyEdits(text, modify(text, ['iamTrust.sts.endpoint'], localAws.endpoint, { formattingOptions: { insertSpaces: true, tabSize: 2 } })));
+  const set = (t, key) => applyEdits(t, modify(t, [key], localAws.endpoint, { formattingOptions: { insertSpaces: true, tabSize: 2 } }));
+  writeFileSync(settingsFile, set(set(text, 'iamTrust.sts.endpoint'), 'iamTrust.iam.endpoint'));
 }
 
 const port = (await portIsFree(wantedPort)) ? wantedPort : undefined;
@@ -72,11 +84,12 @@ const server = await startCodeServer({
   folder: join(root, 'examples'),
   port,
   keepSettings: true,
-  settings: { 'iamTrust.sts.endpoint': localAws.endpoint },
+  settings: { 'iamTrust.sts.endpoint': localAws.endpoint, 'iamTrust.iam.endpoint': localAws.endpoint },
   env: { AWS_CONFIG_FILE: join(runDir, 'aws-config'), AWS_SHARED_CREDENTIALS_FILE: join(runDir, 'aws-credentials') },
 });
 console.log(`\nIAM Trust & Sessions is running in VS Code at:\n\n    ${server.url}/?folder=${encodeURIComponent(server.folder)}\n`);
-console.log(`Offline demo: "IAM: Assume Role…" lists demo-deploy and demo-readonly, served by the local STS endpoint at ${localAws.endpoint}.`);
+console.log(`Offline demo: "IAM: Assume Role…" offers the profiles demo-deploy, demo-readonly and demo-breakglass (MFA code 123456);`);
+console.log(`"List roles in an account…" with the profile demo-admin lists four roles. All served by the local STS/IAM endpoint at ${localAws.endpoint}.`);
 console.log(`(code-server log: ${server.logFile}; press Ctrl-C to stop)`);
 
 let stopping = false;

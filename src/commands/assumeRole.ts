@@ -99,7 +99,7 @@ async function execute(state: SessionState, answers: AssumeRoleAnswers, options:
         }
         const session = await assumeRole(request, target);
         const { mfaCode: _secret, ...kept } = answers;
-        state.set(session, { answers: kept, region, ...(target.endpoint ? { stsEndpoint: target.endpoint } : {}) });
+        state.set(session, { answers: kept, region, obtainedAt: Date.now(), ...(target.endpoint ? { stsEndpoint: target.endpoint } : {}) });
         const message = `Assumed ${session.assumedRoleArn} until ${session.expiration.toLocaleTimeString()}. New terminals use it.`;
         if (options.silent) vscode.window.setStatusBarMessage(`$(key) ${message}`, 5000);
         else void vscode.window.showInformationMessage(message);

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { formatTimeLeft } from '../session/credentials';
 import { roleNameOf } from '../session/iam';
-import type { SessionState } from '../session/sessionState';
+import { mayAutoRefresh, type SessionState } from '../session/sessionState';
 import { COMMANDS } from './ids';
 
 /**
@@ -14,7 +14,7 @@ export function watchSessionExpiry(state: SessionState): vscode.Disposable {
     const role = roleNameOf(session.roleArn);
     if (kind === 'expiring') {
       const auto = vscode.workspace.getConfiguration('iamTrust').get<boolean>('session.autoRefresh', false);
-      if (auto && !state.origin?.answers.mfaSerial && state.origin) {
+      if (mayAutoRefresh(state.origin, auto)) {
         void vscode.commands.executeCommand(COMMANDS.refreshSession, { silent: true });
         return;
       }

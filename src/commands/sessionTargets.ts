@@ -37,12 +37,17 @@ export const sessionTargets: SessionTargets = {
     try {
       const [caller, role] = await Promise.all([
         callerIdentity(this.sts(answers, abort.signal)).catch(() => undefined),
-        known?.roleMaxSeconds !== undefined ? Promise.resolve(undefined) : getRole(roleNameOf(answers.roleArn), this.iam(answers, abort.signal)).catch(() => undefined),
+        known?.roleMaxSeconds !== undefined
+          ? Promise.resolve(undefined)
+          : getRole(roleNameOf(answers.roleArn), this.iam(answers, abort.signal))
+              // GetRole works in the caller's own account only: a role of the same name there is another role.
+              .then((role) => (role.arn.toLowerCase() === answers.roleArn.trim().toLowerCase() ? role : undefined))
+              .catch(() => undefined),
       ]);
       const roleMaxSeconds = known?.roleMaxSeconds ?? role?.maxSessionDuration;
       const chaining = caller ? isRoleSessionArn(caller.arn) : undefined;
       const notes = [
-        roleMaxSeconds !== undefined ? (known?.note ?? `the role allows ${roleMaxSeconds / 3600} h`) : 'the role\'s maximum is unknown (no iam:GetRole): STS will check it',
+        roleMaxSeconds !== undefined ? (known?.note ?? `the role allows ${roleMaxSeconds / 3600} h`) : 'the role\'s maximum is unknown (GetRole not allowed, or the role is in another account): STS will check it',
         ...(chaining ? ['your source is a role session: role chaining allows 1 h'] : []),
       ];
       return { ...(roleMaxSeconds !== undefined ? { roleMaxSeconds } : {}), ...(chaining ? { chaining } : {}), note: notes.join('; ') };

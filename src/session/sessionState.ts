@@ -8,6 +8,16 @@ export interface SessionOrigin {
   answers: Omit<AssumeRoleAnswers, 'mfaCode'>;
   region: string;
   stsEndpoint?: string;
+  /** When STS issued it (ms since the epoch). */
+  obtainedAt: number;
+}
+
+/** A refresh needs at least this much of a session's life behind it: a session shorter than the warning time would otherwise be refreshed again and again. */
+export const MIN_AGE_FOR_AUTO_REFRESH_MS = 60_000;
+
+/** Whether an expiring session may be refreshed without asking: enabled, no MFA code needed, and not just refreshed. */
+export function mayAutoRefresh(origin: SessionOrigin | undefined, enabled: boolean, now = Date.now()): boolean {
+  return enabled && origin !== undefined && !origin.answers.mfaSerial && now - origin.obtainedAt >= MIN_AGE_FOR_AUTO_REFRESH_MS;
 }
 
 export interface SessionStateOptions {

@@ -32,6 +32,19 @@ function findSecrets(dir, secrets) {
   return leaks;
 }
 
+/** Screenshots that illustrate the README and docs, and the file each becomes in docs/images. */
+const DOC_IMAGES = {
+  'new-trust-policy': 'screenshot.png',
+  problems: 'problems.png',
+  'session-confirm': 'session-confirm.png',
+  'session-status': 'session-status.png',
+  'session-terminal': 'session-terminal.png',
+  'session-menu': 'session-menu.png',
+  'session-list-roles': 'session-list-roles.png',
+  'session-expiring': 'session-expiring.png',
+  'session-expired': 'session-expired.png',
+};
+
 const vsix = process.argv[2] && resolve(process.argv[2]);
 if (!vsix || !existsSync(vsix)) {
   console.log(`usage: run-ui-tests.mjs <file.vsix> (got ${process.argv[2] ?? 'nothing'})`);
@@ -54,10 +67,20 @@ try {
   // and AWS_PROFILE set in the environment, as a user's shell often has it.
   const { startLocalAws } = createRequire(import.meta.url)(join(root, 'out', 'test', 'local-aws.js'));
   localAws = await startLocalAws({
-    users: [{ arn: 'arn:aws:iam::444455556666:user/alice', accessKeyId: 'AKIAALICE0000EXAMPLE', secretAccessKey: 'alice-secret' }],
-    roles: [{ name: 'Deploy', account: '111122223333', maxSessionDuration: 3600, trusted: ['444455556666'], externalId: 'vendor-42', trustPolicy: '{}' }],
+    users: [
+      { arn: 'arn:aws:iam::444455556666:user/alice', accessKeyId: 'AKIAALICE0000EXAMPLE', secretAccessKey: 'alice-secret' },
+      { arn: 'arn:aws:iam::111122223333:user/ops', accessKeyId: 'AKIAOPS00000EXAMPLE0', secretAccessKey: 'ops-secret' },
+    ],
+    roles: [
+      { name: 'Deploy', account: '111122223333', maxSessionDuration: 3600, trusted: ['444455556666'], externalId: 'vendor-42', trustPolicy: '{}' },
+      // Sessions of 30 seconds, whatever is asked: the UI run sees a session expire.
+      { name: 'ShortLived', account: '111122223333', maxSessionDuration: 7200, description: 'issues 30-second sessions', trusted: ['111122223333'], issueSeconds: 30, trustPolicy: '{}' },
+    ],
   });
-  writeFileSync(join(runDir, 'aws-credentials'), '[alice]\naws_access_key_id = AKIAALICE0000EXAMPLE\naws_secret_access_key = alice-secret\n');
+  writeFileSync(
+    join(runDir, 'aws-credentials'),
+    '[alice]\naws_access_key_id = AKIAALICE0000EXAMPLE\naws_secret_access_key = alice-secret\n[ops]\naws_access_key_id = AKIAOPS00000EXAMPLE0\naws_secret_access_key = ops-secret\n',
+  );
   writeFileSync(join(runDir, 'aws-config'), '[profile alice]\nregion = us-east-1\n');
 
   await installExtension(vsix, join(runDir, 'extensions'), runDir);
@@ -68,7 +91,7 @@ try {
   server = await startCodeServer({
     runDir,
     folder: join(root, 'examples'),
-    settings: { 'iamTrust.sts.endpoint': localAws.endpoint },
+    settings: { 'iamTrust.sts.endpoint': localAws.endpoint, 'iamTrust.iam.endpoint': localAws.endpoint },
     env: {
       AWS_SHARED_CREDENTIALS_FILE: join(runDir, 'aws-credentials'),
       AWS_CONFIG_FILE: join(runDir, 'aws-config'),
@@ -80,10 +103,9 @@ try {
   const screenshot = async (name) => {
     const file = join(results, `ui-${name}.png`);
     await page.screenshot({ path: file });
-    // `UPDATE_SCREENSHOTS=1 npm run test:ui` refreshes the README's picture.
-    if (process.env.UPDATE_SCREENSHOTS && name === 'new-trust-policy') {
-      copyFileSync(file, join(root, 'docs', 'images', 'screenshot.png'));
-    }
+    // `UPDATE_SCREENSHOTS=1 npm run test:ui` refreshes the pictures of the README and docs.
+    const documented = DOC_IMAGES[name];
+    if (process.env.UPDATE_SCREENSHOTS && documented) copyFileSync(file, join(root, 'docs', 'images', documented));
     return file;
   };
 

@@ -17,6 +17,8 @@ export interface LocalRole {
   description?: string;
   /** Actions its sessions' identity policies do not allow, e.g. ['iam:GetRole']; all others are allowed. */
   denied?: string[];
+  /** Lifetime of the credentials it issues, whatever was asked: tests see expiry in seconds. */
+  issueSeconds?: number;
   /** Who may assume it: account IDs or principal ARNs (the AWS principals of its trust policy). */
   trusted: string[];
   externalId?: string;
@@ -131,7 +133,8 @@ export async function startLocalAws(options: LocalAwsOptions): Promise<LocalAws>
   /** IAM's query API (version 2010-05-08): the role actions the extension uses. */
   function handleIam(caller: Caller, action: string, params: URLSearchParams): { status: number; body: string } {
     const iamError = (status: number, code: string, message: string) => ({ status, body: errorXml('Sender', code, message, 'iam') });
-    const findRole = (name: string) => options.roles.find((r) => r.name.toLowerCase() === name.toLowerCase());
+    // IAM acts in the caller's own account: a role of another account cannot be found by name.
+    const findRole = (name: string) => options.roles.find((r) => r.account === caller.account && r.name.toLowerCase() === name.toLowerCase());
     const roleName = params.get('RoleName') ?? '';
     const resource = `role ${roleName}`;
     if (caller.denied.includes(`iam:${action}`)) return notAuthorized(caller, `iam:${action}`, action === 'ListRoles' ? `arn:aws:iam::${caller.account}:role/` : resource, 'iam');
@@ -241,7 +244,7 @@ export async function startLocalAws(options: LocalAwsOptions): Promise<LocalAws>
     const accessKeyId = `ASIA${randomBytes(8).toString('hex').toUpperCase()}`;
     const secretAccessKey = randomBytes(30).toString('base64');
     const sessionToken = randomBytes(96).toString('base64');
-    const expiration = new Date(now().getTime() + (options.sessionSecondsOverride ?? duration) * 1000);
+    const expiration = new Date(now().getTime() + (role.issueSeconds ?? options.sessionSecondsOverride ?? duration) * 1000);
     const roleId = `AROA${randomBytes(8).toString('hex').toUpperCase()}`;
     const arn = `arn:aws:sts::${role.account}:assumed-role/${role.name}/${sessionName}`;
     issuedSecrets.push(secretAccessKey, sessionToken);

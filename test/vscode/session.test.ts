@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import type { IamTrustApi } from '../../src/extension';
+import { sessionTargets } from '../../src/commands/sessionTargets';
 import { startLocalAws, type LocalAws } from '../local-aws/server';
 
 // "IAM: Assume Role" end to end in the extension host: the real SDK, signing included, against
@@ -18,19 +19,28 @@ describe('IAM: Assume Role', () => {
   before(async () => {
     api = await vscode.extensions.getExtension<IamTrustApi>('iam-trust.iam-trust-sessions')!.activate();
     local = await startLocalAws({
-      users: [{ arn: 'arn:aws:iam::444455556666:user/alice', accessKeyId: 'AKIAALICE0000EXAMPLE', secretAccessKey: 'alice-secret' }],
-      roles: [{ name: 'Deploy', account: '111122223333', maxSessionDuration: 3600, trusted: ['444455556666'], externalId: 'vendor-42', trustPolicy: '{}' }],
+      users: [
+        { arn: 'arn:aws:iam::444455556666:user/alice', accessKeyId: 'AKIAALICE0000EXAMPLE', secretAccessKey: 'alice-secret' },
+        { arn: 'arn:aws:iam::111122223333:user/carol', accessKeyId: 'AKIACAROL000EXAMPLE0', secretAccessKey: 'carol-secret' },
+        { arn: 'arn:aws:iam::111122223333:user/bob', accessKeyId: 'AKIABOB00000EXAMPLE0', secretAccessKey: 'bob-secret', denied: ['iam:GetRole'] },
+      ],
+      roles: [
+        { name: 'Deploy', account: '111122223333', maxSessionDuration: 3600, trusted: ['444455556666'], externalId: 'vendor-42', trustPolicy: '{}' },
+        { name: 'Admin', account: '111122223333', maxSessionDuration: 7200, trusted: ['444455556666'], requireMfa: true, trustPolicy: '{}' },
+      ],
     });
     dir = mkdtempSync(join(tmpdir(), 'iam-trust-session-'));
-    writeFileSync(join(dir, 'credentials'), '[alice]\naws_access_key_id = AKIAALICE0000EXAMPLE\naws_secret_access_key = alice-secret\n');
+    writeFileSync(join(dir, 'credentials'), '[alice]\naws_access_key_id = AKIAALICE0000EXAMPLE\naws_secret_access_key = alice-secret\n[bob]\naws_access_key_id = AKIABOB00000EXAMPLE0\naws_secret_access_key = bob-secret\n[carol]\naws_access_key_id = AKIACAROL000EXAMPLE0\naws_secret_access_key = carol-secret\n');
     process.env.AWS_SHARED_CREDENTIALS_FILE = join(dir, 'credentials');
     process.env.AWS_CONFIG_FILE = join(dir, 'config');
     await config().update('sts.endpoint', local.endpoint, vscode.ConfigurationTarget.Global);
+    await config().update('iam.endpoint', local.endpoint, vscode.ConfigurationTarget.Global);
   });
 
   after(async () => {
     await vscode.commands.executeCommand('iamTrust.clearSession');
     await config().update('sts.endpoint', undefined, vscode.ConfigurationTarget.Global);
+    await config().update('iam.endpoint', undefined, vscode.ConfigurationTarget.Global);
     await local.close();
     rmSync(dir, { recursive: true, force: true });
   });
@@ -58,6 +68,55 @@ describe('IAM: Assume Role', () => {
     assert.match(api.sessionStatus.text, /Deploy/);
   });
 
+  it('refreshes with the same parameters: new keys for the same role', async () => {
+    const before = api.terminalEnvironment.get('AWS_ACCESS_KEY_ID')?.value;
+    const sent = local.calls.filter((c) => c.action === 'AssumeRole').length;
+    assert.equal(await vscode.commands.executeCommand('iamTrust.refreshSession'), 'arn:aws:sts::111122223333:assumed-role/Deploy/vscode-test');
+    assert.equal(local.calls.filter((c) => c.action === 'AssumeRole').length, sent + 1);
+    const after = api.terminalEnvironment.get('AWS_ACCESS_KEY_ID')?.value;
+    assert.match(after ?? '', /^ASIA/);
+    assert.notEqual(after, before);
+  });
+
+  it('asks for a new MFA code to refresh a session that needed one', async () => {
+    const admin = { roleArn: 'arn:aws:iam::111122223333:role/Admin', profile: 'alice', sessionName: 'mfa-test', durationSeconds: 900, mfaSerial: 'arn:aws:iam::444455556666:mfa/alice', mfaCode: '123456' };
+    assert.equal(await vscode.commands.executeCommand('iamTrust.assumeRole', admin), 'arn:aws:sts::111122223333:assumed-role/Admin/mfa-test');
+    const sent = local.calls.filter((c) => c.action === 'AssumeRole').length;
+    // A silent refresh (auto-refresh) never happens without the code.
+    assert.equal(await vscode.commands.executeCommand('iamTrust.refreshSession', { silent: true }), undefined);
+    assert.equal(local.calls.filter((c) => c.action === 'AssumeRole').length, sent, 'nothing sent without a code');
+    assert.equal(await vscode.commands.executeCommand('iamTrust.refreshSession', { mfaCode: '123456' }), 'arn:aws:sts::111122223333:assumed-role/Admin/mfa-test');
+    // Back to the Deploy session for the tests that follow.
+    assert.ok(await vscode.commands.executeCommand('iamTrust.assumeRole', args));
+  });
+
+  it('Who Am I asks STS with the session\'s own credentials', async () => {
+    assert.equal(await vscode.commands.executeCommand('iamTrust.whoAmI'), 'arn:aws:sts::111122223333:assumed-role/Deploy/vscode-test');
+    assert.equal(local.calls.at(-1)?.action, 'GetCallerIdentity');
+    assert.equal(local.calls.at(-1)?.accessKeyId, api.terminalEnvironment.get('AWS_ACCESS_KEY_ID')?.value);
+  });
+
+  it('opens a terminal named after the role', async () => {
+    const name = await vscode.commands.executeCommand<string>('iamTrust.openSessionTerminal');
+    assert.equal(name, 'AWS Deploy');
+    const terminal = vscode.window.terminals.find((t) => t.name === 'AWS Deploy');
+    assert.ok(terminal);
+    terminal.dispose();
+  });
+
+  it('bounds the duration by the role\'s MaxSessionDuration when GetRole is allowed, and carries on without it', async () => {
+    const withGetRole = await sessionTargets.limits({ roleArn: 'arn:aws:iam::111122223333:role/Admin', profile: 'carol' });
+    assert.equal(withGetRole.roleMaxSeconds, 7200);
+    assert.equal(withGetRole.chaining, undefined);
+    assert.match(withGetRole.note, /allows 2 h/);
+    const withoutGetRole = await sessionTargets.limits({ roleArn: 'arn:aws:iam::111122223333:role/Admin', profile: 'bob' });
+    assert.equal(withoutGetRole.roleMaxSeconds, undefined);
+    assert.match(withoutGetRole.note, /unknown \(GetRole not allowed/);
+    // From another account, GetRole cannot see the role (and must not take a same-named role of the caller's account).
+    const crossAccount = await sessionTargets.limits({ roleArn: 'arn:aws:iam::111122223333:role/Admin', profile: 'alice' });
+    assert.equal(crossAccount.roleMaxSeconds, undefined);
+  });
+
   it('refuses a duration over 12 hours before calling STS', async () => {
     const calls = local.calls.length;
     assert.equal(await vscode.commands.executeCommand('iamTrust.assumeRole', { ...args, durationSeconds: 84600 }), undefined);
@@ -81,10 +140,11 @@ describe('IAM: Assume Role', () => {
       `[alice]\naws_access_key_id = AKIAALICE0000EXAMPLE\naws_secret_access_key = alice-secret\n[session]\naws_access_key_id = ${env.get('AWS_ACCESS_KEY_ID')!.value}\naws_secret_access_key = ${env.get('AWS_SECRET_ACCESS_KEY')!.value}\naws_session_token = ${env.get('AWS_SESSION_TOKEN')!.value}\n`,
     );
     const before = env.get('AWS_ACCESS_KEY_ID')?.value;
+    const start = local.calls.length;
     assert.equal(await vscode.commands.executeCommand('iamTrust.assumeRole', { ...args, profile: 'session', durationSeconds: 7200 }), undefined);
     assert.equal(env.get('AWS_ACCESS_KEY_ID')?.value, before);
     // It asked who the caller is, saw a role session, and never sent the AssumeRole.
-    const fromSession = local.calls.filter((c) => c.accessKeyId === before);
+    const fromSession = local.calls.slice(start).filter((c) => c.accessKeyId === before);
     assert.deepEqual(fromSession.map((c) => c.action), ['GetCallerIdentity']);
   });
 
