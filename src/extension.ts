@@ -3,6 +3,7 @@ import { registerNewTrustPolicyCommand } from './commands/newTrustPolicy';
 import { registerAssumeRoleCommands } from './commands/assumeRole';
 import { registerCopyCredentialsCommand } from './commands/copyCredentials';
 import { watchSessionExpiry } from './commands/sessionExpiry';
+import { logSessionEvents } from './commands/sessionLog';
 import { registerOpenSessionTerminalCommand, registerSessionMenuCommand, registerWhoAmICommand } from './commands/sessionMenu';
 import { registerClearSessionCommand, registerShowStatusCommand } from './commands/showStatus';
 import { registerValidateWorkspaceCommand } from './commands/validateWorkspace';
@@ -58,6 +59,7 @@ export function activate(context: vscode.ExtensionContext): IamTrustApi {
     registerOpenSessionTerminalCommand(session),
     registerWhoAmICommand(session),
     watchSessionExpiry(session),
+    logSessionEvents(session),
     registerClearSessionCommand(session),
     registerCopyCredentialsCommand(session),
     registerValidateWorkspaceCommand(diagnostics),

@@ -3,7 +3,7 @@ import { answersProblem, readRecentRoles, rememberRole, requestFrom, type Assume
 import { explainStsError } from '../session/errors';
 import { listProfiles } from '../session/profiles';
 import type { SessionState } from '../session/sessionState';
-import { assumeRole, callerIdentity, isRoleSessionArn, type AssumedSession } from '../session/sts';
+import { assumeRole, callerIdentity, isRoleSessionArn, withResolvedSource, type AssumedSession } from '../session/sts';
 import { DEFAULT_DURATION_SECONDS, validateDuration, validateMfaCode } from '../session/validation';
 import { pickRole, position, type AssumeRoleFlow } from './assumeRoleSteps';
 import { COMMANDS } from './ids';
@@ -85,10 +85,12 @@ async function execute(state: SessionState, answers: AssumeRoleAnswers, options:
     async (_progress, token) => {
       const abort = new AbortController();
       token.onCancellationRequested(() => abort.abort());
-      const target = sessionTargets.sts(answers, abort.signal);
-      // Who the source credentials are: for the chaining cap, and to name the caller in errors.
-      const caller = await callerIdentity(target).catch(() => undefined);
+      let target = sessionTargets.sts(answers, abort.signal, !options.silent);
+      let caller: { arn: string } | undefined;
       try {
+        target = await withResolvedSource(target);
+        // Who the source credentials are: for the chaining cap, and to name the caller in errors.
+        caller = await callerIdentity(target).catch(() => undefined);
         // From a role session, STS allows at most an hour (role chaining): say so before asking.
         if (caller && isRoleSessionArn(caller.arn)) {
           const chained = validateDuration(request.durationSeconds, { chaining: true });

@@ -2,12 +2,12 @@ import * as vscode from 'vscode';
 import { regionFor, type AssumeRoleAnswers } from '../session/answers';
 import { getRole, roleNameOf, type IamTarget } from '../session/iam';
 import { callerIdentity, isRoleSessionArn, type StsTarget } from '../session/sts';
-import type { DurationLimits } from '../session/validation';
+import { validateMfaCode, type DurationLimits } from '../session/validation';
 
 /** Where the calls for some answers go: region and endpoints from the settings, the profile and the environment. */
 export interface SessionTargets {
   region(answers: Pick<AssumeRoleAnswers, 'region'>): string;
-  sts(answers: Pick<AssumeRoleAnswers, 'profile' | 'region'>, signal?: AbortSignal): StsTarget;
+  sts(answers: Pick<AssumeRoleAnswers, 'profile' | 'region'>, signal?: AbortSignal, interactive?: boolean): StsTarget;
   iam(answers: Pick<AssumeRoleAnswers, 'profile' | 'region'>, signal?: AbortSignal): IamTarget;
   /**
    * What bounds the duration: the role's MaxSessionDuration (GetRole, when the caller may call
@@ -19,13 +19,32 @@ export interface SessionTargets {
 
 const LIMITS_TIMEOUT_MS = 5000;
 
+/** The MFA code a source profile's own role chain needs (its mfa_serial), asked when the SDK needs it. */
+async function askSourceMfaCode(serial: string): Promise<string> {
+  const code = await vscode.window.showInputBox({
+    title: 'MFA code for your source profile',
+    prompt: `Your source profile assumes a role that needs the code of ${serial}`,
+    ignoreFocusOut: true,
+    validateInput: validateMfaCode,
+  });
+  if (code === undefined) throw Object.assign(new Error('No MFA code was given'), { name: 'AbortError' });
+  return code.trim();
+}
+
 export const sessionTargets: SessionTargets = {
   region(answers) {
     return regionFor(vscode.workspace.getConfiguration('iamTrust').get<string>('region', ''), answers);
   },
-  sts(answers, signal) {
+  sts(answers, signal, interactive = false) {
     const endpoint = vscode.workspace.getConfiguration('iamTrust').get<string>('sts.endpoint', '').trim();
-    return { region: this.region(answers), ...(endpoint ? { endpoint } : {}), source: answers.profile ? { profile: answers.profile } : {}, ...(signal ? { abortSignal: signal } : {}) };
+    return {
+      region: this.region(answers),
+      ...(endpoint ? { endpoint } : {}),
+      source: answers.profile ? { profile: answers.profile } : {},
+      ...(signal ? { abortSignal: signal } : {}),
+      // Only a call the person is waiting for may ask for a code; background lookups do without.
+      ...(interactive ? { askMfaCode: askSourceMfaCode } : {}),
+    };
   },
   iam(answers, signal) {
     const endpoint = vscode.workspace.getConfiguration('iamTrust').get<string>('iam.endpoint', '').trim();

@@ -69,6 +69,17 @@ export function explainStsError(error: unknown, context: ExplainContext): Explan
         title: 'AWS does not accept your source credentials',
         detail: `The access key is unknown, deactivated or paired with the wrong secret${context.sourceProfile ? ` (profile ${context.sourceProfile})` : ''}. AWS said: ${message}`,
       };
+    case 'CredentialsProviderError':
+    case 'TokenProviderError':
+      return {
+        code,
+        title: context.sourceProfile ? `No credentials from profile ${context.sourceProfile}` : 'No source credentials found',
+        detail: /sso/i.test(message)
+          ? `The SSO session has expired or was never started: run \`aws sso login${context.sourceProfile ? ` --profile ${context.sourceProfile}` : ''}\`, then try again.`
+          : context.sourceProfile
+            ? `The SDK could not get credentials for the profile ${context.sourceProfile} (static keys, SSO, credential_process or source_profile in your shared config files). It said: ${message}`
+            : `The SDK's default chain found no credentials (environment, default profile, SSO, instance or container role). Pick a profile as the source, or set credentials up. It said: ${message}`,
+      };
     case 'RegionDisabledException':
       return {
         code,

@@ -1,3 +1,4 @@
+import type { AssumeRoleCommandInput } from '@aws-sdk/client-sts';
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@smithy/types';
 import type { SessionCredentials } from './credentials';
 
@@ -20,6 +21,8 @@ export interface StsTarget {
   /** Where the source credentials come from: a profile, or the SDK's default chain. */
   source: { profile?: string } | AwsCredentialIdentity;
   abortSignal?: AbortSignal;
+  /** Asks for the code of an MFA device that a source profile's own role_arn chain needs. */
+  askMfaCode?: (serial: string) => Promise<string>;
 }
 
 export interface AssumedSession extends SessionCredentials {
@@ -33,7 +36,37 @@ export async function sourceCredentials(target: StsTarget): Promise<AwsCredentia
   if ('accessKeyId' in target.source) return target.source;
   // Loaded on first use: the extension must start without the SDK.
   const { fromIni, fromNodeProviderChain } = await import('./aws.js');
-  return target.source.profile ? fromIni({ profile: target.source.profile }) : fromNodeProviderChain();
+  if (!target.source.profile) return fromNodeProviderChain();
+  return fromIni({
+    profile: target.source.profile,
+    // The files may have changed since the last call (a new SSO token, edited profiles).
+    ignoreCache: true,
+    // A source profile that itself assumes a role (source_profile chains) calls STS at the
+    // same endpoint as everything else: a FIPS, VPC or local endpoint applies to it too.
+    ...(target.endpoint ? { roleAssumer: (credentials: AwsCredentialIdentity, params: AssumeRoleCommandInput) => chainedAssumeRole(credentials, params, target) } : {}),
+    ...(target.askMfaCode ? { mfaCodeProvider: target.askMfaCode } : {}),
+  });
+}
+
+async function chainedAssumeRole(credentials: AwsCredentialIdentity, params: AssumeRoleCommandInput, target: StsTarget): Promise<AwsCredentialIdentity> {
+  const { AssumeRoleCommand, STSClient } = await import('./aws.js');
+  const sts = new STSClient({ region: target.region, credentials, maxAttempts: 2, ...(target.endpoint ? { endpoint: target.endpoint } : {}) });
+  try {
+    const { Credentials: c } = await sts.send(new AssumeRoleCommand(params), target.abortSignal ? { abortSignal: target.abortSignal } : {});
+    if (!c?.AccessKeyId || !c.SecretAccessKey) throw Object.assign(new Error('STS answered without credentials'), { name: 'InvalidResponse' });
+    return { accessKeyId: c.AccessKeyId, secretAccessKey: c.SecretAccessKey, ...(c.SessionToken ? { sessionToken: c.SessionToken } : {}), ...(c.Expiration ? { expiration: c.Expiration } : {}) };
+  } finally {
+    sts.destroy();
+  }
+}
+
+/**
+ * The target with its source credentials resolved once: a profile that asks for an MFA code
+ * or an SSO token asks once, not once per call.
+ */
+export async function withResolvedSource(target: StsTarget): Promise<StsTarget> {
+  const credentials = await sourceCredentials(target);
+  return { ...target, source: typeof credentials === 'function' ? await credentials() : credentials };
 }
 
 async function client(target: StsTarget) {

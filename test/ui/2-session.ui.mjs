@@ -144,7 +144,8 @@ export const tests = [
 
       await statusBarItem(page, 'ShortLived · expired').waitFor({ state: 'visible', timeout: 45_000 });
       await screenshot('session-expired');
-      assert.equal(await runInNewTerminal(page, 'echo "token=${AWS_SESSION_TOKEN:-none}"', 'token'), 'none');
+      // The quotes split the marker, so that the echoed command line cannot match it.
+      assert.equal(await runInNewTerminal(page, 'echo "tok""en=${AWS_SESSION_TOKEN:-none}"', 'token'), 'none');
 
       await statusBarItem(page, 'ShortLived · expired').click();
       await onPick(page, 'arn:aws:sts::111122223333:assumed-role/ShortLived/');

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { explainStsError } from '../../../src/session/errors';
-import { assumeRole, callerIdentity, isRoleSessionArn } from '../../../src/session/sts';
+import { assumeRole, callerIdentity, isRoleSessionArn, withResolvedSource } from '../../../src/session/sts';
 import { startLocalAws, type LocalAws } from '../../local-aws/server';
 
 const alice = { accessKeyId: 'AKIAALICE0000EXAMPLE', secretAccessKey: 'alice-secret-key-example' };
@@ -73,6 +73,44 @@ describe('assumeRole through the real SDK', () => {
     const explained = explainStsError(error, { roleArn: deployArn, endpoint: closed.endpoint });
     assert.equal(explained.title, 'Cannot reach STS');
     assert.match(explained.detail, /ECONNREFUSED/);
+  });
+
+  it('takes source credentials from credential_process and from a source_profile chain, through the same endpoint', async () => {
+    const script = join(dir, 'creds.js');
+    writeFileSync(script, `console.log(JSON.stringify({ Version: 1, AccessKeyId: '${alice.accessKeyId}', SecretAccessKey: '${alice.secretAccessKey}' }))`);
+    const config = join(dir, 'config-chains');
+    writeFileSync(
+      config,
+      `[profile proc]\ncredential_process = ${process.execPath} ${script}\n\n` +
+        `[profile chained]\nrole_arn = ${deployArn}\nsource_profile = proc\nexternal_id = vendor-42\n`,
+    );
+    const saved = { config: process.env.AWS_CONFIG_FILE, credentials: process.env.AWS_SHARED_CREDENTIALS_FILE };
+    process.env.AWS_CONFIG_FILE = config;
+    process.env.AWS_SHARED_CREDENTIALS_FILE = join(dir, 'none');
+    try {
+      const viaProcess = await callerIdentity({ region: 'us-east-1', endpoint: local.endpoint, source: { profile: 'proc' } });
+      assert.equal(viaProcess.arn, 'arn:aws:iam::444455556666:user/alice');
+      const before = local.calls.length;
+      // The chain's own AssumeRole goes to the configured endpoint, not to AWS.
+      const resolved = await withResolvedSource({ region: 'us-east-1', endpoint: local.endpoint, source: { profile: 'chained' } });
+      assert.match((resolved.source as { accessKeyId: string }).accessKeyId, /^ASIA/);
+      const viaChain = await callerIdentity(resolved);
+      assert.match(viaChain.arn, /^arn:aws:sts::111122223333:assumed-role\/Deploy\//);
+      assert.deepEqual(local.calls.slice(before).map((c) => c.action), ['AssumeRole', 'GetCallerIdentity']);
+    } finally {
+      for (const [name, value] of [['AWS_CONFIG_FILE', saved.config], ['AWS_SHARED_CREDENTIALS_FILE', saved.credentials]] as const) {
+        if (value === undefined) delete process.env[name];
+        else process.env[name] = value;
+      }
+    }
+  });
+
+  it('explains missing source credentials, and an expired SSO session with the login command', () => {
+    const sso = explainStsError(Object.assign(new Error('The SSO session associated with this profile has expired or is otherwise invalid.'), { name: 'CredentialsProviderError' }), { roleArn: deployArn, sourceProfile: 'dev' });
+    assert.equal(sso.title, 'No credentials from profile dev');
+    assert.match(sso.detail, /aws sso login --profile dev/);
+    const none = explainStsError(Object.assign(new Error('Could not load credentials from any providers'), { name: 'CredentialsProviderError' }), { roleArn: deployArn });
+    assert.match(none.detail, /default chain found no credentials/);
   });
 
   it('explains expired source credentials with how to renew them', () => {
