@@ -19,7 +19,7 @@ export interface Explanation {
 }
 
 export function explainStsError(error: unknown, context: ExplainContext): Explanation {
-  const e = error as { name?: string; code?: string; message?: string; Code?: string };
+  const e = (error ?? {}) as { name?: string; code?: string; message?: string; Code?: string };
   const code = e.name && e.name !== 'Error' ? e.name : (e.code ?? e.Code ?? 'Error');
   const message = e.message ?? String(error);
   const caller = context.callerArn ?? 'your source credentials';

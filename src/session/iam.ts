@@ -1,5 +1,5 @@
 import type { StsTarget } from './sts';
-import { sourceCredentials } from './sts';
+import { requestHandlerOptions, sourceCredentials } from './sts';
 
 /** Where IAM calls go: IAM is global, signed for us-east-1 in the aws partition. */
 export interface IamTarget extends Omit<StsTarget, 'endpoint'> {
@@ -28,6 +28,7 @@ async function client(target: IamTarget) {
     region: /^cn-/.test(target.region) ? 'cn-north-1' : /^us-gov-/.test(target.region) ? 'us-gov-west-1' : 'us-east-1',
     credentials: await sourceCredentials(target),
     maxAttempts: 2,
+    ...requestHandlerOptions(target),
     ...(target.endpoint ? { endpoint: target.endpoint } : {}),
   });
 }

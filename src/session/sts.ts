@@ -21,6 +21,8 @@ export interface StsTarget {
   /** Where the source credentials come from: a profile, or the SDK's default chain. */
   source: { profile?: string } | AwsCredentialIdentity;
   abortSignal?: AbortSignal;
+  /** How long to wait for an answer, in ms (default 15 s; connecting: at most 5 s). */
+  timeoutMs?: number;
   /** Asks for the code of an MFA device that a source profile's own role_arn chain needs. */
   askMfaCode?: (serial: string) => Promise<string>;
 }
@@ -50,7 +52,7 @@ export async function sourceCredentials(target: StsTarget): Promise<AwsCredentia
 
 async function chainedAssumeRole(credentials: AwsCredentialIdentity, params: AssumeRoleCommandInput, target: StsTarget): Promise<AwsCredentialIdentity> {
   const { AssumeRoleCommand, STSClient } = await import('./aws.js');
-  const sts = new STSClient({ region: target.region, credentials, maxAttempts: 2, ...(target.endpoint ? { endpoint: target.endpoint } : {}) });
+  const sts = new STSClient({ region: target.region, credentials, maxAttempts: 2, ...requestHandlerOptions(target), ...(target.endpoint ? { endpoint: target.endpoint } : {}) });
   try {
     const { Credentials: c } = await sts.send(new AssumeRoleCommand(params), target.abortSignal ? { abortSignal: target.abortSignal } : {});
     if (!c?.AccessKeyId || !c.SecretAccessKey) throw Object.assign(new Error('STS answered without credentials'), { name: 'InvalidResponse' });
@@ -69,12 +71,20 @@ export async function withResolvedSource(target: StsTarget): Promise<StsTarget> 
   return { ...target, source: typeof credentials === 'function' ? await credentials() : credentials };
 }
 
+/** Timeouts for every client: without them a dead VPN leaves a call hanging until cancelled. */
+export function requestHandlerOptions(target: Pick<StsTarget, 'timeoutMs'>) {
+  const requestTimeout = target.timeoutMs ?? 15_000;
+  // throwOnRequestTimeout: otherwise the handler only logs a warning and keeps waiting.
+  return { requestHandler: { connectionTimeout: Math.min(5000, requestTimeout), requestTimeout, throwOnRequestTimeout: true } };
+}
+
 async function client(target: StsTarget) {
   const { STSClient } = await import('./aws.js');
   return new STSClient({
     region: target.region,
     credentials: await sourceCredentials(target),
     maxAttempts: 2,
+    ...requestHandlerOptions(target),
     ...(target.endpoint ? { endpoint: target.endpoint } : {}),
   });
 }

@@ -52,6 +52,11 @@ export interface LocalAwsOptions {
   roles: LocalRole[];
   /** The MFA code the devices show (tests type it). */
   mfaCode?: string;
+  /**
+   * Failures to answer the next calls of an action with (consumed in order): throttling, a
+   * disabled region, a slow answer (delayMs) — the paths a real endpoint takes now and then.
+   */
+  faults?: Array<{ action: string; status?: number; code?: string; message?: string; delayMs?: number }>;
   /** Why IAM would refuse a trust policy (MalformedPolicyDocument); undefined when it accepts it. */
   rejectPolicy?: (document: string) => string | undefined;
   /** Override the lifetime of issued credentials, to see expiry in seconds. */
@@ -103,6 +108,12 @@ export async function startLocalAws(options: LocalAwsOptions): Promise<LocalAws>
     const caller = await authenticate(req, body);
     if ('error' in caller) return caller.error;
     calls.push({ action, accessKeyId: /Credential=([^/]+)/.exec(String(req.headers.authorization))![1]! });
+    const fault = options.faults?.findIndex((f) => f.action === action) ?? -1;
+    if (fault >= 0) {
+      const [f] = options.faults!.splice(fault, 1);
+      if (f!.delayMs) await new Promise((r) => setTimeout(r, f!.delayMs));
+      if (f!.code) return { status: f!.status ?? 400, body: errorXml(f!.status && f!.status >= 500 ? 'Receiver' : 'Sender', f!.code, f!.message ?? f!.code) };
+    }
     const service = /Credential=[^/]+\/\d{8}\/[^/]+\/([^/]+)\//.exec(String(req.headers.authorization))![1] === 'iam' ? 'iam' : 'sts';
     if (service === 'iam') return handleIam(caller, action, params);
     switch (action) {

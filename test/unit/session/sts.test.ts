@@ -113,6 +113,36 @@ describe('assumeRole through the real SDK', () => {
     assert.match(none.detail, /default chain found no credentials/);
   });
 
+  it('explains throttling, a disabled region, a timeout and expired session credentials, as the SDK reports them', async () => {
+    const faulty = await startLocalAws({
+      users: [{ arn: 'arn:aws:iam::444455556666:user/alice', ...alice }],
+      roles: [{ name: 'Deploy', account: '111122223333', maxSessionDuration: 3600, trusted: ['444455556666'], issueSeconds: 1, trustPolicy: '{}' }],
+      faults: [
+        // maxAttempts is 2: throttling is retried once, so it must happen twice to reach the caller.
+        { action: 'AssumeRole', status: 400, code: 'Throttling', message: 'Rate exceeded' },
+        { action: 'AssumeRole', status: 400, code: 'Throttling', message: 'Rate exceeded' },
+        { action: 'AssumeRole', status: 403, code: 'RegionDisabledException', message: 'STS is not activated in this region for account:111122223333.' },
+        // Timeouts are retried once too.
+        { action: 'GetCallerIdentity', delayMs: 1500 },
+        { action: 'GetCallerIdentity', delayMs: 1500 },
+      ],
+    });
+    try {
+      const faultyTarget = { region: 'eu-south-2', endpoint: faulty.endpoint, source: alice };
+      const explain = async (p: Promise<unknown>) => explainStsError(await p.then(() => undefined, (e: unknown) => e), { roleArn: deployArn, region: 'eu-south-2', endpoint: faulty.endpoint });
+      assert.equal((await explain(assumeRole(request, faultyTarget))).title, 'STS is throttling requests');
+      assert.equal((await explain(assumeRole(request, faultyTarget))).title, 'STS is not activated in eu-south-2');
+      assert.equal((await explain(callerIdentity({ ...faultyTarget, timeoutMs: 300 }))).title, 'STS did not answer in time');
+      // A session that has expired, used as source credentials.
+      const session = await assumeRole({ ...request, externalId: undefined as unknown as string }, faultyTarget);
+      await new Promise((r) => setTimeout(r, 1100));
+      const expired = await explain(callerIdentity({ ...faultyTarget, source: session }));
+      assert.equal(expired.title, 'Your source credentials have expired');
+    } finally {
+      await faulty.close();
+    }
+  });
+
   it('explains expired source credentials with how to renew them', () => {
     const explained = explainStsError(Object.assign(new Error('The security token included in the request is expired'), { name: 'ExpiredToken' }), { roleArn: deployArn, sourceProfile: 'sso-dev' });
     assert.match(explained.detail, /aws sso login --profile sso-dev/);
