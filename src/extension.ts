@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { registerNewTrustPolicyCommand } from './commands/newTrustPolicy';
+import { registerOpenRoleTrustPolicyCommand } from './commands/openRoleTrustPolicy';
 import { registerAssumeRoleCommands } from './commands/assumeRole';
 import { registerCopyCredentialsCommand } from './commands/copyCredentials';
 import { watchSessionExpiry } from './commands/sessionExpiry';
@@ -11,6 +12,9 @@ import { registerCodeActions } from './language/codeActions';
 import { registerCompletion } from './language/completion';
 import { TrustPolicyDiagnostics } from './language/diagnostics';
 import { registerHover } from './language/hover';
+import { IAM_ROLE_SCHEME } from './language/trustPolicyDocuments';
+import { IAM_ROLE_REMOTE_SCHEME, RoleTrustPolicyFileSystem } from './roles/roleTrustPolicyFs';
+import { sessionTargets } from './commands/sessionTargets';
 import { SessionKeeper } from './session/restore';
 import { SessionState } from './session/sessionState';
 import { SessionStatusItem, type SessionStatusView } from './statusBar/sessionStatusItem';
@@ -43,6 +47,11 @@ export function activate(context: vscode.ExtensionContext): IamTrustApi {
   const keeper = new SessionKeeper(session, context.secrets, () => setting('session.restoreOnReload', false));
   void keeper.restore();
   const diagnostics = new TrustPolicyDiagnostics(context.extensionUri);
+  // Live roles: their trust policies as documents, read and saved with the session's (or the default) credentials.
+  const roleFiles = new RoleTrustPolicyFileSystem(
+    () => sessionTargets.iamWithSession(session),
+    () => setting('accountId', '') || undefined,
+  );
   context.subscriptions.push(
     session,
     sessionToTerminals,
@@ -63,6 +72,10 @@ export function activate(context: vscode.ExtensionContext): IamTrustApi {
     registerClearSessionCommand(session),
     registerCopyCredentialsCommand(session),
     registerValidateWorkspaceCommand(diagnostics),
+    roleFiles,
+    vscode.workspace.registerFileSystemProvider(IAM_ROLE_SCHEME, roleFiles, { isCaseSensitive: true }),
+    vscode.workspace.registerTextDocumentContentProvider(IAM_ROLE_REMOTE_SCHEME, roleFiles),
+    registerOpenRoleTrustPolicyCommand(session),
     registerCompletion(),
     registerHover(),
     registerCodeActions(),

@@ -1,8 +1,7 @@
 import { userInfo } from 'node:os';
 import * as vscode from 'vscode';
 import { answersFromProfile, type AssumeRoleAnswers, type RememberedRole } from '../session/answers';
-import { explainStsError } from '../session/errors';
-import { listRoles, roleNameOf, type RoleSummary } from '../session/iam';
+import { roleNameOf } from '../session/iam';
 import type { ProfileSummary, RoleProfile } from '../session/profiles';
 import {
   DEFAULT_DURATION_SECONDS,
@@ -19,6 +18,7 @@ import {
   type DurationLimits,
 } from '../session/validation';
 import { MultiStepInput, type Step, type StepPosition } from './multiStepInput';
+import { roleListPick } from './roleList';
 import type { SessionTargets } from './sessionTargets';
 
 /** What the steps know: the answers so far, and what AWS told about the role and the caller. */
@@ -156,33 +156,8 @@ const pickSource: Step<AssumeRoleFlow> = async (input, flow) => {
   return flow.roleFrom === 'list' ? pickListedRole : sessionNameStep;
 };
 
-type ListedItem = vscode.QuickPickItem & { role?: RoleSummary; failed?: boolean };
-
 const pickListedRole: Step<AssumeRoleFlow> = async (input, flow) => {
-  const picked = await input.pick<ListedItem>({
-    items: [],
-    placeholder: 'Loading roles… type to filter',
-    matchOnDescription: true,
-    matchOnDetail: true,
-    load: async (add, signal) => {
-      try {
-        await listRoles(flow.targets.iam(flow.answers, signal), (page) =>
-          add(
-            page.map((role) => ({
-              label: role.name,
-              description: role.path === '/' ? role.arn : `${role.path} · ${role.arn}`,
-              detail: [`at most ${role.maxSessionDuration / 3600} h`, role.description].filter(Boolean).join(' · '),
-              role,
-            })),
-          ),
-        );
-      } catch (error) {
-        if (signal.aborted) return;
-        const explained = explainStsError(error, { roleArn: 'the roles of this account', ...(flow.answers.profile ? { sourceProfile: flow.answers.profile } : {}) });
-        add([{ label: `$(error) Cannot list roles: ${explained.title}`, detail: `${explained.detail} — press Enter to go back`, failed: true, alwaysShow: true }]);
-      }
-    },
-  });
+  const picked = await input.pick(roleListPick((signal) => flow.targets.iam(flow.answers, signal), flow.answers.profile));
   if (picked.failed || !picked.role) return pickRole;
   flow.answers = { ...keepAnswers(flow, picked.role.arn), roleArn: picked.role.arn, ...(flow.answers.profile ? { profile: flow.answers.profile } : {}) };
   // ListRoles already told the role's maximum: no GetRole needed.

@@ -10,4 +10,5 @@ export const COMMANDS = {
   openSessionTerminal: 'iamTrust.openSessionTerminal',
   whoAmI: 'iamTrust.whoAmI',
   sessionMenu: 'iamTrust.sessionMenu',
+  openRoleTrustPolicy: 'iamTrust.openRoleTrustPolicy',
 } as const;

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { regionFor, type AssumeRoleAnswers } from '../session/answers';
 import { getRole, roleNameOf, type IamTarget } from '../session/iam';
+import type { SessionState } from '../session/sessionState';
 import { callerIdentity, isRoleSessionArn, type StsTarget } from '../session/sts';
 import { validateMfaCode, type DurationLimits } from '../session/validation';
 
@@ -9,6 +10,8 @@ export interface SessionTargets {
   region(answers: Pick<AssumeRoleAnswers, 'region'>): string;
   sts(answers: Pick<AssumeRoleAnswers, 'profile' | 'region'>, signal?: AbortSignal, interactive?: boolean): StsTarget;
   iam(answers: Pick<AssumeRoleAnswers, 'profile' | 'region'>, signal?: AbortSignal): IamTarget;
+  /** IAM with the window's role session while it lives, else with the default credentials: for the live-role features. */
+  iamWithSession(state: SessionState, signal?: AbortSignal): IamTarget;
   /**
    * What bounds the duration: the role's MaxSessionDuration (GetRole, when the caller may call
    * it) and whether the caller is a role session (GetCallerIdentity). Never fails: what cannot
@@ -49,6 +52,11 @@ export const sessionTargets: SessionTargets = {
   iam(answers, signal) {
     const endpoint = vscode.workspace.getConfiguration('iamTrust').get<string>('iam.endpoint', '').trim();
     return { region: this.region(answers), ...(endpoint ? { endpoint } : {}), source: answers.profile ? { profile: answers.profile } : {}, ...(signal ? { abortSignal: signal } : {}) };
+  },
+  iamWithSession(state, signal) {
+    const session = state.current && !state.expired ? state.current : undefined;
+    const target = this.iam(session?.region ? { region: session.region } : {}, signal);
+    return session ? { ...target, source: { accessKeyId: session.accessKeyId, secretAccessKey: session.secretAccessKey, sessionToken: session.sessionToken, expiration: session.expiration } } : target;
   },
   async limits(answers, known) {
     const abort = new AbortController();

@@ -9,6 +9,8 @@ export interface ExplainContext {
   chaining?: boolean;
   region?: string;
   endpoint?: string;
+  /** The service called (default STS): it names the endpoint setting and variable to check. */
+  service?: 'STS' | 'IAM';
 }
 
 export interface Explanation {
@@ -23,6 +25,7 @@ export function explainStsError(error: unknown, context: ExplainContext): Explan
   const code = e.name && e.name !== 'Error' ? e.name : (e.code ?? e.Code ?? 'Error');
   const message = e.message ?? String(error);
   const caller = context.callerArn ?? 'your source credentials';
+  const service = context.service ?? 'STS';
   switch (code) {
     case 'AccessDenied':
       return {
@@ -89,20 +92,20 @@ export function explainStsError(error: unknown, context: ExplainContext): Explan
     case 'Throttling':
     case 'ThrottlingException':
     case 'TooManyRequestsException':
-      return { code, title: 'STS is throttling requests', detail: 'Too many calls in a short time: wait a moment and try again.' };
+      return { code, title: `${service} is throttling requests`, detail: 'Too many calls in a short time: wait a moment and try again.' };
     case 'TimeoutError':
     case 'ETIMEDOUT':
-      return { code, title: 'STS did not answer in time', detail: `No answer from ${context.endpoint ?? 'the STS endpoint'}. Check the network, a proxy, or the endpoint setting.` };
+      return { code, title: `${service} did not answer in time`, detail: `No answer from ${context.endpoint ?? `the ${service} endpoint`}. Check the network, a proxy, or the endpoint setting.` };
     case 'ECONNREFUSED':
     case 'ENOTFOUND':
     case 'EAI_AGAIN':
     case 'ECONNRESET':
       return {
         code,
-        title: 'Cannot reach STS',
-        detail: `${context.endpoint ?? 'The STS endpoint'} is unreachable (${code}). Check iamTrust.sts.endpoint, AWS_ENDPOINT_URL_STS, the network or a VPN.`,
+        title: `Cannot reach ${service}`,
+        detail: `${context.endpoint ?? `The ${service} endpoint`} is unreachable (${code}). Check iamTrust.${service.toLowerCase()}.endpoint, AWS_ENDPOINT_URL_${service}, the network or a VPN.`,
       };
     default:
-      return { code, title: `STS failed: ${code}`, detail: message };
+      return { code, title: `${service} failed: ${code}`, detail: message };
   }
 }
