@@ -43,6 +43,8 @@ const DOC_IMAGES = {
   'session-list-roles': 'session-list-roles.png',
   'session-expiring': 'session-expiring.png',
   'session-expired': 'session-expired.png',
+  'role-security-confirm': 'role-security-confirm.png',
+  'role-conflict': 'role-conflict.png',
 };
 
 const vsix = process.argv[2] && resolve(process.argv[2]);
@@ -75,6 +77,15 @@ try {
       { name: 'Deploy', account: '111122223333', maxSessionDuration: 3600, trusted: ['444455556666'], externalId: 'vendor-42', trustPolicy: '{}' },
       // Sessions of 30 seconds, whatever is asked: the UI run sees a session expire.
       { name: 'ShortLived', account: '111122223333', maxSessionDuration: 7200, description: 'issues 30-second sessions', trusted: ['111122223333'], issueSeconds: 30, trustPolicy: '{}' },
+      // A role whose trust policy the live-role runs open, edit and save.
+      {
+        name: 'App',
+        account: '111122223333',
+        maxSessionDuration: 3600,
+        description: 'a Lambda function role',
+        trusted: [],
+        trustPolicy: JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' }, Action: 'sts:AssumeRole', Condition: { StringEquals: { 'aws:SourceAccount': '111122223333' } } }] }),
+      },
     ],
   });
   writeFileSync(
@@ -91,7 +102,15 @@ try {
   server = await startCodeServer({
     runDir,
     folder: join(root, 'examples'),
-    settings: { 'iamTrust.sts.endpoint': localAws.endpoint, 'iamTrust.iam.endpoint': localAws.endpoint },
+    settings: {
+      'iamTrust.sts.endpoint': localAws.endpoint,
+      'iamTrust.iam.endpoint': localAws.endpoint,
+      // Runs type whole policies: the editor must not add closing quotes and brackets of its own.
+      'editor.autoClosingBrackets': 'never',
+      'editor.autoClosingQuotes': 'never',
+      'editor.autoSurround': 'never',
+      'editor.formatOnType': false,
+    },
     env: {
       AWS_SHARED_CREDENTIALS_FILE: join(runDir, 'aws-credentials'),
       AWS_CONFIG_FILE: join(runDir, 'aws-config'),
