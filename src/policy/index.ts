@@ -7,3 +7,4 @@ export { RULES } from './rules';
 export { TRUST_POLICY_TEMPLATES, renderSnippetsFile, renderTemplate, type TrustPolicyTemplate } from './templates';
 export { renderRulesMarkdown } from './docs';
 export { runRules } from './lint';
+export { evaluate, describeDecision, type AssumeRequest, type EvaluationResult, type StatementVerdict, type ConditionVerdict, type Decision } from './evaluate';
