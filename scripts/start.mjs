@@ -43,17 +43,17 @@ for (const sub of ['user-data/User', 'extensions', 'xdg-config', 'xdg-data', 'tm
 await installExtension(vsix, join(runDir, 'extensions'), runDir);
 
 const require = createRequire(import.meta.url);
-const { startLocalAws } = require(join(root, 'out', 'test', 'local-aws.js'));
+const { startLocalAws, trustPolicy } = require(join(root, 'out', 'test', 'local-aws.js'));
 const localAws = await startLocalAws({
   users: [
     { arn: 'arn:aws:iam::444455556666:user/demo', accessKeyId: 'AKIADEMO000000000000', secretAccessKey: 'demo-secret-not-a-real-key', mfaSerial: 'arn:aws:iam::444455556666:mfa/demo' },
     { arn: 'arn:aws:iam::111122223333:user/demo-admin', accessKeyId: 'AKIADEMOADMIN0000000', secretAccessKey: 'demo-admin-secret-not-a-real-key' },
   ],
   roles: [
-    { name: 'Deploy', account: '111122223333', maxSessionDuration: 3600, description: 'needs ExternalId demo-external-id', trusted: ['444455556666'], externalId: 'demo-external-id', trustPolicy: '{}' },
-    { name: 'ReadOnly', account: '111122223333', maxSessionDuration: 43200, description: 'up to 12 hours', trusted: ['444455556666', '111122223333'], trustPolicy: '{}' },
-    { name: 'BreakGlass', account: '111122223333', maxSessionDuration: 3600, description: 'needs MFA: the demo code is 123456', trusted: ['444455556666'], requireMfa: true, trustPolicy: '{}' },
-    { name: 'ShortLived', account: '111122223333', maxSessionDuration: 3600, description: 'issues 2-minute sessions, to watch expiry', trusted: ['444455556666', '111122223333'], issueSeconds: 120, trustPolicy: '{}' },
+    { name: 'Deploy', account: '111122223333', maxSessionDuration: 3600, description: 'needs ExternalId demo-external-id', trustPolicy: trustPolicy({ aws: ['444455556666'], externalId: 'demo-external-id' }) },
+    { name: 'ReadOnly', account: '111122223333', maxSessionDuration: 43200, description: 'up to 12 hours', trustPolicy: trustPolicy({ aws: ['444455556666', '111122223333'] }) },
+    { name: 'BreakGlass', account: '111122223333', maxSessionDuration: 3600, description: 'needs MFA: the demo code is 123456', trustPolicy: trustPolicy({ aws: ['444455556666'], mfa: true }) },
+    { name: 'ShortLived', account: '111122223333', maxSessionDuration: 3600, description: 'issues 2-minute sessions, to watch expiry', issueSeconds: 120, trustPolicy: trustPolicy({ aws: ['444455556666', '111122223333'] }) },
   ],
   mfaCode: '123456',
 });

@@ -67,23 +67,23 @@ let localAws;
 try {
   // The local STS endpoint the session flows talk to, with alice's keys in a credentials file
   // and AWS_PROFILE set in the environment, as a user's shell often has it.
-  const { startLocalAws } = createRequire(import.meta.url)(join(root, 'out', 'test', 'local-aws.js'));
+  const { startLocalAws, trustPolicy } = createRequire(import.meta.url)(join(root, 'out', 'test', 'local-aws.js'));
   localAws = await startLocalAws({
     users: [
       { arn: 'arn:aws:iam::444455556666:user/alice', accessKeyId: 'AKIAALICE0000EXAMPLE', secretAccessKey: 'alice-secret' },
       { arn: 'arn:aws:iam::111122223333:user/ops', accessKeyId: 'AKIAOPS00000EXAMPLE0', secretAccessKey: 'ops-secret' },
     ],
     roles: [
-      { name: 'Deploy', account: '111122223333', maxSessionDuration: 3600, trusted: ['444455556666'], externalId: 'vendor-42', trustPolicy: '{}' },
+      { name: 'Deploy', account: '111122223333', maxSessionDuration: 3600, trustPolicy: trustPolicy({ aws: ['444455556666'], externalId: 'vendor-42' }) },
       // Sessions of 30 seconds, whatever is asked: the UI run sees a session expire.
-      { name: 'ShortLived', account: '111122223333', maxSessionDuration: 7200, description: 'issues 30-second sessions', trusted: ['111122223333'], issueSeconds: 30, trustPolicy: '{}' },
+      { name: 'ShortLived', account: '111122223333', maxSessionDuration: 7200, description: 'issues 30-second sessions', issueSeconds: 30, trustPolicy: trustPolicy({ aws: ['111122223333'] }) },
       // A role whose trust policy the live-role runs open, edit and save.
       {
         name: 'App',
         account: '111122223333',
         maxSessionDuration: 3600,
         description: 'a Lambda function role',
-        trusted: [],
+        
         trustPolicy: JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' }, Action: 'sts:AssumeRole', Condition: { StringEquals: { 'aws:SourceAccount': '111122223333' } } }] }),
       },
     ],

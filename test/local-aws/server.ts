@@ -8,6 +8,7 @@ import type { AddressInfo } from 'node:net';
 import { Hash } from '@smithy/hash-node';
 import { HttpRequest } from '@smithy/protocol-http';
 import { SignatureV4 } from '@smithy/signature-v4';
+import { evaluate, type AssumeRequest } from '../../src/policy/evaluate';
 
 export interface LocalRole {
   name: string;
@@ -19,11 +20,17 @@ export interface LocalRole {
   denied?: string[];
   /** Lifetime of the credentials it issues, whatever was asked: tests see expiry in seconds. */
   issueSeconds?: number;
-  /** Who may assume it: account IDs or principal ARNs (the AWS principals of its trust policy). */
-  trusted: string[];
-  externalId?: string;
-  requireMfa?: boolean;
+  /** Its trust policy: AssumeRole is decided by evaluating it (src/policy/evaluate.ts) against the request. */
   trustPolicy: string;
+}
+
+/** A trust policy for tests and demos: AWS principals, optionally with an ExternalId or MFA required. */
+export function trustPolicy(options: { aws: string[]; externalId?: string; mfa?: boolean; extra?: object[] }): string {
+  const conditions: Record<string, Record<string, string>> = {};
+  if (options.externalId) conditions.StringEquals = { 'sts:ExternalId': options.externalId };
+  if (options.mfa) conditions.Bool = { 'aws:MultiFactorAuthPresent': 'true' };
+  const statement = { Effect: 'Allow', Principal: { AWS: options.aws.length === 1 ? options.aws[0] : options.aws }, Action: 'sts:AssumeRole', ...(Object.keys(conditions).length ? { Condition: conditions } : {}) };
+  return JSON.stringify({ Version: '2012-10-17', Statement: [statement, ...(options.extra ?? [])] });
 }
 
 export interface LocalUser {
@@ -45,6 +52,7 @@ interface Caller {
   /** The role ARN when the caller is a role session (role chaining). */
   roleArn?: string;
   denied: string[];
+  mfaSerial?: string;
 }
 
 export interface LocalAwsOptions {
@@ -89,6 +97,7 @@ export async function startLocalAws(options: LocalAwsOptions): Promise<LocalAws>
       userId: `AIDA${user.accessKeyId.slice(4, 20)}`,
       secretAccessKey: user.secretAccessKey,
       denied: user.denied ?? [],
+      ...(user.mfaSerial ? { mfaSerial: user.mfaSerial } : {}),
     });
   }
 
@@ -242,11 +251,26 @@ export async function startLocalAws(options: LocalAwsOptions): Promise<LocalAws>
       body: errorXml('Sender', 'AccessDenied', `User: ${caller.arn} is not authorized to perform: sts:AssumeRole on resource: ${roleArn}`),
     });
     if (!role) return deny();
-    const principalArn = caller.roleArn ?? caller.arn;
-    const trusted = role.trusted.some((t) => t === caller.account || t === `arn:aws:iam::${caller.account}:root` || t === principalArn);
-    if (!trusted) return deny();
-    if (role.externalId !== undefined && params.get('ExternalId') !== role.externalId) return deny();
-    if (role.requireMfa && (!params.get('SerialNumber') || params.get('TokenCode') !== (options.mfaCode ?? '123456'))) return deny();
+    // MFA: the device must be the caller's and the code right; then the request carries MFA.
+    const serial = params.get('SerialNumber');
+    if (serial && (serial !== caller.mfaSerial || params.get('TokenCode') !== (options.mfaCode ?? '123456'))) {
+      return { status: 403, body: errorXml('Sender', 'AccessDenied', 'MultiFactorAuthentication failed with invalid MFA one time pass code. ') };
+    }
+    // The role's trust policy decides, as IAM does: every action the request needs must be allowed.
+    const tags = [...params.keys()].filter((k) => /^Tags\.member\.\d+\.Key$/.test(k)).map((k) => [params.get(k)!, params.get(k.replace(/Key$/, 'Value')) ?? ''] as const);
+    const sourceIdentity = params.get('SourceIdentity');
+    const context: AssumeRequest['context'] = {
+      'sts:RoleSessionName': sessionName,
+      'aws:CurrentTime': now().toISOString(),
+      'aws:EpochTime': String(Math.floor(now().getTime() / 1000)),
+      ...(params.get('ExternalId') !== null ? { 'sts:ExternalId': params.get('ExternalId')! } : {}),
+      ...(serial ? { 'aws:MultiFactorAuthPresent': 'true', 'aws:MultiFactorAuthAge': '0' } : {}),
+      ...(sourceIdentity ? { 'sts:SourceIdentity': sourceIdentity } : {}),
+      ...(tags.length ? { 'aws:TagKeys': tags.map(([k]) => k), ...Object.fromEntries(tags.map(([k, v]) => [`aws:RequestTag/${k}`, v])) } : {}),
+    };
+    const actions = ['sts:AssumeRole', ...(tags.length ? ['sts:TagSession'] : []), ...(sourceIdentity ? ['sts:SetSourceIdentity'] : [])];
+    const principal = { type: 'AWS' as const, id: caller.arn };
+    if (!actions.every((action) => evaluate(role.trustPolicy, { principal, action, context, roleArn }).decision === 'allowed')) return deny();
     if (caller.roleArn && duration > 3600) {
       return validation('The requested DurationSeconds exceeds the 1 hour session limit for roles assumed by role chaining.');
     }

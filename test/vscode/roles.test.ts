@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import type { IamTrustApi } from '../../src/extension';
-import { startLocalAws, type LocalAws } from '../local-aws/server';
+import { startLocalAws, trustPolicy, type LocalAws } from '../local-aws/server';
 
 // Live roles: a role's trust policy opened from IAM (GetRole) as an iam-role: document, checked
 // by the engine, saved back with UpdateAssumeRolePolicy — through the real SDK and the local endpoint.
@@ -25,9 +25,9 @@ describe('Live roles: open, check and save a trust policy', () => {
     local = await startLocalAws({
       users: [{ arn: 'arn:aws:iam::111122223333:user/carol', accessKeyId: 'AKIACAROL000EXAMPLE0', secretAccessKey: 'carol-secret' }],
       roles: [
-        { name: 'Ops', account: '111122223333', maxSessionDuration: 3600, trusted: ['111122223333'], trustPolicy: '{}' },
-        { name: 'Auditor', account: '111122223333', maxSessionDuration: 3600, trusted: ['111122223333'], denied: ['iam:UpdateAssumeRolePolicy'], trustPolicy: '{}' },
-        { name: 'App', account: '111122223333', maxSessionDuration: 3600, trusted: [], trustPolicy: JSON.stringify(appPolicy) },
+        { name: 'Ops', account: '111122223333', maxSessionDuration: 3600, trustPolicy: trustPolicy({ aws: ['111122223333'] }) },
+        { name: 'Auditor', account: '111122223333', maxSessionDuration: 3600, denied: ['iam:UpdateAssumeRolePolicy'], trustPolicy: trustPolicy({ aws: ['111122223333'] }) },
+        { name: 'App', account: '111122223333', maxSessionDuration: 3600, trustPolicy: JSON.stringify(appPolicy) },
       ],
     });
     dir = mkdtempSync(join(tmpdir(), 'iam-trust-roles-'));

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import * as vscode from 'vscode';
 import type { IamTrustApi } from '../../src/extension';
 import { sessionTargets } from '../../src/commands/sessionTargets';
-import { startLocalAws, type LocalAws } from '../local-aws/server';
+import { startLocalAws, trustPolicy, type LocalAws } from '../local-aws/server';
 
 // "IAM: Assume Role" end to end in the extension host: the real SDK, signing included, against
 // the local STS endpoint, with source credentials from a profile of a shared credentials file.
@@ -20,13 +20,13 @@ describe('IAM: Assume Role', () => {
     api = await vscode.extensions.getExtension<IamTrustApi>('iam-trust.iam-trust-sessions')!.activate();
     local = await startLocalAws({
       users: [
-        { arn: 'arn:aws:iam::444455556666:user/alice', accessKeyId: 'AKIAALICE0000EXAMPLE', secretAccessKey: 'alice-secret' },
+        { arn: 'arn:aws:iam::444455556666:user/alice', accessKeyId: 'AKIAALICE0000EXAMPLE', secretAccessKey: 'alice-secret', mfaSerial: 'arn:aws:iam::444455556666:mfa/alice' },
         { arn: 'arn:aws:iam::111122223333:user/carol', accessKeyId: 'AKIACAROL000EXAMPLE0', secretAccessKey: 'carol-secret' },
         { arn: 'arn:aws:iam::111122223333:user/bob', accessKeyId: 'AKIABOB00000EXAMPLE0', secretAccessKey: 'bob-secret', denied: ['iam:GetRole'] },
       ],
       roles: [
-        { name: 'Deploy', account: '111122223333', maxSessionDuration: 3600, trusted: ['444455556666'], externalId: 'vendor-42', trustPolicy: '{}' },
-        { name: 'Admin', account: '111122223333', maxSessionDuration: 7200, trusted: ['444455556666'], requireMfa: true, trustPolicy: '{}' },
+        { name: 'Deploy', account: '111122223333', maxSessionDuration: 3600, trustPolicy: trustPolicy({ aws: ['444455556666'], externalId: 'vendor-42' }) },
+        { name: 'Admin', account: '111122223333', maxSessionDuration: 7200, trustPolicy: trustPolicy({ aws: ['444455556666'], mfa: true }) },
       ],
     });
     dir = mkdtempSync(join(tmpdir(), 'iam-trust-session-'));

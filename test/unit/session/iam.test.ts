@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { decodePolicyDocument, getRole, listRoles, roleNameOf, updateTrustPolicy } from '../../../src/session/iam';
-import { startLocalAws, type LocalAws, type LocalRole } from '../../local-aws/server';
+import { startLocalAws, trustPolicy, type LocalAws, type LocalRole } from '../../local-aws/server';
 
 // The real @aws-sdk/client-iam against the local endpoint: signing, the query protocol, the
 // URL-encoded policy documents, pagination and IAM's errors.
@@ -11,8 +11,8 @@ const policy = (account: string) => JSON.stringify({ Version: '2012-10-17', Stat
 let local: LocalAws;
 
 before(async () => {
-  const roles: LocalRole[] = Array.from({ length: 1205 }, (_, i) => ({ name: `Role${String(i).padStart(4, '0')}`, account: '111122223333', maxSessionDuration: 3600, trusted: [], trustPolicy: '{}' }));
-  roles.unshift({ name: 'Deploy', account: '111122223333', path: '/ci/', description: 'Deploys <things>', maxSessionDuration: 7200, trusted: ['111122223333'], trustPolicy: policy('444455556666') });
+  const roles: LocalRole[] = Array.from({ length: 1205 }, (_, i) => ({ name: `Role${String(i).padStart(4, '0')}`, account: '111122223333', maxSessionDuration: 3600, trustPolicy: trustPolicy({ aws: [] }) }));
+  roles.unshift({ name: 'Deploy', account: '111122223333', path: '/ci/', description: 'Deploys <things>', maxSessionDuration: 7200, trustPolicy: policy('444455556666') });
   local = await startLocalAws({
     users: [
       { arn: 'arn:aws:iam::111122223333:user/alice', ...alice },

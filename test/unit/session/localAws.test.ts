@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { AssumeRoleCommand, GetCallerIdentityCommand, STSClient, type STSClientConfig } from '@aws-sdk/client-sts';
-import { startLocalAws, type LocalAws } from '../../local-aws/server';
+import { startLocalAws, trustPolicy, type LocalAws } from '../../local-aws/server';
 
 // The real SDK client, signing included, against the local endpoint the tests and demo use.
 const alice = { accessKeyId: 'AKIAALICE0000EXAMPLE', secretAccessKey: 'alice-secret-key-example' };
@@ -22,10 +22,24 @@ before(async () => {
   local = await startLocalAws({
     users: [{ arn: 'arn:aws:iam::444455556666:user/alice', ...alice, mfaSerial: 'arn:aws:iam::444455556666:mfa/alice' }],
     roles: [
-      { name: 'Deploy', account: '111122223333', maxSessionDuration: 7200, trusted: ['444455556666'], externalId: 'vendor-42', trustPolicy: '{}' },
-      { name: 'Admin', account: '111122223333', maxSessionDuration: 43200, trusted: ['444455556666'], requireMfa: true, trustPolicy: '{}' },
-      { name: 'Chained', account: '111122223333', maxSessionDuration: 43200, trusted: [roleArn('Deploy')], trustPolicy: '{}' },
-      { name: 'Other', account: '111122223333', maxSessionDuration: 3600, trusted: ['999999999999'], trustPolicy: '{}' },
+      { name: 'Deploy', account: '111122223333', maxSessionDuration: 7200, trustPolicy: trustPolicy({ aws: ['444455556666'], externalId: 'vendor-42' }) },
+      { name: 'Admin', account: '111122223333', maxSessionDuration: 43200, trustPolicy: trustPolicy({ aws: ['444455556666'], mfa: true }) },
+      { name: 'Chained', account: '111122223333', maxSessionDuration: 43200, trustPolicy: trustPolicy({ aws: [roleArn('Deploy')] }) },
+      { name: 'Other', account: '111122223333', maxSessionDuration: 3600, trustPolicy: trustPolicy({ aws: ['999999999999'] }) },
+      {
+        name: 'Tagged',
+        account: '111122223333',
+        maxSessionDuration: 3600,
+        // Tags only with sts:TagSession, and only team=blue; session names must start with alice-.
+        trustPolicy: JSON.stringify({
+          Version: '2012-10-17',
+          Statement: [
+            { Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::444455556666:user/alice' }, Action: 'sts:AssumeRole', Condition: { StringLike: { 'sts:RoleSessionName': 'alice-*' } } },
+            { Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::444455556666:user/alice' }, Action: 'sts:TagSession', Condition: { StringEquals: { 'aws:RequestTag/team': 'blue' } } },
+            { Effect: 'Deny', Principal: { AWS: '*' }, Action: 'sts:AssumeRole', Condition: { StringEquals: { 'sts:RoleSessionName': 'alice-banned' } } },
+          ],
+        }),
+      },
     ],
   });
 });
@@ -70,5 +84,21 @@ describe('local STS endpoint with the real SDK', () => {
     assert.match(chained.message, /1 hour session limit for roles assumed by role chaining/);
     const hop = await session.send(new AssumeRoleCommand({ RoleArn: roleArn('Chained'), RoleSessionName: 'hop', DurationSeconds: 3600 }));
     assert.equal(hop.AssumedRoleUser?.Arn, 'arn:aws:sts::111122223333:assumed-role/Chained/hop');
+  });
+
+  it('decides by evaluating the role\'s trust policy: MFA device and code, session name, tags, an explicit Deny', async () => {
+    const assume = (input: Omit<ConstructorParameters<typeof AssumeRoleCommand>[0], 'RoleArn'> & { role: string }) =>
+      client().send(new AssumeRoleCommand({ RoleArn: roleArn(input.role), ...input }));
+    const wrongCode = await errorOf(assume({ role: 'Admin', RoleSessionName: 'alice', SerialNumber: 'arn:aws:iam::444455556666:mfa/alice', TokenCode: '000000' }));
+    assert.match(wrongCode.message, /MultiFactorAuthentication failed with invalid MFA one time pass code/);
+    const notHerDevice = await errorOf(assume({ role: 'Admin', RoleSessionName: 'alice', SerialNumber: 'arn:aws:iam::444455556666:mfa/bob', TokenCode: '123456' }));
+    assert.equal(notHerDevice.name, 'AccessDenied');
+
+    assert.ok((await assume({ role: 'Tagged', RoleSessionName: 'alice-1' })).Credentials);
+    assert.equal((await errorOf(assume({ role: 'Tagged', RoleSessionName: 'bob-1' }))).name, 'AccessDenied', 'the session name condition');
+    assert.ok((await assume({ role: 'Tagged', RoleSessionName: 'alice-2', Tags: [{ Key: 'team', Value: 'blue' }] })).Credentials);
+    assert.equal((await errorOf(assume({ role: 'Tagged', RoleSessionName: 'alice-3', Tags: [{ Key: 'team', Value: 'red' }] }))).name, 'AccessDenied', 'sts:TagSession is denied for team=red');
+    assert.equal((await errorOf(assume({ role: 'Tagged', RoleSessionName: 'alice-banned' }))).name, 'AccessDenied', 'an explicit Deny wins');
+    assert.equal((await errorOf(assume({ role: 'Tagged', RoleSessionName: 'alice-4', SourceIdentity: 'alice' }))).name, 'AccessDenied', 'no sts:SetSourceIdentity');
   });
 });

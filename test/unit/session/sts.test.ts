@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { explainStsError } from '../../../src/session/errors';
 import { assumeRole, callerIdentity, isRoleSessionArn, withResolvedSource } from '../../../src/session/sts';
-import { startLocalAws, type LocalAws } from '../../local-aws/server';
+import { startLocalAws, trustPolicy, type LocalAws } from '../../local-aws/server';
 
 const alice = { accessKeyId: 'AKIAALICE0000EXAMPLE', secretAccessKey: 'alice-secret-key-example' };
 const deployArn = 'arn:aws:iam::111122223333:role/Deploy';
@@ -15,7 +15,7 @@ const dir = mkdtempSync(join(tmpdir(), 'iam-trust-sts-'));
 before(async () => {
   local = await startLocalAws({
     users: [{ arn: 'arn:aws:iam::444455556666:user/alice', ...alice }],
-    roles: [{ name: 'Deploy', account: '111122223333', maxSessionDuration: 3600, trusted: ['444455556666'], externalId: 'vendor-42', trustPolicy: '{}' }],
+    roles: [{ name: 'Deploy', account: '111122223333', maxSessionDuration: 3600, trustPolicy: trustPolicy({ aws: ['444455556666'], externalId: 'vendor-42' }) }],
   });
 });
 after(async () => {
@@ -116,7 +116,7 @@ describe('assumeRole through the real SDK', () => {
   it('explains throttling, a disabled region, a timeout and expired session credentials, as the SDK reports them', async () => {
     const faulty = await startLocalAws({
       users: [{ arn: 'arn:aws:iam::444455556666:user/alice', ...alice }],
-      roles: [{ name: 'Deploy', account: '111122223333', maxSessionDuration: 3600, trusted: ['444455556666'], issueSeconds: 1, trustPolicy: '{}' }],
+      roles: [{ name: 'Deploy', account: '111122223333', maxSessionDuration: 3600, issueSeconds: 1, trustPolicy: trustPolicy({ aws: ['444455556666'] }) }],
       faults: [
         // maxAttempts is 2: throttling is retried once, so it must happen twice to reach the caller.
         { action: 'AssumeRole', status: 400, code: 'Throttling', message: 'Rate exceeded' },
