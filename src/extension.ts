@@ -1,4 +1,7 @@
 import * as vscode from 'vscode';
+import { registerCheckWhoCanAssumeCommand } from './commands/checkWhoCanAssume';
+import { registerExplainDeniedCommand } from './commands/explainDenied';
+import { ExplanationDocuments } from './commands/explanationDocument';
 import { registerNewTrustPolicyCommand } from './commands/newTrustPolicy';
 import { registerOpenRoleTrustPolicyCommand } from './commands/openRoleTrustPolicy';
 import { registerAssumeRoleCommands } from './commands/assumeRole';
@@ -9,6 +12,7 @@ import { registerOpenSessionTerminalCommand, registerSessionMenuCommand, registe
 import { registerClearSessionCommand, registerShowStatusCommand } from './commands/showStatus';
 import { registerValidateWorkspaceCommand } from './commands/validateWorkspace';
 import { registerCodeActions } from './language/codeActions';
+import { StatementSummaryLenses } from './language/codeLens';
 import { registerCompletion } from './language/completion';
 import { TrustPolicyDiagnostics } from './language/diagnostics';
 import { registerHover } from './language/hover';
@@ -47,6 +51,7 @@ export function activate(context: vscode.ExtensionContext): IamTrustApi {
   const keeper = new SessionKeeper(session, context.secrets, () => setting('session.restoreOnReload', false));
   void keeper.restore();
   const diagnostics = new TrustPolicyDiagnostics(context.extensionUri);
+  const explanations = new ExplanationDocuments();
   // Live roles: their trust policies as documents, read and saved with the session's (or the default) credentials.
   const roleFiles = new RoleTrustPolicyFileSystem(
     () => sessionTargets.iamWithSession(session),
@@ -76,6 +81,10 @@ export function activate(context: vscode.ExtensionContext): IamTrustApi {
     vscode.workspace.registerFileSystemProvider(IAM_ROLE_SCHEME, roleFiles, { isCaseSensitive: true }),
     vscode.workspace.registerTextDocumentContentProvider(IAM_ROLE_REMOTE_SCHEME, roleFiles),
     registerOpenRoleTrustPolicyCommand(session),
+    explanations.register(),
+    new StatementSummaryLenses().register(),
+    registerCheckWhoCanAssumeCommand(session, explanations),
+    registerExplainDeniedCommand(session, explanations),
     registerCompletion(),
     registerHover(),
     registerCodeActions(),

@@ -116,7 +116,15 @@ async function execute(state: SessionState, answers: AssumeRoleAnswers, options:
           region,
           ...(target.endpoint ? { endpoint: target.endpoint } : {}),
         });
-        void vscode.window.showErrorMessage(`${explained.title}. ${explained.detail}`);
+        if (explained.code === 'AccessDenied' && caller && !options.silent) {
+          // Which statement or condition refused it, when the role's trust policy can be read.
+          const { mfaCode: _secret, ...attempted } = answers;
+          void vscode.window.showErrorMessage(`${explained.title}. ${explained.detail}`, 'Explain').then((choice) => {
+            if (choice) void vscode.commands.executeCommand(COMMANDS.explainAssumeRoleDenied, { answers: attempted, callerArn: caller!.arn });
+          });
+        } else {
+          void vscode.window.showErrorMessage(`${explained.title}. ${explained.detail}`);
+        }
         return undefined;
       }
     },

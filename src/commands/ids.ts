@@ -11,4 +11,6 @@ export const COMMANDS = {
   whoAmI: 'iamTrust.whoAmI',
   sessionMenu: 'iamTrust.sessionMenu',
   openRoleTrustPolicy: 'iamTrust.openRoleTrustPolicy',
+  checkWhoCanAssume: 'iamTrust.checkWhoCanAssume',
+  explainAssumeRoleDenied: 'iamTrust.explainAssumeRoleDenied',
 } as const;
