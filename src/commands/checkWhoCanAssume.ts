@@ -15,13 +15,24 @@ export interface CheckArgs {
 
 /** The verdict as a markdown document: the decision, then statement by statement. */
 export function explanationMarkdown(heading: string, request: AssumeRequest, result: EvaluationResult, extra: string[] = []): string {
-  const verdict = result.decision === 'allowed' ? '✅ Allowed' : result.decision === 'explicitDeny' ? '⛔ Denied by a Deny statement' : '❌ Not allowed (no statement allows it)';
+  const verdict = result.decision === 'allowed' ? 'Allowed' : result.decision === 'explicitDeny' ? 'Denied by a Deny statement' : 'Not allowed: no statement allows it';
   const context = Object.entries(request.context ?? {}).filter(([, v]) => v !== undefined);
+  const label = (s: { index: number; sid?: string }) => `statement ${s.index + 1}${s.sid ? ` (${s.sid})` : ''}`;
+  // What stood in the way, first: the conditions that failed in statements that trust this caller, or the Deny that applied.
+  const blockers =
+    result.decision === 'explicitDeny'
+      ? result.statements.filter((s) => s.effect === 'Deny' && s.applies).map((s) => `- ${label(s)} denies it`)
+      : result.decision === 'implicitDeny'
+        ? result.statements
+            .filter((s) => s.effect === 'Allow' && s.principalMatches && s.actionMatches)
+            .flatMap((s) => s.conditions.filter((c) => !c.holds).map((c) => `- ${label(s)}: ${c.reason}`))
+        : [];
   return [
     `# ${heading}`,
     '',
     `**${verdict}**`,
     '',
+    ...(blockers.length ? ['What refused it:', '', ...blockers, ''] : []),
     `- Caller: \`${request.principal.id}\` (${request.principal.type})`,
     `- Action: \`${request.action}\``,
     ...(context.length ? ['- Context:', ...context.map(([k, v]) => `  - \`${k}\` = ${Array.isArray(v) ? v.map((x) => `\`${x}\``).join(', ') : `\`${String(v)}\``}`)] : ['- Context: none']),

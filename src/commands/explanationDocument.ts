@@ -18,7 +18,9 @@ export class ExplanationDocuments implements vscode.TextDocumentContentProvider 
     const uri = vscode.Uri.from({ scheme: EXPLANATION_SCHEME, path: `/${++this.count}/${name.replace(/[\\/:*?"<>|]/g, '-')}.md` });
     this.texts.set(uri.toString(), markdown);
     const document = await vscode.workspace.openTextDocument(uri);
-    return vscode.window.showTextDocument(document, { viewColumn: vscode.ViewColumn.Beside, preview: true });
+    // Beside the policy it explains; alone when no editor is open.
+    const viewColumn = vscode.window.activeTextEditor ? vscode.ViewColumn.Beside : vscode.ViewColumn.Active;
+    return vscode.window.showTextDocument(document, { viewColumn, preview: true });
   }
 
   register(): vscode.Disposable {

@@ -45,6 +45,8 @@ const DOC_IMAGES = {
   'session-expired': 'session-expired.png',
   'role-security-confirm': 'role-security-confirm.png',
   'role-conflict': 'role-conflict.png',
+  'role-open': 'role-open.png',
+  'role-explain-denied': 'role-explain-denied.png',
 };
 
 const vsix = process.argv[2] && resolve(process.argv[2]);

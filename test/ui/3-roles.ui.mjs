@@ -74,6 +74,9 @@ export const tests = [
       const app = () => JSON.parse(localAws.roles.find((r) => r.name === 'App').trustPolicy);
       const text = await openApp(page);
       assert.match(text, /"aws:SourceAccount": "111122223333"/);
+      // The code lens above the statement says whom it trusts.
+      await page.locator('.codelens-decoration', { hasText: "Trusts lambda.amazonaws.com, if aws:SourceAccount = '111122223333'" }).waitFor({ state: 'visible' });
+      await screenshot('role-open');
 
       // IAM would reject it: the save fails, the editor stays dirty, AWS is unchanged.
       await typePolicy(page, { ...lambda(), Statement: [{ ...lambda().Statement[0], Effect: 'allow' }] });
@@ -119,6 +122,32 @@ export const tests = [
       const reopened = await openApp(page);
       assert.match(reopened, /function:mine/);
       await closeAllEditors(page);
+    },
+  },
+  {
+    name: 'Assume Role refused (a wrong ExternalId): Explain names the condition that refused it',
+    async run({ page, screenshot }) {
+      await runFromPalette(page, 'IAM: Assume Role…');
+      await pick(page, 'A recent role', 'Deploy', 'arn:aws:iam::111122223333:role/Deploy');
+      await answer(page, 'Session name');
+      await answer(page, 'Seconds');
+      await widget(page).locator('.quick-input-message', { hasText: 'External ID' }).waitFor({ state: 'visible' });
+      await widget(page).locator('input').fill('not-the-id');
+      await page.keyboard.press('Enter');
+      await pick(page, 'Press Enter to assume the role');
+      const toast = page.locator('.notification-toast', { hasText: 'Not allowed to assume arn:aws:iam::111122223333:role/Deploy' });
+      await toast.waitFor({ state: 'visible', timeout: 30_000 });
+      await toast.getByRole('button', { name: 'Explain' }).click();
+      await page.locator('.tab', { hasText: 'Why not Deploy' }).waitFor({ state: 'visible' });
+      // The first lines say what refused it (long lines wrap on screen).
+      await waitFor(async () => /What refused it:[\s\S]*sts:ExternalId is\s+'not-the-id';\s+StringEquals\s+expects\s+'vendor-42'/.test(await activeEditorText(page)), {
+        message: 'the refused condition in the explanation',
+      });
+      await screenshot('role-explain-denied');
+      // The session from before is untouched.
+      await statusBarItem(page, 'Deploy ·').waitFor({ state: 'visible' });
+      await closeAllEditors(page);
+      await runFromPalette(page, 'Notifications: Clear All Notifications');
       await runFromPalette(page, 'IAM: Clear Role Session');
     },
   },

@@ -57,6 +57,7 @@ describe('Who can assume a role', () => {
     const explanation = vscode.window.activeTextEditor?.document;
     assert.equal(explanation?.uri.scheme, 'iam-trust-explain');
     assert.match(explanation.getText(), /Not allowed/);
+    assert.match(explanation.getText(), /What refused it:\n\n- statement 1 \(Vendor\): sts:ExternalId is 'wrong'; StringEquals expects 'vendor-42'/);
     assert.match(explanation.getText(), /`sts:ExternalId` = `wrong`/);
     assert.match(explanation.getText(), /✗ StringEquals sts:ExternalId/);
   });
