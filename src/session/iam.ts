@@ -1,5 +1,5 @@
 import type { StsTarget } from './sts';
-import { requestHandlerOptions, sourceCredentials } from './sts';
+import { endpointFor, requestHandlerOptions, sourceCredentials } from './sts';
 
 /** Where IAM calls go: IAM is global, signed for us-east-1 in the aws partition. */
 export interface IamTarget extends Omit<StsTarget, 'endpoint'> {
@@ -29,7 +29,7 @@ async function client(target: IamTarget) {
     credentials: await sourceCredentials(target),
     maxAttempts: 2,
     ...requestHandlerOptions(target),
-    ...(target.endpoint ? { endpoint: target.endpoint } : {}),
+    ...(await endpointFor(target, 'iam')),
   });
 }
 

@@ -97,3 +97,18 @@ function roleProfile(name: string, section: Section): RoleProfile {
     problems,
   };
 }
+
+/**
+ * The endpoint a profile configures for a service, as the CLI reads it: `endpoint_url` in a
+ * `services` section for the service, else the profile's own `endpoint_url`. The environment
+ * (AWS_ENDPOINT_URL_<SERVICE>, AWS_ENDPOINT_URL) wins over the file and
+ * AWS_IGNORE_CONFIGURED_ENDPOINT_URLS turns both off — the SDK applies those itself.
+ */
+export async function configuredEndpoint(profile: string, service: 'sts' | 'iam', env: NodeJS.ProcessEnv = process.env, files: ProfileFiles = {}): Promise<string | undefined> {
+  if (env[`AWS_ENDPOINT_URL_${service.toUpperCase()}`] || env.AWS_ENDPOINT_URL || /^true$/i.test(env.AWS_IGNORE_CONFIGURED_ENDPOINT_URLS ?? '')) return undefined;
+  const { configFile } = await loadSharedConfigFiles({ ...(files.configFile ? { configFilepath: files.configFile } : {}), ignoreCache: true });
+  const section: Section | undefined = configFile[profile];
+  if (!section || /^true$/i.test(section.ignore_configured_endpoint_urls ?? '')) return undefined;
+  const services: Section | undefined = section.services ? configFile[`services.${section.services}`] : undefined;
+  return services?.[`${service}.endpoint_url`] ?? section.endpoint_url;
+}

@@ -1,6 +1,7 @@
 import type { AssumeRoleCommandInput } from '@aws-sdk/client-sts';
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@smithy/types';
 import type { SessionCredentials } from './credentials';
+import { configuredEndpoint } from './profiles';
 
 /** What an AssumeRole call needs; every value already validated (validation.ts). */
 export interface AssumeRoleRequest {
@@ -68,7 +69,16 @@ async function chainedAssumeRole(credentials: AwsCredentialIdentity, params: Ass
  */
 export async function withResolvedSource(target: StsTarget): Promise<StsTarget> {
   const credentials = await sourceCredentials(target);
-  return { ...target, source: typeof credentials === 'function' ? await credentials() : credentials };
+  // The profile's own endpoint_url still applies once the profile is replaced by its credentials.
+  return { ...target, ...(await endpointFor(target, 'sts')), source: typeof credentials === 'function' ? await credentials() : credentials };
+}
+
+/** The endpoint for a call: the setting's, else the one the source profile configures (endpoint_url, services), else the SDK's. */
+export async function endpointFor(target: Pick<StsTarget, 'source' | 'endpoint'>, service: 'sts' | 'iam'): Promise<{ endpoint?: string }> {
+  if (target.endpoint) return { endpoint: target.endpoint };
+  const profile = 'profile' in target.source ? target.source.profile : undefined;
+  const configured = profile ? await configuredEndpoint(profile, service).catch(() => undefined) : undefined;
+  return configured ? { endpoint: configured } : {};
 }
 
 /** Timeouts for every client: without them a dead VPN leaves a call hanging until cancelled. */
@@ -85,7 +95,7 @@ async function client(target: StsTarget) {
     credentials: await sourceCredentials(target),
     maxAttempts: 2,
     ...requestHandlerOptions(target),
-    ...(target.endpoint ? { endpoint: target.endpoint } : {}),
+    ...(await endpointFor(target, 'sts')),
   });
 }
 

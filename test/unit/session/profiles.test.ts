@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
-import { listProfiles } from '../../../src/session/profiles';
+import { configuredEndpoint, listProfiles } from '../../../src/session/profiles';
 
 const dir = mkdtempSync(join(tmpdir(), 'iam-trust-profiles-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
@@ -95,5 +95,31 @@ describe('profiles from the shared config and credentials files', () => {
   it('treats missing files as no profiles', async () => {
     const { roles, all } = await listProfiles({ configFile: join(dir, 'nope'), credentialsFile: join(dir, 'nope2') });
     assert.deepEqual([roles, all], [[], []]);
+  });
+});
+
+describe('endpoints configured in profiles', () => {
+  const file = join(dir, 'config-endpoints');
+  writeFileSync(
+    file,
+    '[profile plain]\nendpoint_url = http://127.0.0.1:4566\n\n' +
+      '[profile split]\nservices = local\nendpoint_url = http://127.0.0.1:1\n\n' +
+      '[services local]\nsts =\n  endpoint_url = http://127.0.0.1:4001\niam =\n  endpoint_url = http://127.0.0.1:4002\n\n' +
+      '[profile ignoring]\nendpoint_url = http://127.0.0.1:4566\nignore_configured_endpoint_urls = true\n',
+  );
+  const files = { configFile: file };
+
+  it('reads endpoint_url, a services section per service first', async () => {
+    assert.equal(await configuredEndpoint('plain', 'sts', {}, files), 'http://127.0.0.1:4566');
+    assert.equal(await configuredEndpoint('split', 'sts', {}, files), 'http://127.0.0.1:4001');
+    assert.equal(await configuredEndpoint('split', 'iam', {}, files), 'http://127.0.0.1:4002');
+    assert.equal(await configuredEndpoint('missing', 'sts', {}, files), undefined);
+  });
+
+  it('lets the environment win, and can be turned off', async () => {
+    assert.equal(await configuredEndpoint('plain', 'sts', { AWS_ENDPOINT_URL_STS: 'http://x' }, files), undefined, 'the SDK applies the variable itself');
+    assert.equal(await configuredEndpoint('plain', 'sts', { AWS_ENDPOINT_URL: 'http://x' }, files), undefined);
+    assert.equal(await configuredEndpoint('plain', 'sts', { AWS_IGNORE_CONFIGURED_ENDPOINT_URLS: 'true' }, files), undefined);
+    assert.equal(await configuredEndpoint('ignoring', 'sts', {}, files), undefined);
   });
 });

@@ -82,6 +82,7 @@ describe('assumeRole through the real SDK', () => {
     writeFileSync(
       config,
       `[profile proc]\ncredential_process = ${process.execPath} ${script}\n\n` +
+        `[profile proc-local]\ncredential_process = ${process.execPath} ${script}\nendpoint_url = ${local.endpoint}\n\n` +
         `[profile chained]\nrole_arn = ${deployArn}\nsource_profile = proc\nexternal_id = vendor-42\n`,
     );
     const saved = { config: process.env.AWS_CONFIG_FILE, credentials: process.env.AWS_SHARED_CREDENTIALS_FILE };
@@ -90,6 +91,9 @@ describe('assumeRole through the real SDK', () => {
     try {
       const viaProcess = await callerIdentity({ region: 'us-east-1', endpoint: local.endpoint, source: { profile: 'proc' } });
       assert.equal(viaProcess.arn, 'arn:aws:iam::444455556666:user/alice');
+      // Without an endpoint setting, the profile's own endpoint_url applies (as in the CLI).
+      const viaEndpointUrl = await callerIdentity({ region: 'us-east-1', source: { profile: 'proc-local' } });
+      assert.equal(viaEndpointUrl.arn, 'arn:aws:iam::444455556666:user/alice');
       const before = local.calls.length;
       // The chain's own AssumeRole goes to the configured endpoint, not to AWS.
       const resolved = await withResolvedSource({ region: 'us-east-1', endpoint: local.endpoint, source: { profile: 'chained' } });
