@@ -1,0 +1,161 @@
+import type { Finding } from '../finding';
+import { LineIndex } from '../lineIndex';
+
+/** Where something is in the source file (template or .tf), as offsets. */
+export interface SourceRange {
+  start: number;
+  end: number;
+}
+
+/**
+ * A policy as found inside another file: the JSON shape of the policy, every part remembering
+ * where it is in the source. A value computed at deploy time (`!Ref Account`, `${var.id}`) is
+ * `computed`: its text is what is known of it (unknown parts kept as `${…}`), and `resolved`
+ * says whether all of it is known (e.g. `!Sub arn:aws:iam::${AWS::AccountId}:root`). An object
+ * or array may have an `anchor`, the key that introduces it: findings about something missing
+ * from it point there (YAML has no braces to point at).
+ */
+export type EmbeddedValue =
+  | { kind: 'object'; range: SourceRange; anchor?: SourceRange; entries: Array<{ key: string; keyRange: SourceRange; value: EmbeddedValue }> }
+  | { kind: 'array'; range: SourceRange; anchor?: SourceRange; items: EmbeddedValue[] }
+  | { kind: 'string'; range: SourceRange; value: string }
+  | { kind: 'number' | 'boolean' | 'null'; range: SourceRange; value: number | boolean | null }
+  | { kind: 'computed'; range: SourceRange; text: string; resolved: boolean; expression: string };
+
+export interface EmbeddedPolicy {
+  /** What the file calls it: a logical ID, a Terraform resource address. */
+  name: string;
+  /** The whole policy value in the source (for findings about the document as a whole). */
+  range: SourceRange;
+  value: EmbeddedValue;
+}
+
+interface Segment {
+  gen: SourceRange;
+  src: SourceRange;
+  /** An unknown value computed at deploy time: the engine cannot judge it. */
+  unknown: boolean;
+}
+
+/** The policy as JSON text for the engine, with where each of its tokens comes from. */
+export function serialize(value: EmbeddedValue): { text: string; segments: Segment[] } {
+  let text = '';
+  const segments: Segment[] = [];
+  const emit = (token: string, src: SourceRange, unknown = false) => {
+    segments.push({ gen: { start: text.length, end: text.length + token.length }, src, unknown });
+    text += token;
+  };
+  const walk = (v: EmbeddedValue) => {
+    switch (v.kind) {
+      case 'object': {
+        const start = text.length;
+        text += '{';
+        v.entries.forEach((entry, i) => {
+          if (i) text += ',';
+          emit(JSON.stringify(entry.key), entry.keyRange);
+          text += ':';
+          walk(entry.value);
+        });
+        text += '}';
+        segments.push({ gen: { start, end: text.length }, src: v.anchor ?? v.range, unknown: false });
+        return;
+      }
+      case 'array': {
+        const start = text.length;
+        text += '[';
+        v.items.forEach((item, i) => {
+          if (i) text += ',';
+          walk(item);
+        });
+        text += ']';
+        segments.push({ gen: { start, end: text.length }, src: v.anchor ?? v.range, unknown: false });
+        return;
+      }
+      case 'string':
+        return emit(JSON.stringify(v.value), v.range);
+      case 'computed':
+        return emit(JSON.stringify(v.text), v.range, !v.resolved);
+      default:
+        return emit(JSON.stringify(v.value), v.range);
+    }
+  };
+  walk(value);
+  return { text, segments };
+}
+
+/**
+ * The engine's findings on the serialized policy, moved to the source: each to the smallest
+ * token or node that holds it. Findings about a value that is only known at deploy time are
+ * dropped — the engine would be guessing — except those about the document as a whole.
+ */
+export function mapFindings(findings: Finding[], segments: Segment[], source: string, lines = new LineIndex(source)): Finding[] {
+  const out: Finding[] = [];
+  const locate = (offset: number, length: number): Segment | undefined => {
+    let best: Segment | undefined;
+    for (const s of segments) {
+      if (s.gen.start <= offset && offset + length <= s.gen.end && (!best || s.gen.end - s.gen.start < best.gen.end - best.gen.start)) best = s;
+    }
+    return best;
+  };
+  const moved = (offset: number, length: number) => {
+    const segment = locate(offset, length);
+    if (!segment) return undefined;
+    return { segment, offset: segment.src.start, length: segment.src.end - segment.src.start };
+  };
+  for (const finding of findings) {
+    const target = moved(finding.offset, finding.length);
+    if (!target || target.segment.unknown) continue;
+    const range = { start: lines.positionAt(target.offset), end: lines.positionAt(target.offset + target.length) };
+    const related = finding.related
+      ?.map((r) => {
+        const m = moved(r.offset, r.length);
+        return m ? { message: r.message, offset: m.offset, length: m.length, range: { start: lines.positionAt(m.offset), end: lines.positionAt(m.offset + m.length) } } : undefined;
+      })
+      .filter((r): r is NonNullable<typeof r> => r !== undefined);
+    out.push({ ...finding, offset: target.offset, length: target.length, range, ...(related?.length ? { related } : {}) });
+  }
+  return out;
+}
+
+/**
+ * Unknown principals made plausible, so that the rules judge the rest of their statement as
+ * they would with the real value: an unknown Federated principal becomes the OIDC provider its
+ * condition keys name (`oidc.eks.…:sub` → that provider), an unknown AWS principal the
+ * configured account. They stay unknown: findings about them are still dropped.
+ */
+export function withPlausibleUnknowns(value: EmbeddedValue, accountId: string): EmbeddedValue {
+  if (value.kind !== 'object') return value;
+  const statementsEntry = value.entries.find((e) => e.key === 'Statement');
+  if (!statementsEntry) return value;
+  const fix = (statement: EmbeddedValue): EmbeddedValue => {
+    if (statement.kind !== 'object') return statement;
+    const conditionKeys = statement.entries
+      .filter((e) => e.key === 'Condition' && e.value.kind === 'object')
+      .flatMap((e) => (e.value as { entries: Array<{ value: EmbeddedValue }> }).entries)
+      .flatMap((operator) => (operator.value.kind === 'object' ? operator.value.entries.map((k) => k.key) : []));
+    const provider = conditionKeys.map((k) => /^(.+[./].+):[\w-]+$/.exec(k)?.[1]).find((p): p is string => p !== undefined);
+    const saml = conditionKeys.some((k) => /^saml:/i.test(k));
+    const plausible = (type: string): string | undefined => {
+      if (type === 'Federated') return saml ? `arn:aws:iam::${accountId}:saml-provider/unknown` : provider ? `arn:aws:iam::${accountId}:oidc-provider/${provider}` : undefined;
+      if (type === 'AWS') return `arn:aws:iam::${accountId}:root`;
+      return undefined;
+    };
+    const replace = (v: EmbeddedValue, type: string): EmbeddedValue => {
+      if (v.kind === 'computed' && !v.resolved) {
+        const text = plausible(type);
+        return text ? { ...v, text } : v;
+      }
+      if (v.kind === 'array') return { ...v, items: v.items.map((i) => replace(i, type)) };
+      return v;
+    };
+    return {
+      ...statement,
+      entries: statement.entries.map((e) =>
+        e.key === 'Principal' && e.value.kind === 'object' ? { ...e, value: { ...e.value, entries: e.value.entries.map((p) => ({ ...p, value: replace(p.value, p.key) })) } } : e,
+      ),
+    };
+  };
+  const statements = statementsEntry.value;
+  const fixed = statements.kind === 'array' ? { ...statements, items: statements.items.map(fix) } : fix(statements);
+  return { ...value, entries: value.entries.map((e) => (e === statementsEntry ? { ...e, value: fixed } : e)) };
+}
