@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { looksLikeTrustPolicy } from '../policy/detect';
+import { embeddingKind, type EmbeddingKind } from '../policy/embedded';
 
 /** What the CLI reads: injectable, so tests need no real files. */
 export interface FileSystem {
@@ -30,6 +31,8 @@ export interface Input {
   /** The path as the user gave it (or found below a directory they gave). */
   file: string;
   text: string;
+  /** A trust policy file, or a template / .tf file with policies inside. */
+  kind: 'policy' | EmbeddingKind;
 }
 
 export interface Collected {
@@ -42,8 +45,10 @@ const SKIPPED_DIRS = new Set(['node_modules']);
 
 /**
  * Reads the inputs: files as given (always linted), `-` as standard input, and below each
- * directory every *.json file that looks like a trust policy. Errors are collected, not thrown,
- * so that one bad path does not stop the others.
+ * directory every *.json file that looks like a trust policy, every CloudFormation/SAM template
+ * (*.json, *.yaml, *.yml, *.template) and every *.tf file that has an `assume_role_policy` or an
+ * `aws_iam_policy_document`. Errors are collected, not thrown, so that one bad path does not
+ * stop the others.
  */
 export function collectInputs(paths: string[], fs: FileSystem): Collected {
   const inputs: Input[] = [];
@@ -61,7 +66,9 @@ export function collectInputs(paths: string[], fs: FileSystem): Collected {
     } else {
       const before = inputs.length;
       walk(path, fs, inputs, errors, new Set([fs.realPath(path)]));
-      if (inputs.length === before) errors.push(`${path}: no trust policies found in this directory (*.json files with sts:AssumeRole* actions, or a Principal without Resource)`);
+      if (inputs.length === before) {
+        errors.push(`${path}: no trust policies found in this directory (*.json files with sts:AssumeRole* actions or a Principal without Resource, CloudFormation templates, *.tf files with assume_role_policy)`);
+      }
     }
   }
   return { inputs, errors };
@@ -75,13 +82,18 @@ function readInto(path: string, name: string, fs: FileSystem, inputs: Input[], e
     errors.push(`${name}: cannot read it (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
     return;
   }
+  const embedded = embeddingKind(path === '-' ? 'stdin.yaml' : path, text);
+  if (embedded) {
+    inputs.push({ file: name, text, kind: embedded });
+    return;
+  }
   // A policy with syntax errors is linted and reported; text that is not JSON at all is not a policy.
   const start = text.replace(/^\uFEFF/, '').trimStart()[0];
   if (start !== '{' && start !== '[' && start !== '/') {
-    errors.push(`${name}: not JSON (a trust policy is a JSON object)`);
+    errors.push(`${name}: not JSON (a trust policy is a JSON object), nor a CloudFormation template or a .tf file`);
     return;
   }
-  inputs.push({ file: name, text });
+  inputs.push({ file: name, text, kind: 'policy' });
 }
 
 function walk(dir: string, fs: FileSystem, inputs: Input[], errors: string[], seen: Set<string>): void {
@@ -102,14 +114,21 @@ function walk(dir: string, fs: FileSystem, inputs: Input[], errors: string[], se
       if (seen.has(real)) continue;
       seen.add(real);
       walk(path, fs, inputs, errors, seen);
-    } else if (kind === 'file' && entry.endsWith('.json')) {
+    } else if (kind === 'file' && /\.(json|ya?ml|template|tf)$/i.test(entry)) {
       let text: string;
       try {
         text = fs.readFile(path);
       } catch {
         continue; // unreadable files found by searching are skipped; named ones are errors
       }
-      if (looksLikeTrustPolicy(text)) inputs.push({ file: path, text });
+      const embedded = embeddingKind(entry, text);
+      if (embedded === 'terraform') {
+        if (/assume_role_policy|aws_iam_policy_document/.test(text)) inputs.push({ file: path, text, kind: embedded });
+      } else if (embedded) {
+        inputs.push({ file: path, text, kind: embedded });
+      } else if (entry.endsWith('.json') && looksLikeTrustPolicy(text)) {
+        inputs.push({ file: path, text, kind: 'policy' });
+      }
     }
   }
 }

@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { lint, RULES, SEVERITIES, type Severity } from '../policy';
+import { lintEmbedded } from '../policy/embedded';
 import { collectInputs, nodeFileSystem, type FileSystem } from './files';
 import { formatJson, formatSarif, formatText, type FileResult } from './format';
 
@@ -8,8 +9,10 @@ const VERSION = typeof IAM_TRUST_VERSION === 'string' ? IAM_TRUST_VERSION : 'dev
 
 const USAGE = `Usage: trust-policy-lint [options] <file|dir|->...
 
-Checks AWS IAM role trust policies. Files are always checked; directories are searched for
-*.json files that are trust policies; "-" reads one policy from standard input.
+Checks AWS IAM role trust policies: policy files, and the policies inside CloudFormation/SAM
+templates (YAML or JSON) and Terraform files. Files are always checked; directories are
+searched for *.json files that are trust policies, templates and *.tf files with
+assume_role_policy; "-" reads a policy (or a template) from standard input.
 
 Options:
   --format <text|json|sarif>   output format (default: text)
@@ -95,7 +98,10 @@ export function main(argv: string[], io: CliIo = nodeIo): number {
   if (paths.length === 0) return usageError(`no input files\n${USAGE}`);
 
   const { inputs, errors } = collectInputs(paths, io.fs);
-  const results: FileResult[] = inputs.map(({ file, text }) => ({ file, findings: lint(text, { accountId, ignore }) }));
+  const results: FileResult[] = inputs.map(({ file, text, kind }) => ({
+    file,
+    findings: kind === 'policy' ? lint(text, { accountId, ignore }) : lintEmbedded(text, kind, { ...(accountId ? { accountId } : {}), ignore }),
+  }));
   for (const error of errors) io.stderr(`trust-policy-lint: ${error}\n`);
 
   io.stdout(

@@ -46,3 +46,33 @@ describe('dist/cli.js', () => {
     assert.match(run(['--version']).stdout, /^\d+\.\d+\.\d+\n$/);
   });
 });
+
+describe('dist/cli.js on templates and Terraform', () => {
+  const fixtures = join(__dirname, '..', '..', '..', 'test', 'fixtures', 'embedded');
+
+  it('searches a directory for templates and .tf files, and reports at their lines', () => {
+    const r = run(['--format', 'json', '--account', '111122223333', fixtures]);
+    assert.equal(r.status, 1, r.stderr);
+    const results: Array<{ file: string; findings: Array<{ code: string; range: { start: { line: number } } }> }> = JSON.parse(r.stdout);
+    const byFile = Object.fromEntries(results.map((x) => [x.file.slice(fixtures.length + 1), x.findings.map((f) => `${f.range.start.line} ${f.code}`)]));
+    assert.deepEqual(byFile, {
+      'broken-roles.tf': ['6 effect-invalid', '22 action-invalid', '34 public-principal', '45 oidc-missing-sub'],
+      'cdk-synth.template.json': ['28 cross-account-without-external-id'],
+      'github-oidc-role.tf': [],
+      'irsa-policy-document.tf': [],
+      'sam-function.yaml': ['33 effect-invalid', '36 action-invalid', '44 version-missing', '48 public-principal'],
+    });
+  });
+
+  it('writes SARIF pointing into the template', () => {
+    const r = run(['--format', 'sarif', join(fixtures, 'sam-function.yaml')]);
+    const sarif = JSON.parse(r.stdout);
+    const locations = sarif.runs[0].results.map((x: { ruleId: string; locations: Array<{ physicalLocation: { region: { startLine: number } } }> }) => `${x.ruleId}@${x.locations[0]!.physicalLocation.region.startLine}`);
+    assert.deepEqual(locations, ['effect-invalid@33', 'action-invalid@36', 'version-missing@44', 'public-principal@48']);
+  });
+
+  it('stops quietly when its output is closed (| head)', () => {
+    const r = spawnSync('bash', ['-c', `"${process.execPath}" "${cli}" --format sarif "${fixtures}" | head -c 10`], { encoding: 'utf8' });
+    assert.doesNotMatch(r.stderr, /EPIPE|Unhandled/);
+  });
+});
