@@ -7,14 +7,15 @@ const EXCLUDE = '{**/node_modules/**,**/.git/**,**/.vscode-test/**}';
 
 /**
  * "IAM: Validate Trust Policies in Workspace": lints every trust policy among the workspace's
- * JSON files and fills the Problems panel, with progress and cancellation.
+ * JSON files, CloudFormation/SAM templates and Terraform files, and fills the Problems panel,
+ * with progress and cancellation.
  */
 export function registerValidateWorkspaceCommand(diagnostics: TrustPolicyDiagnostics): vscode.Disposable {
   return vscode.commands.registerCommand(COMMANDS.validateWorkspace, () =>
     vscode.window.withProgress(
       { location: vscode.ProgressLocation.Notification, title: 'Validating trust policies', cancellable: true },
       async (progress, token) => {
-        const files = await vscode.workspace.findFiles('**/*.json', EXCLUDE, undefined, token);
+        const files = await vscode.workspace.findFiles('**/*.{json,yaml,yml,template,tf}', EXCLUDE, undefined, token);
         let policies = 0;
         let problems = 0;
         for (const [index, uri] of files.entries()) {
@@ -31,7 +32,7 @@ export function registerValidateWorkspaceCommand(diagnostics: TrustPolicyDiagnos
           // Yield now and then so that a large workspace does not freeze the extension host.
           if (index % 20 === 19) await new Promise((resolve) => setTimeout(resolve, 0));
         }
-        const summary = `${policies} trust polic${policies === 1 ? 'y' : 'ies'} checked in ${files.length} JSON file(s): ${problems} problem(s)`;
+        const summary = `${policies} file(s) with trust policies checked among ${files.length} JSON, YAML and Terraform file(s): ${problems} problem(s)`;
         if (problems > 0) {
           void vscode.window.showInformationMessage(summary, 'Show Problems').then((choice) => {
             if (choice) void vscode.commands.executeCommand('workbench.actions.view.problems');

@@ -3,7 +3,9 @@ import { lint } from '../policy';
 import { FIXABLE_CODES, fixesFor } from '../policy/fixes';
 import { DIAGNOSTIC_SOURCE } from './diagnostics';
 import { POLICY_SELECTOR } from './documentSelector';
-import { readLanguageSettings } from './settings';
+import { readLanguageSettings, type LanguageSettings } from './settings';
+import { trustDocumentKind } from './trustPolicyDocuments';
+import { embeddedFixes, type EmbeddingKind } from '../policy/embedded';
 
 const codeOf = (d: vscode.Diagnostic) => (typeof d.code === 'object' ? String(d.code.value) : String(d.code ?? ''));
 
@@ -17,6 +19,8 @@ export function registerCodeActions(): vscode.Disposable {
         if (ours.length === 0) return undefined;
         const text = document.getText();
         const settings = readLanguageSettings(document.uri);
+        const kind = trustDocumentKind(document, settings);
+        if (kind && kind !== 'policy') return embeddedActions(document, kind, ours, settings);
         // Re-lint to get the engine's own finding (offsets) behind each diagnostic.
         const findings = lint(text, { accountId: settings.accountId, ignore: settings.ignore });
         const editor = vscode.window.visibleTextEditors.find((e) => e.document === document);
@@ -50,5 +54,21 @@ export function registerCodeActions(): vscode.Disposable {
       },
     },
     { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix] },
+  );
+}
+
+/** Quick fixes in templates and .tf files: those that replace a token, in the file's own syntax. */
+function embeddedActions(document: vscode.TextDocument, kind: EmbeddingKind, diagnostics: vscode.Diagnostic[], settings: LanguageSettings): vscode.CodeAction[] {
+  const text = document.getText();
+  const options = { ...(settings.accountId ? { accountId: settings.accountId } : {}), ignore: settings.ignore };
+  return diagnostics.flatMap((diagnostic) =>
+    embeddedFixes(text, kind, document.offsetAt(diagnostic.range.start), codeOf(diagnostic), options).map((fix) => {
+      const action = new vscode.CodeAction(fix.title, vscode.CodeActionKind.QuickFix);
+      action.diagnostics = [diagnostic];
+      action.isPreferred = fix.preferred;
+      action.edit = new vscode.WorkspaceEdit();
+      for (const edit of fix.edits) action.edit.replace(document.uri, new vscode.Range(document.positionAt(edit.offset), document.positionAt(edit.offset + edit.length)), edit.content);
+      return action;
+    }),
   );
 }

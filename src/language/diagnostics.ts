@@ -2,7 +2,8 @@ import * as vscode from 'vscode';
 import { lint, type Finding } from '../policy';
 import { rulesDocUri } from './ruleDocs';
 import { affectsLanguageSettings, readLanguageSettings, type LanguageSettings } from './settings';
-import { isTrustPolicyDocument } from './trustPolicyDocuments';
+import { lintEmbedded, type EmbeddingKind } from '../policy/embedded';
+import { trustDocumentKind } from './trustPolicyDocuments';
 
 export const DIAGNOSTIC_SOURCE = 'iam-trust';
 
@@ -48,12 +49,13 @@ export class TrustPolicyDiagnostics implements vscode.Disposable {
     clearTimeout(this.pending.get(key));
     this.pending.delete(key);
     this.linted.set(key, document.version);
-    if (!isTrustPolicyDocument(document, this.settings)) {
+    const kind = trustDocumentKind(document, this.settings);
+    if (!kind) {
       this.collection.delete(document.uri);
       this.changeEmitter.fire(document.uri);
       return undefined;
     }
-    return this.publish(document.uri, document.getText());
+    return this.publish(document.uri, document.getText(), kind);
   }
 
   /**
@@ -61,14 +63,15 @@ export class TrustPolicyDiagnostics implements vscode.Disposable {
    * an editor on it is closed, as they would for a build's.
    */
   lintFile(uri: vscode.Uri, text: string, settings = readLanguageSettings(uri)): vscode.Diagnostic[] | undefined {
-    const document = { uri, languageId: 'json', getText: () => text } as unknown as vscode.TextDocument;
-    if (!isTrustPolicyDocument(document, settings)) return undefined;
+    const kind = trustDocumentKind({ uri, languageId: 'json', getText: () => text }, settings);
+    if (!kind) return undefined;
     this.workspaceFiles.add(uri.toString());
-    return this.publish(uri, text);
+    return this.publish(uri, text, kind);
   }
 
-  private publish(uri: vscode.Uri, text: string): vscode.Diagnostic[] {
-    const diagnostics = toDiagnostics(lintText(text, this.settings), this.settings, this.extensionUri, uri);
+  private publish(uri: vscode.Uri, text: string, kind: 'policy' | EmbeddingKind): vscode.Diagnostic[] {
+    const findings = kind === 'policy' ? lintText(text, this.settings) : lintEmbedded(text, kind, { ...(this.settings.accountId ? { accountId: this.settings.accountId } : {}), ignore: this.settings.ignore });
+    const diagnostics = toDiagnostics(findings, this.settings, this.extensionUri, uri);
     this.collection.set(uri, diagnostics);
     this.changeEmitter.fire(uri);
     return diagnostics;
@@ -98,7 +101,7 @@ export class TrustPolicyDiagnostics implements vscode.Disposable {
   }
 
   private noticeLargeFile(document: vscode.TextDocument): void {
-    if (this.largeFileNoticeShown || !isTrustPolicyDocument(document, this.settings)) return;
+    if (this.largeFileNoticeShown || !trustDocumentKind(document, this.settings)) return;
     this.largeFileNoticeShown = true;
     void vscode.window.showInformationMessage(
       `${vscode.workspace.asRelativePath(document.uri)} is larger than iamTrust.lint.maxFileSize: it is checked when you save it, not while you type.`,

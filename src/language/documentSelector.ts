@@ -5,4 +5,8 @@ export const POLICY_SELECTOR: vscode.DocumentSelector = [
   { language: 'json' },
   { language: 'jsonc' },
   { scheme: 'iam-role' },
+  // Templates and Terraform files with trust policies inside.
+  { language: 'yaml' },
+  { language: 'terraform' },
+  { pattern: '**/*.tf' },
 ];

@@ -1,17 +1,28 @@
 import * as vscode from 'vscode';
 import { cursorAt } from '../policy/cursor';
+import { embeddedPolicyAt } from '../policy/embedded';
 import { explainAction, explainArnParts, explainConditionKey, explainOperator, explainPrincipal, explainVersion } from '../policy/explain';
 import { buildModel } from '../policy/model';
 import { parsePolicy } from '../policy/parse';
 import { POLICY_SELECTOR } from './documentSelector';
 import { readLanguageSettings } from './settings';
-import { isTrustPolicyDocument } from './trustPolicyDocuments';
+import { trustDocumentKind } from './trustPolicyDocuments';
 
 /** Hover on actions, operators, condition keys, Version and principals. */
 export function registerHover(): vscode.Disposable {
   return vscode.languages.registerHoverProvider(POLICY_SELECTOR, {
     provideHover(document, position) {
-      if (!isTrustPolicyDocument(document, readLanguageSettings(document.uri))) return undefined;
+      const settings = readLanguageSettings(document.uri);
+      const kind = trustDocumentKind(document, settings);
+      if (!kind) return undefined;
+      if (kind !== 'policy') {
+        // A policy inside a template or .tf file: explained as the engine sees its JSON.
+        const at = embeddedPolicyAt(document.getText(), kind, document.offsetAt(position), settings.accountId ? { accountId: settings.accountId } : {});
+        if (!at) return undefined;
+        const { context, node, text: token } = cursorAt(at.json, at.offset);
+        const markdown = node && token !== undefined ? explain(at.json, context, token) : undefined;
+        return markdown ? new vscode.Hover(new vscode.MarkdownString(markdown), new vscode.Range(document.positionAt(at.source.start), document.positionAt(at.source.end))) : undefined;
+      }
       const text = document.getText();
       const { context, node, text: token } = cursorAt(text, document.offsetAt(position));
       if (!node || token === undefined) return undefined;

@@ -9,6 +9,8 @@ export interface LanguageSettings {
   severity: Record<Severity, vscode.DiagnosticSeverity>;
   delayMs: number;
   maxFileSize: number;
+  /** Check trust policies inside CloudFormation/SAM templates and Terraform files. */
+  embedded: boolean;
 }
 
 const SEVERITY_NAMES: Record<string, vscode.DiagnosticSeverity> = {
@@ -37,6 +39,7 @@ export function readLanguageSettings(scope?: vscode.ConfigurationScope): Languag
     },
     delayMs: Math.max(0, config.get<number>('lint.delay', 250)),
     maxFileSize: Math.max(0, config.get<number>('lint.maxFileSize', 1_048_576)),
+    embedded: config.get<boolean>('embedded.enabled', true),
   };
 }
 

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { looksLikeTrustPolicy } from '../policy/detect';
+import { embeddingKind, type EmbeddingKind } from '../policy/embedded';
 import type { LanguageSettings } from './settings';
 
 /** The virtual documents of the live-role round trip are always trust policies. */
@@ -17,4 +18,17 @@ export function isTrustPolicyDocument(document: vscode.TextDocument, settings: L
   if (!JSON_LANGUAGES.has(document.languageId)) return false;
   if (settings.files.some((pattern) => vscode.languages.match({ pattern }, document) > 0)) return true;
   return settings.detectByContent && looksLikeTrustPolicy(document.getText());
+}
+
+/**
+ * What the engine should make of a document: a trust policy, a template or .tf file with
+ * policies inside (iamTrust.embedded.enabled), or nothing.
+ */
+export function trustDocumentKind(document: Pick<vscode.TextDocument, 'uri' | 'languageId' | 'getText'>, settings: LanguageSettings): 'policy' | EmbeddingKind | undefined {
+  if (document.uri.scheme === IAM_ROLE_SCHEME) return 'policy';
+  if (settings.embedded) {
+    const embedded = embeddingKind(document.uri.path, document.getText());
+    if (embedded) return embedded;
+  }
+  return isTrustPolicyDocument(document as vscode.TextDocument, settings) ? 'policy' : undefined;
 }

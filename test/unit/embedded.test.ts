@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { embeddingKind, extractPolicies, lintEmbedded } from '../../src/policy/embedded';
+import { embeddedFixes, embeddedPolicyAt, embeddingKind, extractPolicies, lintEmbedded } from '../../src/policy/embedded';
 import { parseHcl } from '../../src/policy/embedded/hcl';
 
 // Tests run from out/test/unit; the fixtures are in the repository.
@@ -133,5 +133,35 @@ describe('trust policies in Terraform', () => {
     for (const broken of ['resource "x" {', 'a = "unterminated', 'b = <<EOF\nno end', 'c = jsonencode({ Statement = [', '}}}', 'x = {for k, v in y : k => v}']) {
       assert.doesNotThrow(() => lintEmbedded(broken, 'terraform', options));
     }
+  });
+});
+
+describe('hover and quick fixes inside templates', () => {
+  it('explains the token under the cursor as the engine sees it', () => {
+    const text = fixture('sam-function.yaml');
+    const at = embeddedPolicyAt(text, 'cloudformation', text.indexOf('sts:AssumeRoles') + 3, options);
+    assert.ok(at);
+    assert.equal(at.json.slice(at.offset - 1, at.offset + 16), '"sts:AssumeRoles"');
+    assert.equal(text.slice(at.source.start, at.source.end), 'sts:AssumeRoles');
+    assert.equal(embeddedPolicyAt(text, 'cloudformation', text.indexOf('Runtime'), options), undefined, 'outside any policy');
+  });
+
+  it('replaces a token in the file\'s own syntax: plain YAML, quoted HCL', () => {
+    const yaml = fixture('sam-function.yaml');
+    const [effect] = embeddedFixes(yaml, 'cloudformation', yaml.indexOf('allow'), 'effect-invalid', options);
+    assert.deepEqual(effect?.edits, [{ offset: yaml.indexOf('allow'), length: 5, content: 'Allow' }]);
+    // The original quoting is kept.
+    const legacy = yaml.replace("Version: '2012-10-17'", "Version: '2008-10-17'");
+    const at2008 = legacy.indexOf("'2008-10-17'");
+    const [version] = embeddedFixes(legacy, 'cloudformation', at2008, 'version-legacy', options);
+    assert.deepEqual(version?.edits, [{ offset: at2008, length: 12, content: "'2012-10-17'" }]);
+
+    const tf = fixture('broken-roles.tf');
+    const at = tf.indexOf('"allow"');
+    const [fixed] = embeddedFixes(tf, 'terraform', at, 'effect-invalid', options);
+    assert.deepEqual(fixed?.edits, [{ offset: at, length: 7, content: '"Allow"' }]);
+    // A fix that inserts an element has no place to go in HCL: not offered.
+    const sub = tf.indexOf('"arn:aws:iam::111122223333:oidc-provider');
+    assert.deepEqual(embeddedFixes(tf, 'terraform', sub, 'oidc-missing-sub', options), []);
   });
 });

@@ -1,5 +1,6 @@
 import type { Finding } from '../finding';
 import { LineIndex } from '../lineIndex';
+import { fixesFor } from '../fixes';
 import { lint, type LintOptions } from '../lint';
 import { extractFromCloudFormation, looksLikeCloudFormation } from './cloudformation';
 import { extractFromTerraform } from './terraform';
@@ -42,4 +43,70 @@ export function lintEmbedded(text: string, kind: EmbeddingKind, options: LintOpt
     findings.push(...mapFindings(lint(json, options), segments, text, lines));
   }
   return findings.sort((a, b) => a.offset - b.offset);
+}
+
+/**
+ * The policy around a place in a template or .tf file, as the engine sees it: its JSON text
+ * and the offset there of the token at `offset` — for hovers that explain embedded policies
+ * as they explain policy files.
+ */
+export function embeddedPolicyAt(text: string, kind: EmbeddingKind, offset: number, options: LintOptions = {}): { json: string; offset: number; source: { start: number; end: number } } | undefined {
+  for (const policy of extractPolicies(text, kind, options)) {
+    if (offset < policy.range.start || offset > policy.range.end) continue;
+    const { text: json, segments } = serialize(withPlausibleUnknowns(policy.value, options.accountId ?? UNKNOWN_ACCOUNT));
+    let best: (typeof segments)[number] | undefined;
+    for (const segment of segments) {
+      if (segment.src.start <= offset && offset < segment.src.end && (!best || segment.src.end - segment.src.start < best.src.end - best.src.start)) best = segment;
+    }
+    // Inside the token: past the opening quote of a JSON string.
+    if (best) return { json, offset: best.gen.start + (json[best.gen.start] === '"' ? 1 : 0), source: best.src };
+  }
+  return undefined;
+}
+
+export interface EmbeddedFix {
+  title: string;
+  preferred: boolean;
+  edits: Array<{ offset: number; length: number; content: string }>;
+}
+
+/**
+ * Quick fixes for the finding with `code` at `offset` of a template or .tf file: the engine's
+ * fixes that replace one token (a value or a key) by another, written back in the file's own
+ * syntax. Fixes that insert elements (a Condition block …) are left out: where they would go
+ * depends on the file's layout, which the JSON view does not have.
+ */
+export function embeddedFixes(text: string, kind: EmbeddingKind, offset: number, code: string, options: LintOptions = {}): EmbeddedFix[] {
+  const out: EmbeddedFix[] = [];
+  for (const policy of extractPolicies(text, kind, options)) {
+    if (offset < policy.range.start - 200 || offset > policy.range.end) continue;
+    const { text: json, segments } = serialize(withPlausibleUnknowns(policy.value, options.accountId ?? UNKNOWN_ACCOUNT));
+    for (const finding of lint(json, options)) {
+      if (finding.code !== code || mapFindings([finding], segments, text)[0]?.offset !== offset) continue;
+      for (const fix of fixesFor(json, finding, options.accountId ? { accountId: options.accountId } : {})) {
+        const edits = fix.edits.map((edit) => {
+          const segment = segments.find((s) => s.gen.start === edit.offset && s.gen.end === edit.offset + edit.length && !s.unknown);
+          let value: unknown;
+          try {
+            value = JSON.parse(edit.content);
+          } catch {
+            return undefined;
+          }
+          if (!segment || typeof value !== 'string' || json[segment.gen.start] !== '"') return undefined;
+          return { offset: segment.src.start, length: segment.src.end - segment.src.start, content: render(value, text.slice(segment.src.start, segment.src.end), kind) };
+        });
+        if (edits.every((e) => e !== undefined)) out.push({ title: fix.title, preferred: fix.preferred, edits: edits as EmbeddedFix['edits'] });
+      }
+    }
+  }
+  return out;
+}
+
+/** A string as the file would write it where `original` stands: with the same quoting where possible. */
+function render(value: string, original: string, kind: EmbeddingKind): string {
+  if (original.startsWith('"')) return JSON.stringify(value);
+  if (original.startsWith("'")) return `'${value.replace(/'/g, "''")}'`;
+  const bare = kind === 'terraform' ? /^[A-Za-z_][\w-]*$/ : /^[A-Za-z0-9_][\w./:*@=+-]*$/;
+  const ambiguous = /^(true|false|null|yes|no|on|off|~|[-+]?[0-9.]+)$/i;
+  return bare.test(value) && !ambiguous.test(value) ? value : JSON.stringify(value);
 }
