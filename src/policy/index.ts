@@ -8,3 +8,4 @@ export { TRUST_POLICY_TEMPLATES, renderSnippetsFile, renderTemplate, type TrustP
 export { renderRulesMarkdown } from './docs';
 export { runRules } from './lint';
 export { evaluate, describeDecision, type AssumeRequest, type EvaluationResult, type StatementVerdict, type ConditionVerdict, type Decision } from './evaluate';
+export { lintEmbedded, extractPolicies, embeddingKind, type EmbeddingKind, type EmbeddedPolicy } from './embedded';
