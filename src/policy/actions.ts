@@ -1,4 +1,5 @@
 import { allStsActions, isKnownService, TRUST_ACTIONS } from './iamData';
+import { memoize } from './memoize';
 import type { Statement } from './model';
 
 /** The sts actions that mean something in a trust policy. */
@@ -9,12 +10,15 @@ export interface ParsedAction {
   name: string;
 }
 
-/** `service:Name` (wildcards allowed in the name); `*` is every action. Undefined when malformed. */
-export function parseAction(text: string): ParsedAction | undefined {
+/**
+ * `service:Name` (wildcards allowed in the name); `*` is every action. Undefined when malformed.
+ * Remembered, since three rules parse every action; results are shared and must not be changed.
+ */
+export const parseAction = memoize((text: string): ParsedAction | undefined => {
   if (text === '*') return { service: '*', name: '*' };
   const match = /^([a-zA-Z0-9-]+):([A-Za-z0-9*?]+)$/.exec(text);
   return match ? { service: match[1]!, name: match[2]! } : undefined;
-}
+});
 
 /** Whether an action pattern (`sts:Assume*`, `sts:*`, `*`) covers an sts action name (case-insensitive). */
 export function matchesAction(pattern: string, stsName: string): boolean {
@@ -26,32 +30,25 @@ export function matchesAction(pattern: string, stsName: string): boolean {
   return new RegExp(`^${source}$`, 'i').test(stsName);
 }
 
-const matchingCache = new Map<string, string[]>();
-
-/** The real sts actions a pattern covers. */
-export function stsActionsMatching(pattern: string): string[] {
-  let matched = matchingCache.get(pattern);
-  if (!matched) {
-    matched = allStsActions().map((a) => a.name).filter((name) => matchesAction(pattern, name));
-    if (matchingCache.size > 1000) matchingCache.clear();
-    matchingCache.set(pattern, matched);
-  }
-  return matched;
-}
+/** The real sts actions a pattern covers (remembered; do not change the list). */
+export const stsActionsMatching = memoize((pattern: string): string[] =>
+  allStsActions()
+    .map((a) => a.name)
+    .filter((name) => matchesAction(pattern, name)),
+);
 
 /** Whether a service prefix exists (non-sts actions are not in our data; their service is). */
 export function serviceExists(service: string): boolean {
   return service === '*' || isKnownService(service);
 }
 
-const allowedByStatement = new WeakMap<Statement, Set<string>>();
-
 /** The sts actions a statement allows through its Action element (string items only); do not change the set. */
 export function allowedStsActions(statement: Statement): Set<string> {
-  const cached = allowedByStatement.get(statement);
+  // Several rules ask about the same statement: computed once, kept in its memo.
+  const cached = statement.memo.allowedStsActions;
   if (cached) return cached;
   const allowed = new Set<string>();
-  allowedByStatement.set(statement, allowed);
+  statement.memo.allowedStsActions = allowed;
   for (const item of statement.actions) {
     if (item.kind !== 'string') continue;
     for (const name of stsActionsMatching(item.value)) allowed.add(name);

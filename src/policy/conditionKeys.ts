@@ -1,35 +1,34 @@
 import { lookupConditionKey, stsAction } from './iamData';
+import type { StsActionData } from './iamData.generated';
 import type { ConditionEntry, Statement } from './model';
-import { parseOperator } from './operators';
 
 /**
  * The condition entries that restrict a key to known values: a positive operator (not a Not
  * form, not IfExists — both also pass when the key is absent), not a set operator's
  * ForAllValues (true for an empty set), with at least one value that is not a bare `*`.
  */
-const restricting = new WeakMap<Statement, ConditionEntry[]>();
-
 export function restrictingEntries(statement: Statement): ConditionEntry[] {
-  // Several rules ask about the same statement: compute once per model.
-  let entries = restricting.get(statement);
-  if (!entries) {
-    entries = computeRestrictingEntries(statement);
-    restricting.set(statement, entries);
-  }
-  return entries;
+  // Several rules ask about the same statement: computed once, kept in its memo.
+  return (statement.memo.restrictingEntries ??= computeRestrictingEntries(statement));
 }
 
 function computeRestrictingEntries(statement: Statement): ConditionEntry[] {
   return statement.conditions.filter((entry) => {
-    const op = parseOperator(entry.operator);
+    const op = entry.op;
     if (!op.base || op.negated || op.ifExists || op.base === 'Null' || op.setOperator === 'ForAllValues') return false;
     return entry.values.some((v) => v.kind !== 'object' && v.kind !== 'array' && v.value !== '' && v.value !== '*');
   });
 }
 
-/** Lower-case keys that restrictingEntries() covers. */
+/** Lower-case keys that restrictingEntries() covers; do not change the set. */
 export function restrictedKeys(statement: Statement): Set<string> {
-  return new Set(restrictingEntries(statement).map((e) => e.key.toLowerCase()));
+  let keys = statement.memo.restrictedKeys;
+  if (!keys) {
+    keys = new Set<string>();
+    for (const entry of restrictingEntries(statement)) keys.add(entry.key.toLowerCase());
+    statement.memo.restrictedKeys = keys;
+  }
+  return keys;
 }
 
 /** The statement's actions as names without `sts:` (wildcards kept), when they are sts ones. */
@@ -37,13 +36,22 @@ export function stsActionNames(statement: Statement): string[] {
   return statement.actions.filter((a) => a.kind === 'string' && /^sts:/i.test(a.value)).map((a) => a.value.slice(4));
 }
 
-/** Whether a service-less key is one the statement's sts actions receive (per the IAM data). */
-export function actionReceivesKey(actionName: string, key: string): boolean {
+/** Lower-case names of the condition keys each sts action receives, made on first use. */
+const receivedKeys = new Map<StsActionData, Set<string>>();
+
+/**
+ * Whether a service-less key is one the statement's sts actions receive (per the IAM data).
+ * `info` is lookupConditionKey(key), when the caller has it already.
+ */
+export function actionReceivesKey(actionName: string, key: string, info = lookupConditionKey(key)): boolean {
   const action = stsAction(actionName);
   if (!action) return false;
-  const info = lookupConditionKey(key);
-  const canonical = (info?.name ?? key).toLowerCase();
-  return action.conditionKeys.some((k) => k.toLowerCase() === canonical);
+  let keys = receivedKeys.get(action);
+  if (!keys) {
+    keys = new Set(action.conditionKeys.map((k) => k.toLowerCase()));
+    receivedKeys.set(action, keys);
+  }
+  return keys.has((info?.name ?? key).toLowerCase());
 }
 
 /** Why a condition value cannot be compared with an operator of this type, if it cannot. */
@@ -62,7 +70,7 @@ export function valueProblem(type: string, value: string): string | undefined {
     case 'IPAddress':
       return isIpOrCidr(value) ? undefined : `"${value}" is not an IP address or CIDR range`;
     case 'ARN':
-      return value === '*' || (value.startsWith('arn:') && value.split(':').length >= 6)
+      return value === '*' || (value.startsWith('arn:') && colonCount(value) >= 5)
         ? undefined
         : `"${value}" is not an ARN (arn:partition:service:region:account:resource)`;
     case 'Binary':
@@ -70,6 +78,13 @@ export function valueProblem(type: string, value: string): string | undefined {
     default:
       return undefined;
   }
+}
+
+/** How many `:` a value holds (an ARN has six parts, so at least five), counted without splitting. */
+function colonCount(value: string): number {
+  let count = 0;
+  for (let i = value.indexOf(':'); i >= 0; i = value.indexOf(':', i + 1)) count++;
+  return count;
 }
 
 function isIpOrCidr(value: string): boolean {

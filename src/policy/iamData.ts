@@ -5,6 +5,7 @@ import {
   STS_ACTIONS,
   type StsActionData,
 } from './iamData.generated';
+import { memoize } from './memoize';
 
 /** IAM's condition value types, as the data names them. */
 export type KeyType = 'String' | 'ARN' | 'Numeric' | 'Date' | 'Bool' | 'IPAddress' | 'Binary';
@@ -63,8 +64,13 @@ function table(): KeyTable {
   return keyTable;
 }
 
-/** What the IAM data knows of a condition key (case-insensitive, variable parts matched). */
-export function lookupConditionKey(key: string): ConditionKeyInfo | undefined {
+/**
+ * What the IAM data knows of a condition key (case-insensitive, variable parts matched).
+ * Remembered per key as written, which spares lower-casing the same keys again and again.
+ */
+export const lookupConditionKey = memoize(findConditionKey);
+
+function findConditionKey(key: string): ConditionKeyInfo | undefined {
   const { exact, patterns, misses } = table();
   const lower = key.toLowerCase();
   const hit = exact.get(lower);
@@ -137,17 +143,9 @@ const GITHUB_SUBJECT_CLAIMS = ['sub', 'repository', 'repository_id', 'job_workfl
  * The identity provider a Federated principal names, or undefined when it names none:
  * a well-known IdP domain, `arn:<partition>:iam::<account>:saml-provider/<name>` or
  * `arn:<partition>:iam::<account>:oidc-provider/<host[/path]>`.
+ * Rules ask for the same few providers over and over: the answers are remembered (and shared).
  */
-export function federatedProvider(value: string): FederatedProvider | undefined {
-  // Rules ask for the same few providers over and over: remember the answers.
-  if (providerCache.has(value)) return providerCache.get(value);
-  const provider = computeFederatedProvider(value);
-  if (providerCache.size > 1000) providerCache.clear();
-  providerCache.set(value, provider);
-  return provider;
-}
-
-const providerCache = new Map<string, FederatedProvider | undefined>();
+export const federatedProvider = memoize(computeFederatedProvider);
 
 function computeFederatedProvider(value: string): FederatedProvider | undefined {
   const known = WELL_KNOWN_IDPS[value.toLowerCase()];

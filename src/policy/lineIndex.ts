@@ -1,17 +1,25 @@
 import type { Position } from './finding';
 
-/** Maps text offsets to 1-based line/column; built once per text, binary-searched per lookup. */
+/**
+ * Maps text offsets to 1-based line/column. Line starts are found on demand, only as far
+ * into the text as the offsets asked about (most documents have few findings, many have
+ * none, and a finding on the root object of a large document needs only its first line),
+ * then binary-searched per lookup.
+ */
 export class LineIndex {
-  private starts: number[] | undefined;
+  /** Starts of the lines found so far, in order. */
+  private readonly starts: number[] = [0];
+  /** Offsets below this one have been looked at. */
+  private scanned = 0;
 
   constructor(private readonly text: string) {}
 
-  /** Built on first use: most documents have few findings, many have none. */
-  private get lineStarts(): number[] {
-    if (this.starts) return this.starts;
-    const text = this.text;
-    const starts = [0];
-    for (let i = 0; i < text.length; i++) {
+  /** Finds the line starts up to `offset` (and possibly one past it, after a \r\n). */
+  private scanTo(offset: number): void {
+    const { text, starts } = this;
+    const end = Math.min(offset + 1, text.length);
+    let i = this.scanned;
+    for (; i < end; i++) {
       const ch = text.charCodeAt(i);
       if (ch === 13 /* \r */) {
         if (text.charCodeAt(i + 1) === 10) i++;
@@ -20,12 +28,12 @@ export class LineIndex {
         starts.push(i + 1);
       }
     }
-    this.starts = starts;
-    return starts;
+    this.scanned = i;
   }
 
   positionAt(offset: number): Position {
-    const lineStarts = this.lineStarts;
+    if (offset >= this.scanned) this.scanTo(offset);
+    const lineStarts = this.starts;
     let low = 0;
     let high = lineStarts.length - 1;
     while (low < high) {

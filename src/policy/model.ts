@@ -1,5 +1,8 @@
 import type { Node } from 'jsonc-parser';
+import { lookupConditionKey, type ConditionKeyInfo } from './iamData';
+import { parseOperator, type ParsedOperator } from './operators';
 import type { ParsedPolicy } from './parse';
+import type { TrustedProvider } from './rules/oidcProviders';
 
 /**
  * The policy as the rules see it: every element keeps the jsonc-parser nodes of its key and
@@ -47,6 +50,26 @@ export interface ConditionEntry {
   /** The whole value node (string, array, …). */
   valueNode: Node | undefined;
   values: Item[];
+  /** parseOperator(operator): most condition rules need it. */
+  op: ParsedOperator;
+  /** lookupConditionKey(key): what the IAM data knows of the key, if anything. */
+  keyInfo: ConditionKeyInfo | undefined;
+}
+
+/**
+ * Facts that several rules derive from one statement, each computed on first use by the
+ * function that owns it and kept here, so that a lint computes them once per statement
+ * rather than once per rule. Rules do not read these fields: they call the functions.
+ */
+export interface StatementMemo {
+  /** allowedStsActions() in actions.ts */
+  allowedStsActions: Set<string> | undefined;
+  /** restrictingEntries() in conditionKeys.ts */
+  restrictingEntries: ConditionEntry[] | undefined;
+  /** restrictedKeys() in conditionKeys.ts */
+  restrictedKeys: Set<string> | undefined;
+  /** trustedWebIdentityProviders() in rules/oidcProviders.ts */
+  webIdentityProviders: TrustedProvider[] | undefined;
 }
 
 export interface Statement {
@@ -62,7 +85,11 @@ export interface Statement {
   /** Items of Action, and of NotAction. */
   actions: Item[];
   notActions: Item[];
+  /** The operator blocks of Condition (when it is an object), duplicates included. */
+  conditionOperators: Element[];
+  /** The `"key": values` of every operator block whose value is an object, in order. */
   conditions: ConditionEntry[];
+  memo: StatementMemo;
 }
 
 export interface PolicyModel {
@@ -94,6 +121,7 @@ export function buildModel(parsed: ParsedPolicy): PolicyModel {
 function buildStatement(node: Node, index: number): Statement {
   const elements = objectElements(node.type === 'object' ? node : undefined);
   const principalElement = elements.get('Principal') ?? elements.get('NotPrincipal');
+  const conditionOperators = allProperties(elements.get('Condition')?.value);
   return {
     index,
     node,
@@ -102,29 +130,40 @@ function buildStatement(node: Node, index: number): Statement {
     principals: principalEntries(principalElement?.value),
     actions: items(elements.get('Action')?.value),
     notActions: items(elements.get('NotAction')?.value),
-    conditions: conditionEntries(elements.get('Condition')?.value),
+    conditionOperators,
+    conditions: conditionEntries(conditionOperators),
+    memo: { allowedStsActions: undefined, restrictingEntries: undefined, restrictedKeys: undefined, webIdentityProviders: undefined },
   };
+}
+
+/** The element of a property node, when it is one with a string key. */
+function toElement(property: Node): Element | undefined {
+  const children = property.children;
+  const key = children?.[0];
+  if (property.type !== 'property' || key?.type !== 'string') return undefined;
+  return { name: String(key.value), property, key, value: children![1] };
 }
 
 /** The properties of an object node, first occurrence of each exact name. */
 export function objectElements(node: Node | undefined): Map<string, Element> {
   const map = new Map<string, Element>();
-  for (const element of allProperties(node)) {
-    if (!map.has(element.name)) map.set(element.name, element);
+  if (node?.type !== 'object' || !node.children) return map;
+  for (const property of node.children) {
+    const element = toElement(property);
+    if (element && !map.has(element.name)) map.set(element.name, element);
   }
   return map;
 }
 
 /** Every property of an object node in order, duplicates included. */
 export function allProperties(node: Node | undefined): Element[] {
-  if (node?.type !== 'object') return [];
-  const result: Element[] = [];
-  for (const property of node.children ?? []) {
-    const key = property.children?.[0];
-    if (property.type !== 'property' || key?.type !== 'string') continue;
-    result.push({ name: String(key.value), property, key, value: property.children?.[1] });
-  }
-  return result;
+  if (node?.type !== 'object' || !node.children) return [];
+  // map() makes an array of the exact size, where one grown by push() from empty reserves
+  // room for 17 (a sixth of the model's memory on a large document). Every child is a
+  // property with a string key in the trees that parseTree() and strictTree.ts build; the
+  // filter is only for anything else.
+  const elements = node.children.map(toElement);
+  return (elements.includes(undefined) ? elements.filter((e) => e !== undefined) : elements) as Element[];
 }
 
 export function stringValue(node: Node | undefined): string | undefined {
@@ -145,16 +184,22 @@ function toItem(node: Node): Item {
 }
 
 function principalEntries(node: Node | undefined): PrincipalEntry[] {
-  if (!node) return [];
-  if (node.type !== 'object') return items(node).map((item) => ({ type: '*', typeKey: undefined, item }));
-  return allProperties(node).flatMap(({ name, key, value }) =>
-    items(value).map((item) => ({ type: name, typeKey: key, item })),
-  );
+  const entries: PrincipalEntry[] = [];
+  if (!node) return entries;
+  if (node.type !== 'object') {
+    for (const item of items(node)) entries.push({ type: '*', typeKey: undefined, item });
+    return entries;
+  }
+  for (const { name, key, value } of allProperties(node)) {
+    for (const item of items(value)) entries.push({ type: name, typeKey: key, item });
+  }
+  return entries;
 }
 
-function conditionEntries(node: Node | undefined): ConditionEntry[] {
+function conditionEntries(operators: Element[]): ConditionEntry[] {
   const entries: ConditionEntry[] = [];
-  for (const operator of allProperties(node)) {
+  for (const operator of operators) {
+    const op = parseOperator(operator.name);
     for (const key of allProperties(operator.value)) {
       entries.push({
         operator: operator.name,
@@ -163,6 +208,8 @@ function conditionEntries(node: Node | undefined): ConditionEntry[] {
         keyNode: key.key,
         valueNode: key.value,
         values: items(key.value),
+        op,
+        keyInfo: lookupConditionKey(key.name),
       });
     }
   }

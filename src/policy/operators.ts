@@ -1,4 +1,5 @@
 import type { KeyType } from './iamData';
+import { memoize } from './memoize';
 
 /** Base operators IAM knows, with the type of value each compares. */
 const BASE_OPERATORS: Record<string, KeyType | 'Null'> = {
@@ -52,18 +53,8 @@ export interface ParsedOperator {
   problem: string | undefined;
 }
 
-const parsedOperators = new Map<string, ParsedOperator>();
-
 /** Parses an operator name; results are shared and must not be changed. */
-export function parseOperator(text: string): ParsedOperator {
-  let parsed = parsedOperators.get(text);
-  if (!parsed) {
-    parsed = computeOperator(text);
-    if (parsedOperators.size > 1000) parsedOperators.clear();
-    parsedOperators.set(text, parsed);
-  }
-  return parsed;
-}
+export const parseOperator = memoize(computeOperator);
 
 function computeOperator(text: string): ParsedOperator {
   let rest = text;

@@ -1,5 +1,6 @@
 import { parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 import { LineIndex } from './lineIndex';
+import { parseStrictTree } from './strictTree';
 
 export interface SyntaxProblem {
   message: string;
@@ -39,6 +40,10 @@ const SYNTAX_MESSAGES: Record<string, string> = {
  * recovered) but records every leniency as a problem, because IAM accepts strict JSON only.
  */
 export function parsePolicy(text: string): ParsedPolicy {
+  // Most documents are strict JSON: build their tree on the fast path, which has no problems
+  // to report. Anything else goes through parseTree() for its error recovery.
+  const strict = parseStrictTree(text);
+  if (strict) return { text, root: strict, syntaxProblems: [], lines: new LineIndex(text) };
   const errors: ParseError[] = [];
   const root = parseTree(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: true });
   const syntaxProblems: SyntaxProblem[] = [];

@@ -1,6 +1,7 @@
 import { parseAction, serviceExists, stsActionsMatching } from '../actions';
 import { closestMatch } from '../closest';
 import { allStsActions } from '../iamData';
+import type { Item } from '../model';
 import type { Rule } from '../rule';
 
 export const actionInvalid: Rule = {
@@ -21,29 +22,31 @@ export const actionInvalid: Rule = {
     accessAnalyzer: 'Invalid action',
   },
   check({ model, reportAt }) {
-    const names = allStsActions().map((a) => a.name);
-    for (const statement of model.statements) {
-      for (const item of [...statement.actions, ...statement.notActions]) {
-        if (item.kind !== 'string') {
-          reportAt(item.node, `An action must be a string such as "sts:AssumeRole", not a${item.kind === 'array' || item.kind === 'object' ? 'n' : ''} ${item.kind}`);
-          continue;
-        }
-        if (item.value === '') continue; // action-missing reports an empty Action
-        const action = parseAction(item.value);
-        if (!action) {
-          reportAt(item.node, `"${item.value}" is not an action: actions look like "sts:AssumeRole" (service prefix, colon, name)`);
-        } else if (!serviceExists(action.service)) {
-          reportAt(item.node, `Unknown service "${action.service}" in "${item.value}"`);
-        } else if (action.service.toLowerCase() === 'sts' && stsActionsMatching(item.value).length === 0) {
-          const guess = /[*?]/.test(action.name) ? undefined : closestMatch(action.name, names, 3);
-          reportAt(
-            item.node,
-            /[*?]/.test(action.name)
-              ? `"${item.value}" matches no STS action`
-              : `"${item.value}" is not an STS action${guess ? `: did you mean "sts:${guess}"?` : ''}`,
-          );
-        }
+    const checkItem = (item: Item) => {
+      if (item.kind !== 'string') {
+        reportAt(item.node, `An action must be a string such as "sts:AssumeRole", not a${item.kind === 'array' || item.kind === 'object' ? 'n' : ''} ${item.kind}`);
+        return;
       }
+      if (item.value === '') return; // action-missing reports an empty Action
+      const action = parseAction(item.value);
+      if (!action) {
+        reportAt(item.node, `"${item.value}" is not an action: actions look like "sts:AssumeRole" (service prefix, colon, name)`);
+      } else if (!serviceExists(action.service)) {
+        reportAt(item.node, `Unknown service "${action.service}" in "${item.value}"`);
+      } else if (action.service.toLowerCase() === 'sts' && stsActionsMatching(item.value).length === 0) {
+        const names = allStsActions().map((a) => a.name);
+        const guess = /[*?]/.test(action.name) ? undefined : closestMatch(action.name, names, 3);
+        reportAt(
+          item.node,
+          /[*?]/.test(action.name)
+            ? `"${item.value}" matches no STS action`
+            : `"${item.value}" is not an STS action${guess ? `: did you mean "sts:${guess}"?` : ''}`,
+        );
+      }
+    };
+    for (const statement of model.statements) {
+      for (const item of statement.actions) checkItem(item);
+      for (const item of statement.notActions) checkItem(item);
     }
   },
 };

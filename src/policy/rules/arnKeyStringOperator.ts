@@ -1,5 +1,3 @@
-import { lookupConditionKey } from '../iamData';
-import { parseOperator } from '../operators';
 import type { Rule } from '../rule';
 
 export const arnKeyStringOperator: Rule = {
@@ -31,8 +29,8 @@ export const arnKeyStringOperator: Rule = {
   check({ model, reportAt }) {
     for (const statement of model.statements) {
       for (const entry of statement.conditions) {
-        const op = parseOperator(entry.operator);
-        if (op.valueType !== 'String' || lookupConditionKey(entry.key)?.type !== 'ARN') continue;
+        const op = entry.op;
+        if (op.valueType !== 'String' || entry.keyInfo?.type !== 'ARN') continue;
         const arnOp = op.base!.replace(/^String/, 'Arn').replace('IgnoreCase', '');
         reportAt(entry.operatorKey, `${entry.key} is an ARN: compare it with ${arnOp} rather than ${op.base}`);
       }

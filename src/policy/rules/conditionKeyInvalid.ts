@@ -1,21 +1,37 @@
 import { closestMatch } from '../closest';
-import { conditionKeyPrefix, federatedProvider, GLOBAL_KEY_NAMES, isKnownService, lookupConditionKey } from '../iamData';
+import { conditionKeyPrefix, federatedProvider, GLOBAL_KEY_NAMES, isKnownService, lookupConditionKey, type FederatedProvider } from '../iamData';
 import type { Statement } from '../model';
 import type { Rule } from '../rule';
 
-/** Why a condition key is not one IAM knows for this statement, if it is not. */
-export function conditionKeyProblem(key: string, statement: Statement): string | undefined {
+/** Providers are shared (federatedProvider() remembers them): their claims are lower-cased once. */
+const lowerClaims = new WeakMap<FederatedProvider, Set<string>>();
+
+function hasClaim(provider: FederatedProvider, claim: string): boolean {
+  let claims = lowerClaims.get(provider);
+  if (!claims) {
+    claims = new Set(provider.claims.map((c) => c.toLowerCase()));
+    lowerClaims.set(provider, claims);
+  }
+  return claims.has(claim.toLowerCase());
+}
+
+/**
+ * Why a condition key is not one IAM knows for this statement, if it is not. `info` is
+ * lookupConditionKey(key), when the caller has it already.
+ */
+export function conditionKeyProblem(key: string, statement: Statement, info = lookupConditionKey(key)): string | undefined {
   if (!/^[^\s:]+:\S+$/.test(key)) return `"${key}" is not a condition key: keys look like "prefix:name", e.g. "aws:SourceAccount"`;
-  const prefix = conditionKeyPrefix(key);
-  const claim = key.slice(prefix.length + 1);
   for (const entry of statement.principals) {
     if (entry.type !== 'Federated' || entry.item.kind !== 'string') continue;
     const provider = federatedProvider(entry.item.value);
+    const prefix = conditionKeyPrefix(key);
     if (!provider || provider.keyPrefix.toLowerCase() !== prefix.toLowerCase()) continue;
-    if (provider.claims.some((c) => c.toLowerCase() === claim.toLowerCase())) return undefined;
+    const claim = key.slice(prefix.length + 1);
+    if (hasClaim(provider, claim)) return undefined;
     return `${provider.keyPrefix} has no claim "${claim}" that AWS passes; use one of ${provider.claims.slice(0, 12).join(', ')}`;
   }
-  if (lookupConditionKey(key)) return undefined;
+  if (info) return undefined;
+  const prefix = conditionKeyPrefix(key);
   if (prefix.toLowerCase() === 'aws') {
     const guess = closestMatch(key, GLOBAL_KEY_NAMES, 3);
     return `Unknown global condition key "${key}"${guess ? `: did you mean "${guess}"?` : ''}`;
@@ -57,7 +73,7 @@ export const conditionKeyInvalid: Rule = {
   check({ model, reportAt }) {
     for (const statement of model.statements) {
       for (const entry of statement.conditions) {
-        const problem = conditionKeyProblem(entry.key, statement);
+        const problem = conditionKeyProblem(entry.key, statement, entry.keyInfo);
         if (problem) reportAt(entry.keyNode, problem);
       }
     }

@@ -1,6 +1,5 @@
 import { allowedStsActions } from '../actions';
 import { actionReceivesKey } from '../conditionKeys';
-import { lookupConditionKey } from '../iamData';
 import type { Rule } from '../rule';
 
 export const conditionKeyNotApplicable: Rule = {
@@ -33,12 +32,13 @@ export const conditionKeyNotApplicable: Rule = {
   check({ model, reportAt }) {
     for (const statement of model.statements) {
       if (statement.actions.length === 0) continue;
-      const actions = [...allowedStsActions(statement)];
-      if (actions.length === 0) continue;
+      const allowed = allowedStsActions(statement);
+      if (allowed.size === 0) continue;
       for (const entry of statement.conditions) {
-        const info = lookupConditionKey(entry.key);
+        const info = entry.keyInfo;
         if (!info || info.global) continue;
-        if (actions.some((action) => actionReceivesKey(action, entry.key))) continue;
+        const actions = [...allowed];
+        if (actions.some((action) => actionReceivesKey(action, entry.key, info))) continue;
         const service = entry.key.slice(0, entry.key.indexOf(':'));
         reportAt(
           entry.keyNode,

@@ -1,4 +1,3 @@
-import { allProperties } from '../model';
 import { parseOperator } from '../operators';
 import type { Rule } from '../rule';
 
@@ -37,7 +36,7 @@ export const conditionOperatorInvalid: Rule = {
         reportAt(condition, 'Condition must be an object: { "Operator": { "key": "value" } }');
         continue;
       }
-      for (const operator of allProperties(condition)) {
+      for (const operator of statement.conditionOperators) {
         const parsed = parseOperator(operator.name);
         if (parsed.problem) reportAt(operator.key, parsed.problem);
         if (operator.value && operator.value.type !== 'object') {

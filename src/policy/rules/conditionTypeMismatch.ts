@@ -1,6 +1,4 @@
 import { valueProblem } from '../conditionKeys';
-import { lookupConditionKey } from '../iamData';
-import { parseOperator } from '../operators';
 import type { Rule } from '../rule';
 
 export const conditionTypeMismatch: Rule = {
@@ -33,7 +31,7 @@ export const conditionTypeMismatch: Rule = {
   check({ model, reportAt }) {
     for (const statement of model.statements) {
       for (const entry of statement.conditions) {
-        const op = parseOperator(entry.operator);
+        const op = entry.op;
         if (!op.valueType) continue;
         for (const value of entry.values) {
           if (value.kind === 'object' || value.kind === 'array' || value.kind === 'null') {
@@ -43,7 +41,7 @@ export const conditionTypeMismatch: Rule = {
           const problem = valueProblem(op.valueType, value.value);
           if (problem) reportAt(value.node, `${problem}: ${entry.operator} compares ${op.valueType === 'IPAddress' ? 'IP addresses' : `${op.valueType} values`}`);
         }
-        const info = lookupConditionKey(entry.key);
+        const info = entry.keyInfo;
         if (!info || op.valueType === 'String' || op.valueType === 'Null') continue;
         if (info.type !== op.valueType) {
           reportAt(entry.keyNode, `${entry.key} is a ${info.type} key: ${entry.operator} (${op.valueType}) never matches it; use a ${info.type === 'ARN' ? 'String or Arn' : info.type === 'IPAddress' ? 'IpAddress' : info.type} operator`);

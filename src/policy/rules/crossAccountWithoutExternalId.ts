@@ -1,7 +1,11 @@
 import { allowedStsActions } from '../actions';
 import { restrictedKeys } from '../conditionKeys';
 import { parseAwsPrincipal, principalEntries } from '../principals';
+import { memoize } from '../memoize';
 import type { Rule } from '../rule';
+
+/** The account an AWS principal value names, if any (remembered: the same accounts recur). */
+const principalAccount = memoize((value: string) => parseAwsPrincipal(value)?.account);
 
 
 export const crossAccountWithoutExternalId: Rule = {
@@ -34,11 +38,11 @@ export const crossAccountWithoutExternalId: Rule = {
       if (restrictedKeys(statement).has('sts:externalid')) continue;
       for (const entry of principalEntries(statement)) {
         if (entry.type !== 'AWS' || entry.item.kind !== 'string') continue;
-        const principal = parseAwsPrincipal(entry.item.value);
-        if (!principal?.account || principal.account === home) continue;
+        const account = principalAccount(entry.item.value);
+        if (!account || account === home) continue;
         reportAt(
           entry.item.node,
-          `Account ${principal.account} is trusted without sts:ExternalId: if it is a third party acting for several customers, anyone it serves could make it assume this role (the confused deputy). Require the external ID you agreed with it: "Condition": {"StringEquals": {"sts:ExternalId": "…"}}`,
+          `Account ${account} is trusted without sts:ExternalId: if it is a third party acting for several customers, anyone it serves could make it assume this role (the confused deputy). Require the external ID you agreed with it: "Condition": {"StringEquals": {"sts:ExternalId": "…"}}`,
         );
       }
     }

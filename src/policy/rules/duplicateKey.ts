@@ -28,35 +28,56 @@ export const duplicateKey: Rule = {
 }`,
   },
   check({ model, policy, reportAt }) {
-    const visit = (node: Node | undefined): void => {
-      if (!node) return;
-      if (node.type === 'object') {
-        const seen = new Map<string, Node>();
-        for (const property of node.children ?? []) {
-          const key = property.children?.[0];
-          const value = property.children?.[1];
-          if (key?.type !== 'string') continue;
-          const name = String(key.value);
-          const first = seen.get(name.toLowerCase());
-          if (first) {
-            const { line } = policy.lines.positionAt(first.offset);
-            const same = String(first.value) === name;
-            reportAt(
-              key,
-              same
-                ? `Duplicate key "${name}" (first on line ${line}): only one of them takes effect; merge them`
-                : `Key "${name}" repeats "${String(first.value)}" (line ${line}), differing only in case: merge them`,
-              [{ node: first, message: `First "${String(first.value)}"` }],
-            );
-          } else {
-            seen.set(name.toLowerCase(), key);
-          }
-          visit(value);
+    // The lower-cased key names of the object being checked, by property index; one array
+    // serves every object, since an object's keys are all checked before its values are visited.
+    const lowerNames: Array<string | undefined> = [];
+    const checkKeys = (properties: Node[]): void => {
+      lowerNames.length = 0;
+      // The objects of a policy are small: searching the names before is cheaper than filling
+      // a map (Map.clear() allocates a new table). A large object gets a map, as search would
+      // grow with the square of its size.
+      const firstByName = properties.length > 16 ? new Map<string, number>() : undefined;
+      for (let index = 0; index < properties.length; index++) {
+        const key = properties[index]!.children?.[0];
+        const lower = key?.type === 'string' ? String(key.value).toLowerCase() : undefined;
+        lowerNames.push(lower);
+        if (lower === undefined) continue;
+        let first: number | undefined;
+        if (firstByName) {
+          first = firstByName.get(lower);
+          if (first === undefined) firstByName.set(lower, index);
+        } else {
+          first = lowerNames.indexOf(lower);
+          if (first === index) first = undefined;
         }
-      } else if (node.type === 'array') {
-        for (const child of node.children ?? []) visit(child);
+        if (first === undefined) continue;
+        const name = String(key!.value);
+        const firstKey = properties[first]!.children![0]!;
+        const { line } = policy.lines.positionAt(firstKey.offset);
+        const same = String(firstKey.value) === name;
+        reportAt(
+          key!,
+          same
+            ? `Duplicate key "${name}" (first on line ${line}): only one of them takes effect; merge them`
+            : `Key "${name}" repeats "${String(firstKey.value)}" (line ${line}), differing only in case: merge them`,
+          [{ node: firstKey, message: `First "${String(firstKey.value)}"` }],
+        );
       }
     };
-    visit(model.parsed.root);
+    // Only objects and arrays have children, and only they are visited.
+    const visit = (node: Node): void => {
+      const children = node.children!;
+      if (node.type === 'object') {
+        // An object of one property (most of a policy's) cannot repeat a key.
+        if (children.length > 1) checkKeys(children);
+        for (const property of children) {
+          const value = property.children?.[1];
+          if (value?.children && property.children![0]!.type === 'string') visit(value);
+        }
+      } else if (node.type === 'array') {
+        for (const child of children) if (child.children) visit(child);
+      }
+    };
+    if (model.parsed.root?.children) visit(model.parsed.root);
   },
 };

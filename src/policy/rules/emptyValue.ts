@@ -2,8 +2,9 @@ import type { Node } from 'jsonc-parser';
 import { allProperties } from '../model';
 import type { Rule } from '../rule';
 
-const isEmpty = (node: Node | undefined) =>
-  (node?.type === 'object' || node?.type === 'array') && (node.children ?? []).length === 0;
+const isEmpty = (node: Node | undefined) => (node?.type === 'object' || node?.type === 'array') && !node.children?.length;
+
+const PRINCIPAL_ELEMENTS = ['Principal', 'NotPrincipal'];
 
 export const emptyValue: Rule = {
   meta: {
@@ -37,7 +38,7 @@ export const emptyValue: Rule = {
       const sid = statement.elements.get('Sid')?.value;
       if (sid?.type === 'string' && sid.value === '') reportAt(sid, 'Sid is empty: remove it or name the statement');
 
-      for (const name of ['Principal', 'NotPrincipal']) {
+      for (const name of PRINCIPAL_ELEMENTS) {
         const value = statement.elements.get(name)?.value;
         if (isEmpty(value)) reportAt(value!, `${name} is empty: it trusts nobody`);
         for (const { name: type, value: list } of allProperties(value)) {
@@ -47,11 +48,12 @@ export const emptyValue: Rule = {
 
       const condition = statement.elements.get('Condition')?.value;
       if (isEmpty(condition)) reportAt(condition!, 'Condition is empty: remove it, or add the conditions you meant');
-      for (const operator of allProperties(condition)) {
+      for (const operator of statement.conditionOperators) {
         if (isEmpty(operator.value)) reportAt(operator.value!, `The ${operator.name} block is empty`);
-        for (const key of allProperties(operator.value)) {
-          if (isEmpty(key.value)) reportAt(key.value!, `No values for ${key.name}: an empty list never matches`);
-        }
+      }
+      // The condition entries are the keys of the operator blocks.
+      for (const entry of statement.conditions) {
+        if (isEmpty(entry.valueNode)) reportAt(entry.valueNode!, `No values for ${entry.key}: an empty list never matches`);
       }
     }
   },

@@ -1,5 +1,3 @@
-import { lookupConditionKey } from '../iamData';
-import { parseOperator } from '../operators';
 import type { Rule } from '../rule';
 
 export const forallvaluesSingleValued: Rule = {
@@ -32,9 +30,9 @@ export const forallvaluesSingleValued: Rule = {
   check({ model, reportAt }) {
     for (const statement of model.statements) {
       for (const entry of statement.conditions) {
-        const op = parseOperator(entry.operator);
+        const op = entry.op;
         if (!op.setOperator || !op.base) continue;
-        const info = lookupConditionKey(entry.key);
+        const info = entry.keyInfo;
         if (!info || info.multiValued) continue;
         const plain = entry.operator.slice(op.setOperator.length + 1);
         reportAt(

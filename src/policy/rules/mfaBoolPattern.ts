@@ -1,4 +1,3 @@
-import { parseOperator } from '../operators';
 import type { Rule } from '../rule';
 
 export const mfaBoolPattern: Rule = {
@@ -36,7 +35,7 @@ export const mfaBoolPattern: Rule = {
   check({ model, reportAt }) {
     for (const statement of model.statements) {
       for (const entry of statement.conditions) {
-        const op = parseOperator(entry.operator);
+        const op = entry.op;
         if (op.base !== 'Bool' || op.ifExists || entry.key.toLowerCase() !== 'aws:multifactorauthpresent') continue;
         for (const value of entry.values) {
           if (value.value.toLowerCase() === 'false') {

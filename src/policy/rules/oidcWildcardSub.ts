@@ -1,6 +1,5 @@
-import { parseOperator } from '../operators';
 import type { Rule } from '../rule';
-import { claimOf, trustedWebIdentityProviders } from './oidcProviders';
+import { claimOf, subjectClaimsOf, trustedWebIdentityProviders } from './oidcProviders';
 
 /** Whether a subject pattern leaves the owner (GitHub org, Kubernetes namespace) open. */
 function matchesAnyOwner(claim: string, value: string): boolean {
@@ -47,10 +46,10 @@ export const oidcWildcardSub: Rule = {
     for (const statement of model.statements) {
       for (const trusted of trustedWebIdentityProviders(statement)) {
         for (const entry of trusted.conditions) {
-          const op = parseOperator(entry.operator);
+          const op = entry.op;
           if (!op.globbing || op.negated) continue;
           const claim = claimOf(entry.key);
-          if (!trusted.provider.subjectClaims.map((c) => c.toLowerCase()).includes(claim)) continue;
+          if (!subjectClaimsOf(trusted.provider).includes(claim)) continue;
           for (const value of entry.values) {
             if (value.kind === 'string' && matchesAnyOwner(claim, value.value)) {
               reportAt(value.node, `"${value.value}" matches identities of any owner: pin the organisation and repository (e.g. "repo:OWNER/REPO:*")`);

@@ -1,11 +1,12 @@
 import { closestMatch } from '../closest';
+import { memoize } from '../memoize';
 import { parseArn, parseAwsPrincipal, PARTITIONS } from '../principals';
 import type { Rule } from '../rule';
 
 const TYPES = ['AWS', 'Service', 'Federated', 'CanonicalUser'];
 
-/** Why an AWS principal value is not one IAM accepts. */
-function awsProblem(value: string): string | undefined {
+/** Why an AWS principal value is not one IAM accepts (remembered: the same accounts recur). */
+const awsProblem = memoize((value: string): string | undefined => {
   if (value === '*') return undefined;
   if (/[*?]/.test(value)) {
     return `"${value}": principals cannot hold partial wildcards; name the principal exactly, or trust the account and narrow with an aws:PrincipalArn condition (ArnLike)`;
@@ -18,7 +19,7 @@ function awsProblem(value: string): string | undefined {
   if (!/^\d{12}$/.test(arn.account)) return `"${arn.account}" in "${value}" is not an account ID: account IDs have exactly 12 digits`;
   if (arn.region !== '') return `"${value}": IAM and STS principal ARNs have no region`;
   return `"${value}" is not an AWS principal: use an account (:root), role, user or assumed-role session ARN`;
-}
+});
 
 function serviceProblem(value: string): string | undefined {
   if (/[*?]/.test(value)) return `"${value}": service principals cannot hold wildcards`;
@@ -26,6 +27,8 @@ function serviceProblem(value: string): string | undefined {
   if (/^[a-z0-9-]+$/.test(value)) return `"${value}" is not a service principal: did you mean "${value}.amazonaws.com"?`;
   return `"${value}" is not a service principal: they look like "lambda.amazonaws.com"`;
 }
+
+const PRINCIPAL_ELEMENTS = ['Principal', 'NotPrincipal'];
 
 export const principalInvalid: Rule = {
   meta: {
@@ -55,7 +58,7 @@ export const principalInvalid: Rule = {
   },
   check({ model, reportAt }) {
     for (const statement of model.statements) {
-      for (const name of ['Principal', 'NotPrincipal']) {
+      for (const name of PRINCIPAL_ELEMENTS) {
         const value = statement.elements.get(name)?.value;
         if (!value) continue;
         if (value.type === 'string' && value.value !== '*') {
@@ -78,10 +81,10 @@ export const principalInvalid: Rule = {
           : undefined;
         if (problem) reportAt(entry.item.node, problem);
       }
-      const reported = new Set<number>();
+      let reported: Set<number> | undefined; // created for the first unknown type only
       for (const entry of statement.principals) {
-        if (!entry.typeKey || TYPES.includes(entry.type) || reported.has(entry.typeKey.offset)) continue;
-        reported.add(entry.typeKey.offset);
+        if (!entry.typeKey || TYPES.includes(entry.type) || reported?.has(entry.typeKey.offset)) continue;
+        (reported ??= new Set()).add(entry.typeKey.offset);
         const fix = closestMatch(entry.type, TYPES);
         reportAt(entry.typeKey, `Unknown principal type "${entry.type}"${fix ? `: did you mean "${fix}"?` : `; use ${TYPES.join(', ')}`}`);
       }

@@ -1,5 +1,7 @@
 import type { Rule } from '../rule';
 
+const RESOURCE_ELEMENTS = ['Resource', 'NotResource'];
+
 export const resourceNotAllowed: Rule = {
   meta: {
     code: 'resource-not-allowed',
@@ -24,7 +26,7 @@ export const resourceNotAllowed: Rule = {
   },
   check({ model, reportAt }) {
     for (const statement of model.statements) {
-      for (const name of ['Resource', 'NotResource']) {
+      for (const name of RESOURCE_ELEMENTS) {
         const element = statement.elements.get(name);
         if (element) reportAt(element.key, `${name} is not allowed in a trust policy: the resource is always the role itself; remove it`);
       }

@@ -1,5 +1,7 @@
-import { parseOperator } from '../operators';
 import type { Rule } from '../rule';
+
+/** The base operators that compare literally: String(Not)Equals(IgnoreCase), Arn(Not)Equals. */
+const LITERAL_OPERATORS = new Set(['StringEquals', 'StringNotEquals', 'StringEqualsIgnoreCase', 'StringNotEqualsIgnoreCase', 'ArnEquals', 'ArnNotEquals']);
 
 export const wildcardWithoutLike: Rule = {
   meta: {
@@ -31,11 +33,12 @@ export const wildcardWithoutLike: Rule = {
   check({ model, reportAt }) {
     for (const statement of model.statements) {
       for (const entry of statement.conditions) {
-        const op = parseOperator(entry.operator);
-        if (!op.base || !/^(String(Not)?Equals(IgnoreCase)?|Arn(Not)?Equals)$/.test(op.base)) continue;
+        const op = entry.op;
+        if (!op.base || !LITERAL_OPERATORS.has(op.base)) continue;
         for (const value of entry.values) {
-          // ${*} and ${?} are the policy-variable escapes for a literal * and ?.
-          if (value.kind === 'string' && /[*?]/.test(value.value.replace(/\$\{[*?]\}/g, ''))) {
+          // ${*} and ${?} are the policy-variable escapes for a literal * and ?; most values
+          // have no * or ? at all, so only those that do are searched for the escapes.
+          if (value.kind === 'string' && /[*?]/.test(value.value) && /[*?]/.test(value.value.replace(/\$\{[*?]\}/g, ''))) {
             const like = op.base.startsWith('Arn') ? op.base.replace('Equals', 'Like') : op.base.replace(/Equals(IgnoreCase)?$/, 'Like');
             reportAt(value.node, `${entry.operator} matches "${value.value}" literally: use ${like} for * and ? to be wildcards`);
           }
