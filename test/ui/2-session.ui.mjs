@@ -112,6 +112,8 @@ export const tests = [
   {
     name: '"List roles in an account…", then a 30-second session: warning, expiry (a new terminal gets nothing), refresh, clear',
     async run({ page, screenshot }) {
+      // VS Code shows three toasts at most: start with none, so that the expiry notice shows.
+      await clearNotifications(page);
       await runFromPalette(page, 'IAM: Assume Role…');
       await onPick(page, 'A recent role');
       // The role assumed before is offered first.

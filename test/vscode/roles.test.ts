@@ -1,17 +1,14 @@
 import * as assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import * as vscode from 'vscode';
 import type { IamTrustApi } from '../../src/extension';
-import { startLocalAws, trustPolicy, type LocalAws } from '../local-aws/server';
+import { trustPolicy, type LocalAws } from '../local-aws/server';
+import { startLocalAwsForSuite, type LocalAwsForTests } from './localAws';
 
 // Live roles: a role's trust policy opened from IAM (GetRole) as an iam-role: document, checked
 // by the engine, saved back with UpdateAssumeRolePolicy — through the real SDK and the local endpoint.
 describe('Live roles: open, check and save a trust policy', () => {
+  let suite: LocalAwsForTests;
   let local: LocalAws;
-  let dir: string;
-  const config = () => vscode.workspace.getConfiguration('iamTrust');
   const appPolicy = {
     Version: '2012-10-17',
     Statement: [{ Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' }, Action: 'sts:AssumeRole', Condition: { StringEquals: { 'aws:SourceAccount': '111122223333' } } }],
@@ -22,7 +19,7 @@ describe('Live roles: open, check and save a trust policy', () => {
 
   before(async () => {
     await vscode.extensions.getExtension<IamTrustApi>('iam-trust.iam-trust-sessions')!.activate();
-    local = await startLocalAws({
+    suite = await startLocalAwsForSuite({
       users: [{ arn: 'arn:aws:iam::111122223333:user/carol', accessKeyId: 'AKIACAROL000EXAMPLE0', secretAccessKey: 'carol-secret' }],
       roles: [
         { name: 'Ops', account: '111122223333', maxSessionDuration: 3600, trustPolicy: trustPolicy({ aws: ['111122223333'] }) },
@@ -30,22 +27,13 @@ describe('Live roles: open, check and save a trust policy', () => {
         { name: 'App', account: '111122223333', maxSessionDuration: 3600, trustPolicy: JSON.stringify(appPolicy) },
       ],
     });
-    dir = mkdtempSync(join(tmpdir(), 'iam-trust-roles-'));
-    writeFileSync(join(dir, 'credentials-roles'), '[carol]\naws_access_key_id = AKIACAROL000EXAMPLE0\naws_secret_access_key = carol-secret\n');
-    process.env.AWS_SHARED_CREDENTIALS_FILE = join(dir, 'credentials-roles');
-    process.env.AWS_CONFIG_FILE = join(dir, 'config');
-    await config().update('sts.endpoint', local.endpoint, vscode.ConfigurationTarget.Global);
-    await config().update('iam.endpoint', local.endpoint, vscode.ConfigurationTarget.Global);
+    local = suite.local;
     assert.equal(await assume('Ops'), 'arn:aws:sts::111122223333:assumed-role/Ops/roles-test');
   });
 
   after(async () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-    await vscode.commands.executeCommand('iamTrust.clearSession');
-    await config().update('sts.endpoint', undefined, vscode.ConfigurationTarget.Global);
-    await config().update('iam.endpoint', undefined, vscode.ConfigurationTarget.Global);
-    await local.close();
-    rmSync(dir, { recursive: true, force: true });
+    await suite.close();
   });
 
   async function openApp(): Promise<vscode.TextDocument> {

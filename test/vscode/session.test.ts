@@ -1,24 +1,24 @@
 import * as assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import type { IamTrustApi } from '../../src/extension';
 import { sessionTargets } from '../../src/commands/sessionTargets';
-import { startLocalAws, trustPolicy, type LocalAws } from '../local-aws/server';
+import { trustPolicy, type LocalAws } from '../local-aws/server';
+import { startLocalAwsForSuite, type LocalAwsForTests } from './localAws';
 
 // "IAM: Assume Role" end to end in the extension host: the real SDK, signing included, against
 // the local STS endpoint, with source credentials from a profile of a shared credentials file.
 describe('IAM: Assume Role', () => {
+  let suite: LocalAwsForTests;
   let local: LocalAws;
   let dir: string;
   let api: IamTrustApi;
-  const config = () => vscode.workspace.getConfiguration('iamTrust');
   const args = { roleArn: 'arn:aws:iam::111122223333:role/Deploy', profile: 'alice', sessionName: 'vscode-test', durationSeconds: 900, externalId: 'vendor-42' };
 
   before(async () => {
     api = await vscode.extensions.getExtension<IamTrustApi>('iam-trust.iam-trust-sessions')!.activate();
-    local = await startLocalAws({
+    suite = await startLocalAwsForSuite({
       users: [
         { arn: 'arn:aws:iam::444455556666:user/alice', accessKeyId: 'AKIAALICE0000EXAMPLE', secretAccessKey: 'alice-secret', mfaSerial: 'arn:aws:iam::444455556666:mfa/alice' },
         { arn: 'arn:aws:iam::111122223333:user/carol', accessKeyId: 'AKIACAROL000EXAMPLE0', secretAccessKey: 'carol-secret' },
@@ -29,21 +29,10 @@ describe('IAM: Assume Role', () => {
         { name: 'Admin', account: '111122223333', maxSessionDuration: 7200, trustPolicy: trustPolicy({ aws: ['444455556666'], mfa: true }) },
       ],
     });
-    dir = mkdtempSync(join(tmpdir(), 'iam-trust-session-'));
-    writeFileSync(join(dir, 'credentials'), '[alice]\naws_access_key_id = AKIAALICE0000EXAMPLE\naws_secret_access_key = alice-secret\n[bob]\naws_access_key_id = AKIABOB00000EXAMPLE0\naws_secret_access_key = bob-secret\n[carol]\naws_access_key_id = AKIACAROL000EXAMPLE0\naws_secret_access_key = carol-secret\n');
-    process.env.AWS_SHARED_CREDENTIALS_FILE = join(dir, 'credentials');
-    process.env.AWS_CONFIG_FILE = join(dir, 'config');
-    await config().update('sts.endpoint', local.endpoint, vscode.ConfigurationTarget.Global);
-    await config().update('iam.endpoint', local.endpoint, vscode.ConfigurationTarget.Global);
+    ({ local, dir } = suite);
   });
 
-  after(async () => {
-    await vscode.commands.executeCommand('iamTrust.clearSession');
-    await config().update('sts.endpoint', undefined, vscode.ConfigurationTarget.Global);
-    await config().update('iam.endpoint', undefined, vscode.ConfigurationTarget.Global);
-    await local.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  after(() => suite.close());
 
   it('assumes the role, shows it in the status bar and gives it to new terminals', async () => {
     const arn = await vscode.commands.executeCommand<string>('iamTrust.assumeRole', args);

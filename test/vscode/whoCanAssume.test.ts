@@ -1,11 +1,10 @@
 import * as assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import type { IamTrustApi } from '../../src/extension';
 import type { EvaluationResult } from '../../src/policy/evaluate';
-import { startLocalAws, trustPolicy, type LocalAws } from '../local-aws/server';
+import { trustPolicy, type LocalAws } from '../local-aws/server';
+import { startLocalAwsForSuite, type LocalAwsForTests } from './localAws';
 import { openUntitledJson } from './documents';
 
 // "Who can assume this role?": the code lens above each statement, "Check Who Can Assume…",
@@ -63,33 +62,23 @@ describe('Who can assume a role', () => {
   });
 
   describe('after AccessDenied from AssumeRole', () => {
+    let suite: LocalAwsForTests;
     let local: LocalAws;
     let dir: string;
-    const config = () => vscode.workspace.getConfiguration('iamTrust');
     const explain = (answers: object, callerArn: string) => vscode.commands.executeCommand<string>('iamTrust.explainAssumeRoleDenied', { answers, callerArn });
 
     before(async () => {
-      local = await startLocalAws({
+      suite = await startLocalAwsForSuite({
         users: [{ arn: 'arn:aws:iam::111122223333:user/carol', accessKeyId: 'AKIACAROL000EXAMPLE0', secretAccessKey: 'carol-secret' }],
         roles: [
           { name: 'Ops', account: '111122223333', maxSessionDuration: 3600, trustPolicy: trustPolicy({ aws: ['111122223333'] }) },
           { name: 'Vendor', account: '111122223333', maxSessionDuration: 3600, trustPolicy: vendorPolicy },
         ],
       });
-      dir = mkdtempSync(join(tmpdir(), 'iam-trust-explain-'));
-      writeFileSync(join(dir, 'credentials-explain'), '[carol]\naws_access_key_id = AKIACAROL000EXAMPLE0\naws_secret_access_key = carol-secret\n');
-      process.env.AWS_SHARED_CREDENTIALS_FILE = join(dir, 'credentials-explain');
-      await config().update('sts.endpoint', local.endpoint, vscode.ConfigurationTarget.Global);
-      await config().update('iam.endpoint', local.endpoint, vscode.ConfigurationTarget.Global);
+      ({ local, dir } = suite);
     });
 
-    after(async () => {
-      await vscode.commands.executeCommand('iamTrust.clearSession');
-      await config().update('sts.endpoint', undefined, vscode.ConfigurationTarget.Global);
-      await config().update('iam.endpoint', undefined, vscode.ConfigurationTarget.Global);
-      await local.close();
-      rmSync(dir, { recursive: true, force: true });
-    });
+    after(() => suite.close());
 
     it('names the condition that refused it, reading the trust policy with a session of the role\'s account', async () => {
       assert.ok(await vscode.commands.executeCommand('iamTrust.assumeRole', { roleArn: 'arn:aws:iam::111122223333:role/Ops', profile: 'carol', sessionName: 'explain', durationSeconds: 900 }));
