@@ -83,3 +83,6 @@ const perRule = policy.RULES.map((rule) => {
 perRule.sort((a, b) => b.ms - a.ms);
 for (const { code, ms } of perRule.slice(0, 8)) console.log(`  ${code.padEnd(36)} ${Math.max(0, ms).toFixed(2)} ms`);
 console.log(`  (${perRule.length - 8} more rules, ${perRule.slice(8).reduce((a, r) => a + Math.max(0, r.ms), 0).toFixed(2)} ms together)`);
+
+// Trust policies inside templates and Terraform files.
+await import('./bench-embedded.mjs');

@@ -48,6 +48,19 @@ describe('trust policies in CloudFormation and SAM templates', () => {
     );
   });
 
+  it('reads policies the same way whether their blocks are parsed alone or with the whole template (anchors, lists, comments)', () => {
+    const base = fixture('sam-function.yaml');
+    // An alias makes a block refer outside itself: the whole template is parsed instead.
+    const withAlias = base.replace('Parameters:\n  TrustedAccount:\n    Type: String', 'Parameters:\n  TrustedAccount:\n    Type: String\nMappings:\n  Shared: &principal\n    AWS: "*"').replace("Principal:\n              AWS: '*'", 'Principal: *principal');
+    const aliased = lintEmbedded(withAlias, 'cloudformation', options);
+    assert.deepEqual(aliased.map((f) => f.code).sort(), ['action-invalid', 'effect-invalid', 'public-principal', 'version-missing']);
+    // The public principal is reported where the aliased value is written: at the anchor.
+    assert.equal(withAlias.split('\n')[aliased.find((f) => f.code === 'public-principal')!.range.start.line - 1], '    AWS: "*"');
+    // Comments and blank lines inside a block, a flow mapping, a block that ends the file.
+    const flow = "Resources:\n  A:\n    Type: AWS::IAM::Role\n    Properties:\n      AssumeRolePolicyDocument:\n\n        # who\n        Statement: [{Effect: Allow, Principal: {AWS: '*'}, Action: 'sts:AssumeRole'}]\n# end\n        Version: '2012-10-17'";
+    assert.deepEqual(lintEmbedded(flow, 'cloudformation', options).map((f) => `${f.range.start.line} ${f.code}`), ['8 public-principal']);
+  });
+
   it('reports duplicate keys that YAML would otherwise merge', () => {
     const text = "Resources:\n  R:\n    Type: AWS::IAM::Role\n    Properties:\n      AssumeRolePolicyDocument:\n        Version: '2012-10-17'\n        Version: '2008-10-17'\n        Statement: []\n";
     assert.ok(lintEmbedded(text, 'cloudformation', options).some((f) => f.code === 'duplicate-key' && f.range.start.line === 7));

@@ -1,5 +1,5 @@
 import { parseTree, type Node as JsonNode } from 'jsonc-parser';
-import { isAlias, isMap, isPair, isScalar, isSeq, parseDocument, type Node as YamlNode } from 'yaml';
+import { isAlias, isMap, isPair, isScalar, isSeq, parseDocument, Schema, YAMLMap, YAMLSeq, type Node as YamlNode } from 'yaml';
 import type { EmbeddedPolicy, EmbeddedValue, SourceRange } from './value';
 
 /**
@@ -27,8 +27,64 @@ export function looksLikeCloudFormation(text: string): boolean {
 }
 
 export function extractFromCloudFormation(text: string, options: TemplateOptions): EmbeddedPolicy[] {
-  const root = /^\s*[{[]/.test(text) ? fromJson(text) : fromYaml(text);
-  if (!root) return [];
+  if (!text.includes('AssumeRolePolicyDocument')) return [];
+  const json = /^\s*[{[]/.test(text);
+  // A large YAML template is mostly other resources: parse only the policies' blocks.
+  const blocks = json ? undefined : yamlPolicyBlocks(text);
+  if (blocks) {
+    return blocks.flatMap((block) => {
+      const root = fromYaml(text.slice(block.start, block.end), block.start);
+      return root ? policiesIn(root, options).map((p) => ({ ...p, name: block.name })) : [];
+    });
+  }
+  const root = json ? fromJson(text) : fromYaml(text);
+  return root ? policiesIn(root, options) : [];
+}
+
+/**
+ * Where the `AssumeRolePolicyDocument` blocks of a YAML template are, by indentation, each
+ * with the logical ID of its resource; undefined when the template uses anchors or aliases
+ * (a block could refer outside itself) or a block cannot be delimited — the whole template is
+ * then parsed. A block is its key's line and every following line that is blank, a comment,
+ * or indented deeper than the key.
+ */
+function yamlPolicyBlocks(text: string): Array<{ start: number; end: number; name: string }> | undefined {
+  if (/(^|[\s[{,:-])[&*][A-Za-z_]/m.test(text) || text.includes('\t')) return undefined;
+  const blocks: Array<{ start: number; end: number; name: string }> = [];
+  const lines = text.split('\n');
+  let offset = 0;
+  let resourceIndent: number | undefined;
+  let inResources = false;
+  let name = 'template';
+  let open: { start: number; indent: number; name: string } | undefined;
+  for (const line of lines) {
+    const content = line.replace(/\r$/, '');
+    const indent = content.length - content.trimStart().length;
+    const blank = content.trim() === '' || content.trimStart().startsWith('#');
+    if (open && !blank && indent <= open.indent) {
+      blocks.push({ start: open.start, end: offset, name: open.name });
+      open = undefined;
+    }
+    if (!blank) {
+      if (indent === 0) {
+        inResources = /^["']?Resources["']?\s*:\s*$/.test(content);
+        resourceIndent = undefined;
+      } else if (inResources) {
+        resourceIndent ??= indent;
+        const key = indent === resourceIndent ? /^\s*["']?([\w-]+)["']?\s*:/.exec(content) : null;
+        if (key) name = key[1]!;
+      }
+      const policy = /^( *)(- +)?["']?AssumeRolePolicyDocument["']?\s*:/.exec(content);
+      if (policy && !open) open = { start: offset + policy[1]!.length + (policy[2]?.length ?? 0), indent: policy[1]!.length + (policy[2]?.length ?? 0), name };
+    }
+    offset += line.length + 1;
+  }
+  if (open) blocks.push({ start: open.start, end: text.length, name: open.name });
+  return blocks.length ? blocks : undefined;
+}
+
+/** Every AssumeRolePolicyDocument below a node. */
+function policiesIn(root: TemplateNode, options: TemplateOptions): EmbeddedPolicy[] {
   const found: EmbeddedPolicy[] = [];
   const visit = (node: TemplateNode, path: string[]) => {
     if (node.type === 'map') {
@@ -47,13 +103,36 @@ export function extractFromCloudFormation(text: string, options: TemplateOptions
   return found;
 }
 
-function fromYaml(text: string): TemplateNode | undefined {
+/**
+ * CloudFormation's short-form tags, declared so that YAML keeps them on their nodes without a
+ * warning per use (each warning is an Error with a stack trace: most of the parse time of a
+ * large template). The schema is built once: building it per parse costs more than parsing a
+ * policy's block.
+ */
+let intrinsicSchema: Schema | undefined;
+function templateSchema(): Schema {
+  const names = ['Ref', 'Sub', 'GetAtt', 'Join', 'If', 'Select', 'Split', 'ImportValue', 'FindInMap', 'Base64', 'Cidr', 'GetAZs', 'Equals', 'And', 'Or', 'Not', 'Condition', 'Transform', 'Length', 'ToJsonString', 'ForEach'];
+  const keep = <T>(value: T) => value;
+  intrinsicSchema ??= new Schema({
+    schema: 'core',
+    resolveKnownTags: true,
+    customTags: names.flatMap((name) => [
+      { tag: `!${name}`, resolve: keep },
+      { tag: `!${name}`, collection: 'seq' as const, nodeClass: YAMLSeq, resolve: keep },
+      { tag: `!${name}`, collection: 'map' as const, nodeClass: YAMLMap, resolve: keep },
+    ]),
+  });
+  return intrinsicSchema;
+}
+
+/** The YAML `text` as template nodes; `base` is where the text starts in the file (its offsets are added). */
+function fromYaml(text: string, base = 0): TemplateNode | undefined {
   // Duplicate keys are kept: the engine reports them, at the key.
-  const document = parseDocument(text, { uniqueKeys: false, strict: false, prettyErrors: false });
+  const document = parseDocument(text, { uniqueKeys: false, strict: false, prettyErrors: false, schema: templateSchema() });
   const convert = (node: unknown): TemplateNode => {
     if (isAlias(node)) return convert(node.resolve(document));
     const y = node as YamlNode & { tag?: string; range?: [number, number, number] };
-    const range = { start: y?.range?.[0] ?? 0, end: y?.range?.[1] ?? 0 };
+    const range = { start: base + (y?.range?.[0] ?? 0), end: base + (y?.range?.[1] ?? 0) };
     const tag = y?.tag && y.tag.startsWith('!') ? y.tag : undefined;
     if (isMap(node)) {
       return {
@@ -62,7 +141,8 @@ function fromYaml(text: string): TemplateNode | undefined {
         ...(tag ? { tag } : {}),
         pairs: node.items.filter(isPair).map((pair) => {
           const key = pair.key as YamlNode & { range?: [number, number, number] };
-          return { key: String(isScalar(key) ? key.value : key), keyRange: { start: key?.range?.[0] ?? range.start, end: key?.range?.[1] ?? range.start }, value: convert(pair.value) };
+          const keyRange = key?.range ? { start: base + key.range[0], end: base + key.range[1] } : { start: range.start, end: range.start };
+          return { key: String(isScalar(key) ? key.value : key), keyRange, value: convert(pair.value) };
         }),
       };
     }
