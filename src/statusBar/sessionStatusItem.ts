@@ -72,6 +72,7 @@ export class SessionStatusItem implements vscode.Disposable, SessionStatusView {
         `Session: \`${session.assumedRoleArn}\``,
         `Account: ${session.roleArn.split(':')[4]}`,
         `Session name: ${session.sessionName}`,
+        `Source: ${this.state.origin ? (this.state.origin.answers.profile ? `profile ${this.state.origin.answers.profile}` : 'the default credentials') : 'restored after a reload'}`,
         `Expires: ${session.expiration.toLocaleString()}`,
       ].join('  \n'),
     );
