@@ -94,8 +94,11 @@ export class MultiStepInput {
     let loaded: I[] = [...options.items];
     const refresh = () => {
       const active = pick.activeItems[0];
-      pick.items = [...(options.itemsForValue?.(pick.value) ?? []), ...loaded];
-      if (active && pick.items.includes(active)) pick.activeItems = [active];
+      const forValue = options.itemsForValue?.(pick.value) ?? [];
+      pick.items = [...forValue, ...loaded];
+      // What the typed text offers comes first, and Enter takes it.
+      if (forValue.length) pick.activeItems = [forValue[0]!];
+      else if (active && pick.items.includes(active)) pick.activeItems = [active];
     };
     refresh();
     if (options.activeItem) pick.activeItems = [options.activeItem];

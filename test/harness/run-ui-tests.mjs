@@ -15,8 +15,14 @@ import {
   startCodeServer,
 } from './codeServer.mjs';
 
-/** Files under `dir` that contain any of `secrets` (the run's aws-credentials file holds only alice's own key). */
+/**
+ * Files under `dir` that contain any of `secrets` (the run's aws-credentials file holds only
+ * alice's own key). Each secret is looked for by its first 24 characters — long enough to be
+ * unique, short enough to survive a storage engine's compression splitting it — in UTF-8 and
+ * in UTF-16LE, the encoding Chromium's local storage keeps strings in.
+ */
 function findSecrets(dir, secrets) {
+  const probes = secrets.flatMap((secret) => [Buffer.from(secret.slice(0, 24), 'utf8'), Buffer.from(secret.slice(0, 24), 'utf16le')].map((bytes) => ({ secret, bytes })));
   const leaks = [];
   for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
     if (!entry.isFile()) continue;
@@ -27,7 +33,7 @@ function findSecrets(dir, secrets) {
     } catch {
       continue;
     }
-    for (const secret of secrets) if (content.includes(secret)) leaks.push(`${path} holds ${secret.slice(0, 4)}…`);
+    for (const { secret, bytes } of probes) if (content.includes(bytes)) leaks.push(`${path} holds ${secret.slice(0, 4)}…`);
   }
   return leaks;
 }
@@ -107,6 +113,9 @@ try {
     settings: {
       'iamTrust.sts.endpoint': localAws.endpoint,
       'iamTrust.iam.endpoint': localAws.endpoint,
+      // On for the whole run: sessions then go through the secret storage, and the final
+      // check looks for their secrets in every file of the run.
+      'iamTrust.session.restoreOnReload': true,
       // Runs type whole policies: the editor must not add closing quotes and brackets of its own.
       'editor.autoClosingBrackets': 'never',
       'editor.autoClosingQuotes': 'never',
@@ -137,7 +146,7 @@ try {
       if (grep && !test.name.includes(grep)) continue;
       const t0 = Date.now();
       try {
-        await test.run({ page, server, screenshot, localAws, root });
+        await test.run({ page, server, screenshot, localAws, root, runDir, secretsOnDisk: () => findSecrets(runDir, localAws.issuedSecrets) });
         passed++;
         console.log(`  ✔ ${test.name} (${Date.now() - t0} ms)`);
       } catch (error) {
