@@ -85,6 +85,8 @@ export const pickRole: Step<AssumeRoleFlow> = async (input, flow) => {
     placeholder: 'A recent role, a profile with role_arn, or type a role ARN',
     matchOnDescription: true,
     ...(current ? { activeItem: items.find((i) => i.description === current) } : {}),
+    // A mistyped ARN stays in the box, with what is wrong with it, until it is right.
+    accepts: (item) => item.action !== 'use' || item.typedArn !== undefined,
     // Typing or pasting an ARN offers it at once, with what is wrong with it.
     itemsForValue: (value) => {
       const typed = value.trim();
@@ -113,8 +115,7 @@ export const pickRole: Step<AssumeRoleFlow> = async (input, flow) => {
     return pickSource;
   }
   if (picked.action === 'use') {
-    const typed = picked.typedArn;
-    if (!typed) return pickRole; // an invalid ARN: ask again
+    const typed = picked.typedArn!;
     flow.roleFrom = 'typed';
     flow.answers = { ...keepAnswers(flow, typed), roleArn: typed };
     return pickSource;

@@ -18,6 +18,8 @@ export interface PickOptions<I extends vscode.QuickPickItem> {
   activeItem?: I;
   matchOnDescription?: boolean;
   matchOnDetail?: boolean;
+  /** Whether Enter may take an item (an item that only explains a problem may not). */
+  accepts?: (item: I) => boolean;
   /** Items that depend on what is typed (e.g. "Use this ARN"), shown above the others. */
   itemsForValue?: (value: string) => I[];
   /**
@@ -110,7 +112,7 @@ export class MultiStepInput {
         }),
         pick.onDidAccept(() => {
           const chosen = pick.selectedItems[0] ?? pick.activeItems[0];
-          if (chosen) resolve(chosen);
+          if (chosen && (options.accepts?.(chosen) ?? true)) resolve(chosen);
         }),
         pick.onDidTriggerButton((button) => {
           if (button === vscode.QuickInputButtons.Back) reject(new GoBack());

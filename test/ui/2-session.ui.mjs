@@ -58,6 +58,11 @@ export const tests = [
       // A mistyped ARN is answered at once with what is wrong with it.
       await widget(page).locator('input').fill('arn:aws:iam::11112222333:role/Deploy');
       await widget(page).locator('.quick-input-list .monaco-list-row', { hasText: 'account IDs have exactly 12 digits' }).waitFor({ state: 'visible' });
+      // Enter does not take it: the question stays, with the text as typed.
+      await page.keyboard.press('Enter');
+      await page.waitForTimeout(300);
+      assert.equal(await widget(page).locator('input').inputValue(), 'arn:aws:iam::11112222333:role/Deploy');
+      assert.match(await widget(page).locator('.quick-input-title').innerText(), /\(1\//);
       await typeAndPick(page, 'arn:aws:iam::111122223333:role/Deploy', 'Use arn:aws:iam::111122223333:role/Deploy');
 
       await onPick(page, 'Which credentials call sts:AssumeRole?');
