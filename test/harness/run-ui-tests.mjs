@@ -53,6 +53,7 @@ const DOC_IMAGES = {
   'role-conflict': 'role-conflict.png',
   'role-open': 'role-open.png',
   'role-explain-denied': 'role-explain-denied.png',
+  'check-who-can-assume': 'check-who-can-assume.png',
 };
 
 const vsix = process.argv[2] && resolve(process.argv[2]);
