@@ -54,6 +54,7 @@ const DOC_IMAGES = {
   'role-open': 'role-open.png',
   'role-explain-denied': 'role-explain-denied.png',
   'check-who-can-assume': 'check-who-can-assume.png',
+  'template-diagnostics': 'template-diagnostics.png',
 };
 
 const vsix = process.argv[2] && resolve(process.argv[2]);

@@ -47,4 +47,28 @@ export const tests = [
       await runFromPalette(page, 'View: Close All Editors');
     },
   },
+  {
+    name: 'a SAM template and a .tf file show their trust policies\' findings at the YAML and HCL tokens',
+    async run({ page, screenshot }) {
+      const open = async (name) => {
+        await page.keyboard.press('Control+P');
+        await widget(page).locator('input').fill(name);
+        await widget(page).locator('.quick-input-list .monaco-list-row', { hasText: name }).first().waitFor();
+        await page.keyboard.press('Enter');
+        await page.locator('.tab.active', { hasText: name }).waitFor({ state: 'visible' });
+      };
+      await open('template.yaml');
+      await page.locator('.editor-group-container.active .squiggly-error').first().waitFor({ state: 'visible', timeout: 20_000 });
+      await runFromPalette(page, 'View: Focus Problems (Errors, Warnings, Infos)');
+      const problems = page.locator('.markers-panel .monaco-list-row');
+      await waitFor(async () => (await problems.allInnerTexts()).join('\n').includes('cross-account-without-external-id'), { message: 'the template\'s finding in Problems' });
+      // Opening the problem shows its token in the template.
+      await problems.filter({ hasText: 'cross-account-without-external-id' }).first().dblclick();
+      await page.locator('.editor-group-container.active .squiggly-error').first().waitFor({ state: 'visible' });
+      await screenshot('template-diagnostics');
+      await open('github-deploy.tf');
+      await waitFor(async () => (await problems.allInnerTexts()).join('\n').includes('oidc-wildcard-sub'), { message: 'the .tf file\'s finding in Problems' });
+      await runFromPalette(page, 'View: Close All Editors');
+    },
+  },
 ];
