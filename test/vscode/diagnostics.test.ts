@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { openUntitledJson } from './documents';
-import { lint } from '../../src/policy';
+import { embeddingKind, lint, lintEmbedded } from '../../src/policy';
 import type { IamTrustApi } from '../../src/extension';
 
 const EXTENSION_ID = 'iam-trust.iam-trust-sessions';
@@ -71,7 +71,8 @@ describe('trust-policy diagnostics', () => {
         await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
       });
       const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
-      const engine = lint(text, { accountId: '111122223333' }).map(
+      const kind = embeddingKind(file, text);
+      const engine = (kind ? lintEmbedded(text, kind, { accountId: '111122223333' }) : lint(text, { accountId: '111122223333' })).map(
         (f) => `${f.code}@${f.range.start.line}:${f.range.start.column}-${f.range.end.line}:${f.range.end.column}`,
       );
       // What each example must produce is the unit tests' concern; here: VS Code shows exactly it.
