@@ -231,21 +231,28 @@ class Parser {
 
   private call(name: string, start: number): HclExpr {
     this.pos++; // (
-    const args: HclExpr[] = [];
+    const args = this.listUntil(')');
+    return { type: 'call', range: { start, end: this.pos }, name, args };
+  }
+
+  /** Comma-separated expressions up to `close` (consumed); an expression that runs on is skipped to the next comma. */
+  private listUntil(close: ')' | ']'): HclExpr[] {
+    const items: HclExpr[] = [];
     for (;;) {
       this.skipSpace(true);
       if (this.pos >= this.text.length) break;
-      if (this.text[this.pos] === ')') {
+      if (this.text[this.pos] === close) {
         this.pos++;
         break;
       }
-      if (this.text.startsWith('...', this.pos)) this.pos += 3;
-      args.push(this.expression());
+      // `f(list...)` expands a list into arguments.
+      if (close === ')' && this.text.startsWith('...', this.pos)) this.pos += 3;
+      items.push(this.expression());
       this.skipSpace(true);
       if (this.text[this.pos] === ',') this.pos++;
-      else if (this.text[this.pos] !== ')') this.skipExpressionRest();
+      else if (this.text[this.pos] !== close) this.skipExpressionRest();
     }
-    return { type: 'call', range: { start, end: this.pos }, name, args };
+    return items;
   }
 
   private tuple(): HclExpr {
@@ -256,19 +263,7 @@ class Parser {
       this.skipBracketed('[', ']');
       return { type: 'unknown', range: { start, end: this.pos }, text: this.text.slice(start, this.pos) };
     }
-    const items: HclExpr[] = [];
-    for (;;) {
-      this.skipSpace(true);
-      if (this.pos >= this.text.length) break;
-      if (this.text[this.pos] === ']') {
-        this.pos++;
-        break;
-      }
-      items.push(this.expression());
-      this.skipSpace(true);
-      if (this.text[this.pos] === ',') this.pos++;
-      else if (this.text[this.pos] !== ']') this.skipExpressionRest();
-    }
+    const items = this.listUntil(']');
     return { type: 'tuple', range: { start, end: this.pos }, items };
   }
 
