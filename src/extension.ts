@@ -48,7 +48,10 @@ export function activate(context: vscode.ExtensionContext): IamTrustApi {
   });
   const sessionStatus = new SessionStatusItem(session);
   // Opt-in: the session survives a reload in SecretStorage, and nowhere else.
-  const keeper = new SessionKeeper(session, context.secrets, () => setting('session.restoreOnReload', false));
+  const keeper = new SessionKeeper(session, context.secrets, () => setting('session.restoreOnReload', false), {
+    get: () => context.globalState.get<boolean>('iamTrust.sessionStored', false),
+    set: (value) => context.globalState.update('iamTrust.sessionStored', value),
+  });
   void keeper.restore();
   const diagnostics = new TrustPolicyDiagnostics(context.extensionUri);
   const explanations = new ExplanationDocuments();

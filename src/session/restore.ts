@@ -39,6 +39,8 @@ export function deserializeSession(text: string | undefined, now = new Date()): 
 /**
  * Opt-in (iamTrust.session.restoreOnReload): keeps the window's session in SecretStorage —
  * nowhere else — so that a reload finds it again. Off, it removes anything stored before.
+ * Whether something is stored is remembered apart (a flag, not a secret): with the option
+ * off, the secret storage (the OS keychain, which may ask to be unlocked) is never touched.
  */
 export class SessionKeeper {
   private readonly subscription: { dispose(): void };
@@ -48,6 +50,7 @@ export class SessionKeeper {
     private readonly state: SessionState,
     private readonly secrets: SecretStore,
     private readonly enabled: () => boolean,
+    private readonly stored: { get(): boolean; set(value: boolean): PromiseLike<void> },
   ) {
     this.subscription = state.onChange(({ kind }) => {
       if (kind === 'set') this.save();
@@ -61,6 +64,7 @@ export class SessionKeeper {
       await this.forget();
       return false;
     }
+    if (!this.stored.get()) return false;
     const restored = deserializeSession(await this.secrets.get(SESSION_SECRET_KEY));
     if (!restored) {
       await this.forget();
@@ -78,11 +82,18 @@ export class SessionKeeper {
   private save(): Promise<unknown> {
     const session = this.state.current;
     if (!this.enabled() || !session) return this.forget();
-    return this.queue(() => this.secrets.store(SESSION_SECRET_KEY, serializeSession(session, this.state.origin)));
+    return this.queue(async () => {
+      await this.secrets.store(SESSION_SECRET_KEY, serializeSession(session, this.state.origin));
+      await this.stored.set(true);
+    });
   }
 
   private forget(): Promise<unknown> {
-    return this.queue(() => this.secrets.delete(SESSION_SECRET_KEY));
+    return this.queue(async () => {
+      if (!this.stored.get()) return;
+      await this.secrets.delete(SESSION_SECRET_KEY);
+      await this.stored.set(false);
+    });
   }
 
   /** Writes happen in order, so a clear right after a set never leaves the set stored. */

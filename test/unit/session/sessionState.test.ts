@@ -69,9 +69,16 @@ describe('auto-refresh', () => {
 });
 
 describe('restoreOnReload', () => {
+  /** An in-memory secret store that counts every access. */
   const memorySecrets = () => {
     const map = new Map<string, string>();
-    return { map, get: async (k: string) => map.get(k), store: async (k: string, v: string) => void map.set(k, v), delete: async (k: string) => void map.delete(k) };
+    const touched = { count: 0 };
+    const touch = <T>(v: T) => (touched.count++, v);
+    return { map, touched, get: async (k: string) => touch(map.get(k)), store: async (k: string, v: string) => void touch(map.set(k, v)), delete: async (k: string) => void touch(map.delete(k)) };
+  };
+  const memoryFlag = () => {
+    let value = false;
+    return { get: () => value, set: async (v: boolean) => void (value = v) };
   };
 
   it('round-trips a session, and refuses expired or malformed ones', () => {
@@ -89,11 +96,13 @@ describe('restoreOnReload', () => {
     const secrets = memorySecrets();
     let enabled = false;
     const state = new SessionState();
-    const keeper = new SessionKeeper(state, secrets, () => enabled);
+    const flag = memoryFlag();
+    const keeper = new SessionKeeper(state, secrets, () => enabled, flag);
     const live = { ...session(0), expiration: new Date(Date.now() + 3_600_000) };
     state.set(live);
     await keeper.settingChanged();
     assert.equal(secrets.map.size, 0, 'off by default: nothing stored');
+    assert.equal(secrets.touched.count, 0, 'off: the secret storage is never touched');
     enabled = true;
     await keeper.settingChanged();
     assert.match(secrets.map.get(SESSION_SECRET_KEY)!, /ASIAONE/);
@@ -104,12 +113,18 @@ describe('restoreOnReload', () => {
     state.set(live);
     await keeper.settingChanged();
     const reloaded = new SessionState();
-    const keeper2 = new SessionKeeper(reloaded, secrets, () => enabled);
+    const keeper2 = new SessionKeeper(reloaded, secrets, () => enabled, flag);
     assert.equal(await keeper2.restore(), true);
     assert.equal(reloaded.current?.accessKeyId, 'ASIAONE');
     enabled = false;
     assert.equal(await keeper2.restore(), false);
     assert.equal(secrets.map.size, 0, 'turning it off removes what was stored');
+    // Nothing was ever stored: a start with the option on does not even read the storage.
+    const fresh = memorySecrets();
+    const keeper3 = new SessionKeeper(new SessionState(), fresh, () => true, memoryFlag());
+    assert.equal(await keeper3.restore(), false);
+    assert.equal(fresh.touched.count, 0);
+    keeper3.dispose();
     for (const s of [state, reloaded]) s.dispose();
     keeper.dispose();
     keeper2.dispose();
