@@ -40,7 +40,9 @@ export function deserializeSession(text: string | undefined, now = new Date()): 
  * Opt-in (iamTrust.session.restoreOnReload): keeps the window's session in SecretStorage —
  * nowhere else — so that a reload finds it again. Off, it removes anything stored before.
  * Whether something is stored is remembered apart (a flag, not a secret): with the option
- * off, the secret storage (the OS keychain, which may ask to be unlocked) is never touched.
+ * off, the secret storage (the OS keychain, which may ask to be unlocked) is touched only to
+ * remove what was stored while it was on. With the option on, the storage itself is the truth
+ * (the flag may not have reached the disk before a reload).
  */
 export class SessionKeeper {
   private readonly subscription: { dispose(): void };
@@ -64,7 +66,6 @@ export class SessionKeeper {
       await this.forget();
       return false;
     }
-    if (!this.stored.get()) return false;
     const restored = deserializeSession(await this.secrets.get(SESSION_SECRET_KEY));
     if (!restored) {
       await this.forget();
@@ -90,7 +91,7 @@ export class SessionKeeper {
 
   private forget(): Promise<unknown> {
     return this.queue(async () => {
-      if (!this.stored.get()) return;
+      if (!this.enabled() && !this.stored.get()) return;
       await this.secrets.delete(SESSION_SECRET_KEY);
       await this.stored.set(false);
     });

@@ -119,11 +119,16 @@ describe('restoreOnReload', () => {
     enabled = false;
     assert.equal(await keeper2.restore(), false);
     assert.equal(secrets.map.size, 0, 'turning it off removes what was stored');
-    // Nothing was ever stored: a start with the option on does not even read the storage.
+    // Off, and nothing stored before: starting, setting and clearing sessions never touch the storage.
     const fresh = memorySecrets();
-    const keeper3 = new SessionKeeper(new SessionState(), fresh, () => true, memoryFlag());
+    const offState = new SessionState();
+    const keeper3 = new SessionKeeper(offState, fresh, () => false, memoryFlag());
     assert.equal(await keeper3.restore(), false);
+    offState.set(live);
+    offState.clear();
+    await keeper3.settingChanged();
     assert.equal(fresh.touched.count, 0);
+    offState.dispose();
     keeper3.dispose();
     for (const s of [state, reloaded]) s.dispose();
     keeper.dispose();
