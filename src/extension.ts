@@ -8,6 +8,7 @@ import { registerAssumeRoleCommands } from './commands/assumeRole';
 import { registerCopyCredentialsCommand } from './commands/copyCredentials';
 import { watchSessionExpiry } from './commands/sessionExpiry';
 import { logSessionEvents } from './commands/sessionLog';
+import { registerSessionRestore } from './commands/sessionRestore';
 import { registerOpenSessionTerminalCommand, registerSessionMenuCommand, registerWhoAmICommand } from './commands/sessionMenu';
 import { registerClearSessionCommand, registerShowStatusCommand } from './commands/showStatus';
 import { registerValidateWorkspaceCommand } from './commands/validateWorkspace';
@@ -19,7 +20,6 @@ import { registerHover } from './language/hover';
 import { IAM_ROLE_SCHEME } from './language/trustPolicyDocuments';
 import { IAM_ROLE_REMOTE_SCHEME, RoleTrustPolicyFileSystem } from './roles/roleTrustPolicyFs';
 import { sessionTargets } from './commands/sessionTargets';
-import { SessionKeeper } from './session/restore';
 import { SessionState } from './session/sessionState';
 import { SessionStatusItem, type SessionStatusView } from './statusBar/sessionStatusItem';
 import { SessionEnvironment } from './terminal/sessionEnvironment';
@@ -47,12 +47,6 @@ export function activate(context: vscode.ExtensionContext): IamTrustApi {
     else environment.clear();
   });
   const sessionStatus = new SessionStatusItem(session);
-  // Opt-in: the session survives a reload in SecretStorage, and nowhere else.
-  const keeper = new SessionKeeper(session, context.secrets, () => setting('session.restoreOnReload', false), {
-    get: () => context.globalState.get<boolean>('iamTrust.sessionStored', false),
-    set: (value) => context.globalState.update('iamTrust.sessionStored', value),
-  });
-  void keeper.restore();
   const diagnostics = new TrustPolicyDiagnostics(context.extensionUri);
   const explanations = new ExplanationDocuments();
   // Live roles: their trust policies as documents, read and saved with the session's (or the default) credentials.
@@ -67,10 +61,7 @@ export function activate(context: vscode.ExtensionContext): IamTrustApi {
     diagnostics,
     registerNewTrustPolicyCommand(),
     registerShowStatusCommand(session),
-    keeper,
-    vscode.workspace.onDidChangeConfiguration((e) => {
-      if (e.affectsConfiguration('iamTrust.session.restoreOnReload')) void keeper.settingChanged();
-    }),
+    registerSessionRestore(session, context),
     ...registerAssumeRoleCommands(session, context.globalState),
     registerSessionMenuCommand(session),
     registerOpenSessionTerminalCommand(session),
