@@ -261,6 +261,8 @@ export async function startLocalAws(options: LocalAwsOptions): Promise<LocalAws>
     const sourceIdentity = params.get('SourceIdentity');
     const context: AssumeRequest['context'] = {
       'sts:RoleSessionName': sessionName,
+      // A session's ARN does not carry its role's path; IAM knows the role, and so do we.
+      ...(caller.roleArn ? { 'aws:PrincipalArn': caller.roleArn } : {}),
       'aws:CurrentTime': now().toISOString(),
       'aws:EpochTime': String(Math.floor(now().getTime() / 1000)),
       ...(params.get('ExternalId') !== null ? { 'sts:ExternalId': params.get('ExternalId')! } : {}),

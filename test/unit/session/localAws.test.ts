@@ -26,6 +26,17 @@ before(async () => {
       { name: 'Admin', account: '111122223333', maxSessionDuration: 43200, trustPolicy: trustPolicy({ aws: ['444455556666'], mfa: true }) },
       { name: 'Chained', account: '111122223333', maxSessionDuration: 43200, trustPolicy: trustPolicy({ aws: [roleArn('Deploy')] }) },
       { name: 'Other', account: '111122223333', maxSessionDuration: 3600, trustPolicy: trustPolicy({ aws: ['999999999999'] }) },
+      // Trusts the sessions of a role with a path, by aws:PrincipalArn (a session ARN has no path).
+      {
+        name: 'ByPrincipalArn',
+        account: '111122223333',
+        maxSessionDuration: 3600,
+        trustPolicy: JSON.stringify({
+          Version: '2012-10-17',
+          Statement: [{ Effect: 'Allow', Principal: { AWS: '111122223333' }, Action: 'sts:AssumeRole', Condition: { ArnEquals: { 'aws:PrincipalArn': 'arn:aws:iam::111122223333:role/ci/Pathed' } } }],
+        }),
+      },
+      { name: 'Pathed', path: '/ci/', account: '111122223333', maxSessionDuration: 3600, trustPolicy: trustPolicy({ aws: ['444455556666'] }) },
       {
         name: 'Tagged',
         account: '111122223333',
@@ -84,6 +95,13 @@ describe('local STS endpoint with the real SDK', () => {
     assert.match(chained.message, /1 hour session limit for roles assumed by role chaining/);
     const hop = await session.send(new AssumeRoleCommand({ RoleArn: roleArn('Chained'), RoleSessionName: 'hop', DurationSeconds: 3600 }));
     assert.equal(hop.AssumedRoleUser?.Arn, 'arn:aws:sts::111122223333:assumed-role/Chained/hop');
+  });
+
+  it('gives a role session\'s aws:PrincipalArn as its role\'s ARN, path included', async () => {
+    const { Credentials } = await client().send(new AssumeRoleCommand({ RoleArn: 'arn:aws:iam::111122223333:role/ci/Pathed', RoleSessionName: 'alice' }));
+    const session = client({ accessKeyId: Credentials!.AccessKeyId!, secretAccessKey: Credentials!.SecretAccessKey!, sessionToken: Credentials!.SessionToken! });
+    const hop = await session.send(new AssumeRoleCommand({ RoleArn: roleArn('ByPrincipalArn'), RoleSessionName: 'hop' }));
+    assert.equal(hop.AssumedRoleUser?.Arn, 'arn:aws:sts::111122223333:assumed-role/ByPrincipalArn/hop');
   });
 
   it('decides by evaluating the role\'s trust policy: MFA device and code, session name, tags, an explicit Deny', async () => {
