@@ -72,7 +72,7 @@ export function registerCheckWhoCanAssumeCommand(state: SessionState, explanatio
 }
 
 async function ask(text: string, state: SessionState): Promise<AssumeRequest | undefined> {
-  const session = state.current && !state.expired ? state.current : undefined;
+  const session = state.live;
   const flow: CheckFlow = { template: requestTemplate(text), ...(session ? { sessionArn: session.assumedRoleArn } : {}), context: {} };
   const done = await MultiStepInput.run(pickCaller, flow, (f) => ({ title: 'Check Who Can Assume', totalSteps: 3 + f.template.conditionKeys.length }));
   if (!done || !flow.principal || !flow.action) return undefined;

@@ -15,7 +15,7 @@ export function registerOpenRoleTrustPolicyCommand(state: SessionState): vscode.
   return vscode.commands.registerCommand(COMMANDS.openRoleTrustPolicy, async (roleArn?: string) => {
     let arn = roleArn;
     if (!arn) {
-      const session = state.current && !state.expired ? state.current : undefined;
+      const session = state.live;
       let picked: string | undefined;
       const done = await MultiStepInput.run(
         async (input) => {

@@ -47,10 +47,8 @@ export function registerOpenSessionTerminalCommand(state: SessionState): vscode.
 /** "IAM: Who Am I": GetCallerIdentity with the session, or with the default credentials without one. */
 export function registerWhoAmICommand(state: SessionState): vscode.Disposable {
   return vscode.commands.registerCommand(COMMANDS.whoAmI, async () => {
-    const session = state.current && !state.expired ? state.current : undefined;
-    const target = session
-      ? { region: session.region ?? sessionTargets.region({}), ...(state.origin?.stsEndpoint ? { endpoint: state.origin.stsEndpoint } : {}), source: session }
-      : sessionTargets.sts({});
+    const session = state.live;
+    const target = sessionTargets.stsWithSession(state);
     try {
       const identity = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'sts:GetCallerIdentity' }, () => callerIdentity(target));
       const message = `${session ? 'The role session is' : 'Without a role session, your default credentials are'} ${identity.arn} (account ${identity.account}).`;

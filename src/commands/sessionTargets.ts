@@ -12,6 +12,8 @@ export interface SessionTargets {
   iam(answers: Pick<AssumeRoleAnswers, 'profile' | 'region'>, signal?: AbortSignal): IamTarget;
   /** IAM with the window's role session while it lives, else with the default credentials: for the live-role features. */
   iamWithSession(state: SessionState, signal?: AbortSignal): IamTarget;
+  /** STS the same way: with the window's live session, else with the default credentials. */
+  stsWithSession(state: SessionState): StsTarget;
   /**
    * What bounds the duration: the role's MaxSessionDuration (GetRole, when the caller may call
    * it) and whether the caller is a role session (GetCallerIdentity). Never fails: what cannot
@@ -21,6 +23,16 @@ export interface SessionTargets {
 }
 
 const LIMITS_TIMEOUT_MS = 5000;
+
+/** A target whose source is the window's live session (in its region), or the default credentials without one. */
+function withSession<T extends { source: StsTarget['source']; region: string }>(state: SessionState, target: (answers: Pick<AssumeRoleAnswers, 'region'>) => T): T {
+  const session = state.live;
+  if (!session) return target({});
+  const { accessKeyId, secretAccessKey, sessionToken, expiration } = session;
+  const base = target(session.region ? { region: session.region } : {});
+  // The session's own region first: its keys were issued for it.
+  return { ...base, region: session.region ?? base.region, source: { accessKeyId, secretAccessKey, sessionToken, expiration } };
+}
 
 /** The MFA code a source profile's own role chain needs (its mfa_serial), asked when the SDK needs it. */
 async function askSourceMfaCode(serial: string): Promise<string> {
@@ -54,9 +66,12 @@ export const sessionTargets: SessionTargets = {
     return { region: this.region(answers), ...(endpoint ? { endpoint } : {}), source: answers.profile ? { profile: answers.profile } : {}, ...(signal ? { abortSignal: signal } : {}) };
   },
   iamWithSession(state, signal) {
-    const session = state.current && !state.expired ? state.current : undefined;
-    const target = this.iam(session?.region ? { region: session.region } : {}, signal);
-    return session ? { ...target, source: { accessKeyId: session.accessKeyId, secretAccessKey: session.secretAccessKey, sessionToken: session.sessionToken, expiration: session.expiration } } : target;
+    return withSession(state, (answers) => this.iam(answers, signal));
+  },
+  stsWithSession(state) {
+    const target = withSession(state, (answers) => this.sts(answers));
+    // The endpoint the session was assumed through, when it is known.
+    return state.live && state.origin?.stsEndpoint ? { ...target, endpoint: state.origin.stsEndpoint } : target;
   },
   async limits(answers, known) {
     const abort = new AbortController();

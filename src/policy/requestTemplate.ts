@@ -1,6 +1,7 @@
 import { parse } from 'jsonc-parser';
 import type { AssumeRequest } from './evaluate';
 import { lookupConditionKey } from './iamData';
+import { listOf } from './summarize';
 
 /** What a "who can assume this?" question about a policy starts from: its principals and the condition keys it tests. */
 export interface RequestTemplate {
@@ -9,7 +10,6 @@ export interface RequestTemplate {
   conditionKeys: string[];
 }
 
-const listOf = (value: unknown): unknown[] => (Array.isArray(value) ? value : value === undefined ? [] : [value]);
 
 export function requestTemplate(text: string): RequestTemplate {
   const policy = parse(text, [], { allowTrailingComma: true }) as { Statement?: unknown } | undefined;

@@ -43,7 +43,8 @@ function summarize(statement: Record<string, unknown>): { title: string; detail:
   return { title, detail };
 }
 
-const listOf = (value: unknown): unknown[] => (Array.isArray(value) ? value : value === undefined ? [] : [value]);
+/** A policy element that may be one value or a list of them, as a list. */
+export const listOf = (value: unknown): unknown[] => (Array.isArray(value) ? value : value === undefined ? [] : [value]);
 
 function principals(principal: unknown): string[] {
   if (principal === '*') return ['anyone'];

@@ -52,6 +52,11 @@ export class SessionState {
     return this.sessionOrigin;
   }
 
+  /** The session while it is valid; undefined when there is none or it has expired. */
+  get live(): AssumedSession | undefined {
+    return this.expired ? undefined : this.session;
+  }
+
   get expired(): boolean {
     return this.session !== undefined && this.session.expiration.getTime() <= this.now().getTime();
   }

@@ -255,26 +255,27 @@ class Parser {
     return items;
   }
 
+  /** A `[for …]` or `{for …}` expression starting at `start`, skipped whole; undefined when the bracket opens something else. */
+  private forExpression(start: number, open: '[' | '{', close: ']' | '}'): HclExpr | undefined {
+    this.skipSpace(true);
+    if (!this.text.startsWith('for ', this.pos)) return undefined;
+    this.pos = start;
+    this.skipBracketed(open, close);
+    return { type: 'unknown', range: { start, end: this.pos }, text: this.text.slice(start, this.pos) };
+  }
+
   private tuple(): HclExpr {
     const start = this.pos++;
-    this.skipSpace(true);
-    if (this.text.startsWith('for ', this.pos)) {
-      this.pos = start;
-      this.skipBracketed('[', ']');
-      return { type: 'unknown', range: { start, end: this.pos }, text: this.text.slice(start, this.pos) };
-    }
+    const forExpression = this.forExpression(start, '[', ']');
+    if (forExpression) return forExpression;
     const items = this.listUntil(']');
     return { type: 'tuple', range: { start, end: this.pos }, items };
   }
 
   private object(): HclExpr {
     const start = this.pos++;
-    this.skipSpace(true);
-    if (this.text.startsWith('for ', this.pos)) {
-      this.pos = start;
-      this.skipBracketed('{', '}');
-      return { type: 'unknown', range: { start, end: this.pos }, text: this.text.slice(start, this.pos) };
-    }
+    const forExpression = this.forExpression(start, '{', '}');
+    if (forExpression) return forExpression;
     const entries: Array<{ key: string | undefined; keyRange: SourceRange; value: HclExpr }> = [];
     for (;;) {
       this.skipSpace(true);

@@ -79,7 +79,6 @@ export interface EmbeddedFix {
 export function embeddedFixes(text: string, kind: EmbeddingKind, offset: number, code: string, options: LintOptions = {}): EmbeddedFix[] {
   const out: EmbeddedFix[] = [];
   for (const policy of extractPolicies(text, kind, options)) {
-    if (offset < policy.range.start - 200 || offset > policy.range.end) continue;
     const { text: json, segments } = serialize(withPlausibleUnknowns(policy.value, options.accountId ?? UNKNOWN_ACCOUNT));
     for (const finding of lint(json, options)) {
       if (finding.code !== code || mapFindings([finding], segments, text)[0]?.offset !== offset) continue;
