@@ -1,3 +1,4 @@
+import { globMatch } from './glob';
 import { allStsActions, isKnownService, TRUST_ACTIONS } from './iamData';
 import { memoize } from './memoize';
 import type { Statement } from './model';
@@ -26,8 +27,7 @@ export function matchesAction(pattern: string, stsName: string): boolean {
   if (!parsed) return false;
   if (parsed.service === '*') return true;
   if (parsed.service.toLowerCase() !== 'sts') return false;
-  const source = parsed.name.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
-  return new RegExp(`^${source}$`, 'i').test(stsName);
+  return globMatch(parsed.name, stsName, true);
 }
 
 /** The real sts actions a pattern covers (remembered; do not change the list). */

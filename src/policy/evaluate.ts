@@ -1,4 +1,5 @@
 import { matchesAction } from './actions';
+import { globMatchTokens, globTokens, ONE, STAR, type GlobToken } from './glob';
 import { lookupConditionKey } from './iamData';
 import { parseOperator, type ParsedOperator } from './operators';
 import { parseArn, parseAwsPrincipal, type AwsPrincipal } from './principals';
@@ -502,9 +503,7 @@ function evaluateCondition(operatorText: string, key: string, rawValue: unknown,
 // ---------------------------------------------------------------------------------------------
 // Values
 
-type Token = string | typeof STAR | typeof ONE;
-const STAR = Symbol('*');
-const ONE = Symbol('?');
+type Token = GlobToken;
 
 interface Resolved {
   ok: true;
@@ -720,31 +719,12 @@ function parseIpv6(text: string): bigint | undefined {
 
 /** Tokens of a text in which * and ? are wildcards (when `wildcards`). */
 function literalTokens(text: string, wildcards: boolean): Token[] {
-  return [...text].map((ch) => (wildcards && ch === '*' ? STAR : wildcards && ch === '?' ? ONE : ch));
+  return wildcards ? globTokens(text) : [...text];
 }
 
-/** Whether the whole value matches the pattern; `*` any run of characters, `?` exactly one (no regular expressions). */
+/** Whether the whole value matches the pattern; `*` any run of characters, `?` exactly one (linear, no regular expressions). */
 function globMatch(pattern: readonly Token[], text: string): boolean {
-  const chars = [...text];
-  let p = 0;
-  let t = 0;
-  let starP = -1;
-  let starT = 0;
-  while (t < chars.length) {
-    const token = pattern[p];
-    if (p < pattern.length && (token === ONE || token === chars[t])) {
-      p++;
-      t++;
-    } else if (token === STAR) {
-      starP = p++;
-      starT = t;
-    } else if (starP >= 0) {
-      p = starP + 1;
-      t = ++starT;
-    } else return false;
-  }
-  while (pattern[p] === STAR) p++;
-  return p === pattern.length;
+  return globMatchTokens(pattern, [...text]);
 }
 
 /** ArnEquals/ArnLike: the six colon-separated parts compared one by one, wildcards within each part. */
