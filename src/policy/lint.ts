@@ -1,5 +1,6 @@
 import type { Finding, Severity } from './finding';
-import { buildModel } from './model';
+import { MAX_DOCUMENT_CHARS } from './limits';
+import { buildModel, type PolicyModel } from './model';
 import { parsePolicy } from './parse';
 import { nodeSpan, type Rule, type RuleContext, type RuleOptions, type RuleReport } from './rule';
 import { RULES } from './rules';
@@ -18,7 +19,15 @@ export function lint(text: string, options: LintOptions = {}): Finding[] {
 
 /** Runs the given rules only (the rule tests use it to test one rule in isolation). */
 export function runRules(text: string, rules: readonly Rule[], options: RuleOptions = {}): Finding[] {
-  const model = buildModel(parsePolicy(text));
+  if (text.length > MAX_DOCUMENT_CHARS) return rules.some((r) => r.meta.code === 'size-exceeds-quota') ? [tooLarge(text)] : [];
+  let model: PolicyModel;
+  try {
+    model = buildModel(parsePolicy(text));
+  } catch (error) {
+    // Not expected (deep nesting and size are limited above); reported, never thrown.
+    const message = `The policy could not be read: ${error instanceof Error ? error.message : String(error)}`;
+    return [{ code: 'internal-error', severity: 'warning', message, offset: 0, length: 0, range: { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } } }];
+  }
   const { lines } = model.parsed;
   const findings: Finding[] = [];
   // One context serves every rule (rather than a context and closures per rule, which cost
@@ -54,4 +63,17 @@ export function runRules(text: string, rules: readonly Rule[], options: RuleOpti
     }
   }
   return findings.sort((a, b) => a.offset - b.offset || a.length - b.length);
+}
+
+/** The one finding for a document above MAX_DOCUMENT_CHARS, which is not parsed at all. */
+function tooLarge(text: string): Finding {
+  const mib = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MiB`;
+  return {
+    code: 'size-exceeds-quota',
+    severity: 'error',
+    message: `The document is ${mib(text.length)}, above the ${mib(MAX_DOCUMENT_CHARS)} this linter reads, so it is not checked; IAM allows 4,096 characters for a trust policy`,
+    offset: 0,
+    length: 0,
+    range: { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } },
+  };
 }

@@ -1,6 +1,7 @@
-import { parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
+import { createScanner, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
+import { MAX_NESTING_DEPTH } from './limits';
 import { LineIndex } from './lineIndex';
-import { parseStrictTree } from './strictTree';
+import { parseStrictTree, SyntaxKind } from './strictTree';
 
 export interface SyntaxProblem {
   message: string;
@@ -44,16 +45,24 @@ export function parsePolicy(text: string): ParsedPolicy {
   // to report. Anything else goes through parseTree() for its error recovery.
   const strict = parseStrictTree(text);
   if (strict) return { text, root: strict, syntaxProblems: [], lines: new LineIndex(text) };
+  const { parseable, tooDeep, commaBefore } = scan(text);
   const errors: ParseError[] = [];
-  const root = parseTree(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: true });
+  const root = parseTree(parseable, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: true });
   const syntaxProblems: SyntaxProblem[] = [];
+  if (tooDeep >= 0) {
+    syntaxProblems.push({
+      message: `Nested deeper than ${MAX_NESTING_DEPTH} levels: IAM refuses it (a policy's grammar nests 5 levels at most). What lies deeper is not checked`,
+      offset: tooDeep,
+      length: 1,
+    });
+  }
   const seenOffsets = new Set<number>();
   for (const e of errors) {
     // jsonc-parser can report several codes for one bad token; the first says it best.
     if (seenOffsets.has(e.offset)) continue;
     seenOffsets.add(e.offset);
     const code = printParseErrorCode(e.error);
-    const comma = code === 'PropertyNameExpected' || code === 'ValueExpected' ? trailingCommaBefore(text, e.offset) : -1;
+    const comma = code === 'PropertyNameExpected' || code === 'ValueExpected' ? (commaBefore.get(e.offset) ?? -1) : -1;
     // At the end of the text jsonc-parser can report a token that runs past it: clamp.
     const offset = Math.min(e.offset, text.length);
     syntaxProblems.push(
@@ -68,41 +77,54 @@ export function parsePolicy(text: string): ParsedPolicy {
   return { text, root, syntaxProblems, lines: new LineIndex(text) };
 }
 
-/** Offset of the comma that a closing `}` or `]` at `offset` follows, or -1. */
-function trailingCommaBefore(text: string, offset: number): number {
-  const closer = text[offset];
-  if (closer !== '}' && closer !== ']') return -1;
-  let i = offset - 1;
-  for (;;) {
-    while (i >= 0 && /\s/.test(text[i]!)) i--;
-    // Skip a block comment or a line comment ending here; they are reported on their own.
-    if (i >= 1 && text[i] === '/' && text[i - 1] === '*') {
-      const start = text.lastIndexOf('/*', i - 2);
-      if (start < 0) return -1;
-      i = start - 1;
-      continue;
+/**
+ * One pass over the tokens parseTree() will see (comments and whitespace skipped as it skips
+ * them), in linear time:
+ * - `parseable`: the text with every object or array nested deeper than MAX_NESTING_DEPTH
+ *   replaced by `0` and spaces (offsets unchanged), so that parseTree() and the rules, whose
+ *   recursion would overflow the stack on thousands of levels, see a shallow tree;
+ * - `tooDeep`: the offset of the first container replaced, or -1;
+ * - `commaBefore`: for each `}` or `]` that follows a comma, that comma's offset.
+ */
+function scan(text: string): { parseable: string; tooDeep: number; commaBefore: Map<number, number> } {
+  const scanner = createScanner(text, false);
+  const commaBefore = new Map<number, number>();
+  const cuts: Array<[number, number]> = [];
+  let depth = 0;
+  let cutFrom = -1;
+  let comma = -1;
+  for (let token = scanner.scan() as number as SyntaxKind; token !== SyntaxKind.EOF; token = scanner.scan() as number as SyntaxKind) {
+    const offset = scanner.getTokenOffset();
+    switch (token) {
+      case SyntaxKind.Trivia:
+      case SyntaxKind.LineBreakTrivia:
+      case SyntaxKind.LineCommentTrivia:
+      case SyntaxKind.BlockCommentTrivia:
+        continue;
+      case SyntaxKind.OpenBraceToken:
+      case SyntaxKind.OpenBracketToken:
+        if (++depth > MAX_NESTING_DEPTH && cutFrom < 0) cutFrom = offset;
+        break;
+      case SyntaxKind.CloseBraceToken:
+      case SyntaxKind.CloseBracketToken:
+        if (comma >= 0) commaBefore.set(offset, comma);
+        if (depth > 0) depth--;
+        if (cutFrom >= 0 && depth === MAX_NESTING_DEPTH) {
+          cuts.push([cutFrom, offset + 1]);
+          cutFrom = -1;
+        }
+        break;
     }
-    const lineStart = Math.max(text.lastIndexOf('\n', i), text.lastIndexOf('\r', i)) + 1;
-    const lineComment = lineCommentStart(text, lineStart, i + 1);
-    if (lineComment >= 0) {
-      i = lineComment - 1;
-      continue;
-    }
-    break;
+    comma = token === SyntaxKind.CommaToken ? offset : -1;
   }
-  return i >= 0 && text[i] === ',' ? i : -1;
-}
-
-/** Start of a `//` comment in text[from, to) that is outside a string, or -1. */
-function lineCommentStart(text: string, from: number, to: number): number {
-  let inString = false;
-  for (let i = from; i < to; i++) {
-    const ch = text[i];
-    if (inString) {
-      if (ch === '\\') i++;
-      else if (ch === '"') inString = false;
-    } else if (ch === '"') inString = true;
-    else if (ch === '/' && text[i + 1] === '/') return i;
+  if (cutFrom >= 0) cuts.push([cutFrom, text.length]);
+  if (cuts.length === 0) return { parseable: text, tooDeep: -1, commaBefore };
+  const parts: string[] = [];
+  let at = 0;
+  for (const [from, to] of cuts) {
+    parts.push(text.slice(at, from), '0', ' '.repeat(to - from - 1));
+    at = to;
   }
-  return -1;
+  parts.push(text.slice(at));
+  return { parseable: parts.join(''), tooDeep: cuts[0]![0], commaBefore };
 }

@@ -1,10 +1,11 @@
 import { createScanner, type Node } from 'jsonc-parser';
+import { MAX_NESTING_DEPTH } from './limits';
 
 /**
  * jsonc-parser's SyntaxKind values. Its SyntaxKind is an ambient const enum, which
  * isolatedModules does not let us use, so the values it documents are repeated here.
  */
-const enum SyntaxKind {
+export const enum SyntaxKind {
   OpenBraceToken = 1,
   CloseBraceToken = 2,
   OpenBracketToken = 3,
@@ -18,6 +19,8 @@ const enum SyntaxKind {
   NumericLiteral = 11,
   LineCommentTrivia = 12,
   BlockCommentTrivia = 13,
+  LineBreakTrivia = 14,
+  Trivia = 15,
   Unknown = 16,
   EOF = 17,
 }
@@ -62,6 +65,16 @@ export function parseStrictTree(text: string): Node | undefined {
   /** The token after the value that value() (or object(), array()) read last. */
   const after = { token: SyntaxKind.Unknown };
 
+  /** How many objects and arrays are open; beyond the limit parsePolicy() takes over. */
+  let depth = 0;
+  const nested = (read: (parent: Node | undefined) => Node | undefined, parent: Node | undefined): Node | undefined => {
+    if (depth === MAX_NESTING_DEPTH) return undefined;
+    depth++;
+    const node = read(parent);
+    depth--;
+    return node;
+  };
+
   /** The value starting at the current token, whose kind is `token`; undefined when it is not strict JSON. */
   const value = (token: SyntaxKind, parent: Node | undefined): Node | undefined => {
     const offset = scanner.getTokenOffset();
@@ -69,9 +82,9 @@ export function parseStrictTree(text: string): Node | undefined {
     let node: Node;
     switch (token) {
       case SyntaxKind.OpenBraceToken:
-        return object(parent);
+        return nested(object, parent);
       case SyntaxKind.OpenBracketToken:
-        return array(parent);
+        return nested(array, parent);
       case SyntaxKind.StringLiteral:
         node = { type: 'string', offset, length, parent, value: scanner.getTokenValue() };
         break;
@@ -153,15 +166,8 @@ export function parseStrictTree(text: string): Node | undefined {
     return node;
   };
 
-  let built: Node | undefined;
-  try {
-    built = value(next(), undefined);
-  } catch (error) {
-    // Nesting deeper than this recursion reaches: parseTree() (whose frames are smaller)
-    // gets its chance, as it always had.
-    if (error instanceof RangeError) return undefined;
-    throw error;
-  }
+  // Nesting deeper than MAX_NESTING_DEPTH is left to parsePolicy(), which reports it.
+  const built = value(next(), undefined);
   if (!built || after.token !== SyntaxKind.EOF) return undefined;
   // parseTree() leaves the root without a parent property. Deleting it would switch the
   // root to V8's slow dictionary mode (which cost 8% of linting a small policy), so the

@@ -1,10 +1,11 @@
 import type { Finding } from '../finding';
 import { LineIndex } from '../lineIndex';
+import { MAX_DOCUMENT_CHARS } from '../limits';
 import { fixesFor } from '../fixes';
 import { lint, type LintOptions } from '../lint';
 import { extractFromCloudFormation, looksLikeCloudFormation } from './cloudformation';
 import { extractFromTerraform } from './terraform';
-import { mapFindings, serialize, withPlausibleUnknowns, type EmbeddedPolicy } from './value';
+import { mapFindings, SegmentIndex, serialize, withPlausibleUnknowns, type EmbeddedPolicy } from './value';
 
 export type { EmbeddedPolicy } from './value';
 
@@ -23,6 +24,7 @@ export function embeddingKind(fileName: string, text: string): EmbeddingKind | u
 }
 
 export function extractPolicies(text: string, kind: EmbeddingKind, options: LintOptions = {}): EmbeddedPolicy[] {
+  if (text.length > MAX_DOCUMENT_CHARS) return [];
   try {
     return kind === 'terraform' ? extractFromTerraform(text, { accountId: options.accountId ?? UNKNOWN_ACCOUNT }) : extractFromCloudFormation(text, { accountId: options.accountId ?? UNKNOWN_ACCOUNT });
   } catch {
@@ -36,11 +38,13 @@ export function extractPolicies(text: string, kind: EmbeddingKind, options: Lint
  * places in that file. Values computed at deploy time are not judged (see mapFindings).
  */
 export function lintEmbedded(text: string, kind: EmbeddingKind, options: LintOptions = {}): Finding[] {
+  // Too large to read: lint() says so in one finding, as for a policy file.
+  if (text.length > MAX_DOCUMENT_CHARS) return lint(text, options);
   const lines = new LineIndex(text);
   const findings: Finding[] = [];
   for (const policy of extractPolicies(text, kind, options)) {
     const { text: json, segments } = serialize(withPlausibleUnknowns(policy.value, options.accountId ?? UNKNOWN_ACCOUNT));
-    findings.push(...mapFindings(lint(json, options), segments, text, lines));
+    mapFindings(lint(json, options), new SegmentIndex(segments), lines, findings);
   }
   return findings.sort((a, b) => a.offset - b.offset);
 }
@@ -80,8 +84,11 @@ export function embeddedFixes(text: string, kind: EmbeddingKind, offset: number,
   const out: EmbeddedFix[] = [];
   for (const policy of extractPolicies(text, kind, options)) {
     const { text: json, segments } = serialize(withPlausibleUnknowns(policy.value, options.accountId ?? UNKNOWN_ACCOUNT));
+    const index = new SegmentIndex(segments);
     for (const finding of lint(json, options)) {
-      if (finding.code !== code || mapFindings([finding], segments, text)[0]?.offset !== offset) continue;
+      if (finding.code !== code) continue;
+      const target = index.moved(finding.offset, finding.length);
+      if (!target || target.segment.unknown || target.offset !== offset) continue;
       for (const fix of fixesFor(json, finding, options.accountId ? { accountId: options.accountId } : {})) {
         const edits = fix.edits.map((edit) => {
           const segment = segments.find((s) => s.gen.start === edit.offset && s.gen.end === edit.offset + edit.length && !s.unknown);

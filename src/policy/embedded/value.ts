@@ -1,5 +1,6 @@
 import type { Finding } from '../finding';
 import { LineIndex } from '../lineIndex';
+import { MAX_NESTING_DEPTH } from '../limits';
 
 /** Where something is in the source file (template or .tf), as offsets. */
 export interface SourceRange {
@@ -45,17 +46,22 @@ export function serialize(value: EmbeddedValue): { text: string; segments: Segme
     segments.push({ gen: { start: text.length, end: text.length + token.length }, src, unknown });
     text += token;
   };
-  const walk = (v: EmbeddedValue) => {
+  // Below the engine's depth limit a container is written empty: the engine reports it as
+  // nested too deep, at its place, and the recursion here stays as shallow as that limit.
+  const walk = (v: EmbeddedValue, depth: number) => {
+    const deeper = depth + 1;
     switch (v.kind) {
       case 'object': {
         const start = text.length;
         text += '{';
-        v.entries.forEach((entry, i) => {
-          if (i) text += ',';
-          emit(JSON.stringify(entry.key), entry.keyRange);
-          text += ':';
-          walk(entry.value);
-        });
+        if (deeper <= MAX_NESTING_DEPTH) {
+          v.entries.forEach((entry, i) => {
+            if (i) text += ',';
+            emit(JSON.stringify(entry.key), entry.keyRange);
+            text += ':';
+            walk(entry.value, deeper);
+          });
+        }
         text += '}';
         segments.push({ gen: { start, end: text.length }, src: v.anchor ?? v.range, unknown: false });
         return;
@@ -63,10 +69,12 @@ export function serialize(value: EmbeddedValue): { text: string; segments: Segme
       case 'array': {
         const start = text.length;
         text += '[';
-        v.items.forEach((item, i) => {
-          if (i) text += ',';
-          walk(item);
-        });
+        if (deeper <= MAX_NESTING_DEPTH) {
+          v.items.forEach((item, i) => {
+            if (i) text += ',';
+            walk(item, deeper);
+          });
+        }
         text += ']';
         segments.push({ gen: { start, end: text.length }, src: v.anchor ?? v.range, unknown: false });
         return;
@@ -79,40 +87,73 @@ export function serialize(value: EmbeddedValue): { text: string; segments: Segme
         return emit(JSON.stringify(v.value), v.range);
     }
   };
-  walk(value);
+  walk(value, 0);
   return { text, segments };
+}
+
+/**
+ * Finds, for a span of the serialized policy, the smallest segment that holds it, in time
+ * logarithmic in the number of segments (they nest like the JSON they come from): sorted by
+ * start, each knows the smallest segment around it, and a look-up climbs from the last
+ * segment that starts at or before the span.
+ */
+export class SegmentIndex {
+  private readonly sorted: Segment[];
+  private readonly parent: Int32Array;
+
+  constructor(segments: readonly Segment[]) {
+    this.sorted = [...segments].sort((a, b) => a.gen.start - b.gen.start || b.gen.end - a.gen.end);
+    this.parent = new Int32Array(this.sorted.length);
+    const open: number[] = [];
+    this.sorted.forEach((segment, i) => {
+      while (open.length > 0 && this.sorted[open[open.length - 1]!]!.gen.end < segment.gen.end) open.pop();
+      this.parent[i] = open.length > 0 ? open[open.length - 1]! : -1;
+      open.push(i);
+    });
+  }
+
+  /** The smallest segment holding gen[offset, offset + length), if any. */
+  locate(offset: number, length: number): Segment | undefined {
+    const { sorted } = this;
+    let low = 0;
+    let high = sorted.length - 1;
+    let at = -1;
+    while (low <= high) {
+      const mid = (low + high) >> 1;
+      if (sorted[mid]!.gen.start <= offset) {
+        at = mid;
+        low = mid + 1;
+      } else high = mid - 1;
+    }
+    while (at >= 0 && !(sorted[at]!.gen.start <= offset && offset + length <= sorted[at]!.gen.end)) at = this.parent[at]!;
+    return at >= 0 ? sorted[at] : undefined;
+  }
+
+  /** Where a span of the serialized policy is in the source: its smallest segment's place there. */
+  moved(offset: number, length: number): { segment: Segment; offset: number; length: number } | undefined {
+    const segment = this.locate(offset, length);
+    return segment && { segment, offset: segment.src.start, length: segment.src.end - segment.src.start };
+  }
 }
 
 /**
  * The engine's findings on the serialized policy, moved to the source: each to the smallest
  * token or node that holds it. Findings about a value that is only known at deploy time are
  * dropped — the engine would be guessing — except those about the document as a whole.
+ * Appended to `out`, which is returned (never spread: there may be very many).
  */
-export function mapFindings(findings: Finding[], segments: Segment[], source: string, lines = new LineIndex(source)): Finding[] {
-  const out: Finding[] = [];
-  const locate = (offset: number, length: number): Segment | undefined => {
-    let best: Segment | undefined;
-    for (const s of segments) {
-      if (s.gen.start <= offset && offset + length <= s.gen.end && (!best || s.gen.end - s.gen.start < best.gen.end - best.gen.start)) best = s;
-    }
-    return best;
-  };
-  const moved = (offset: number, length: number) => {
-    const segment = locate(offset, length);
-    if (!segment) return undefined;
-    return { segment, offset: segment.src.start, length: segment.src.end - segment.src.start };
-  };
+export function mapFindings(findings: readonly Finding[], segments: SegmentIndex, lines: LineIndex, out: Finding[] = []): Finding[] {
+  const range = (offset: number, length: number) => ({ start: lines.positionAt(offset), end: lines.positionAt(offset + length) });
   for (const finding of findings) {
-    const target = moved(finding.offset, finding.length);
+    const target = segments.moved(finding.offset, finding.length);
     if (!target || target.segment.unknown) continue;
-    const range = { start: lines.positionAt(target.offset), end: lines.positionAt(target.offset + target.length) };
     const related = finding.related
       ?.map((r) => {
-        const m = moved(r.offset, r.length);
-        return m ? { message: r.message, offset: m.offset, length: m.length, range: { start: lines.positionAt(m.offset), end: lines.positionAt(m.offset + m.length) } } : undefined;
+        const m = segments.moved(r.offset, r.length);
+        return m ? { message: r.message, offset: m.offset, length: m.length, range: range(m.offset, m.length) } : undefined;
       })
       .filter((r): r is NonNullable<typeof r> => r !== undefined);
-    out.push({ ...finding, offset: target.offset, length: target.length, range, ...(related?.length ? { related } : {}) });
+    out.push({ ...finding, offset: target.offset, length: target.length, range: range(target.offset, target.length), ...(related?.length ? { related } : {}) });
   }
   return out;
 }
