@@ -1,8 +1,38 @@
 import { SEVERITIES, type Finding, type RuleMeta, type Severity } from '../policy';
+import type { Notice } from './files';
 
 export interface FileResult {
   file: string;
   findings: Finding[];
+}
+
+/**
+ * Characters a terminal or a log viewer may act on instead of showing: C0 controls (escape
+ * sequences, carriage returns and newlines that forge lines), DEL, C1 controls (U+009B is a
+ * CSI by itself) and the Unicode direction marks and overrides that reorder what is shown.
+ */
+const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+/** The unsafe characters that JSON.stringify leaves unescaped: all but C0 (its own layout uses newlines). */
+const UNSAFE_IN_JSON = /[\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+const hex = (c: string, digits: number) => c.charCodeAt(0).toString(16).toUpperCase().padStart(digits, '0');
+
+/** Text from a policy or a file name, safe to print: unsafe characters as \xHH or \uHHHH. */
+export function escapeControls(text: string): string {
+  return text.replace(UNSAFE, (c) => (c.charCodeAt(0) <= 0xff ? `\\x${hex(c, 2)}` : `\\u${hex(c, 4)}`));
+}
+
+/**
+ * JSON text with the unsafe characters JSON.stringify leaves as they are (DEL, C1, direction
+ * marks) written as \uHHHH escapes: the same value, nothing for a terminal to act on. They can
+ * only occur inside strings (the layout is ASCII), so the replacement cannot touch the structure.
+ */
+function safeJson(value: unknown): string {
+  return JSON.stringify(value, null, 2).replace(UNSAFE_IN_JSON, (c) => `\\u${hex(c, 4)}`) + '\n';
+}
+
+/** The line a notice is printed as on standard error. */
+export function formatNotice(notice: Notice): string {
+  return `trust-policy-lint: ${notice.level === 'warning' ? 'warning: ' : ''}${escapeControls(`${notice.path}: ${notice.reason}`)}\n`;
 }
 
 const COLOURS: Record<Severity, string> = { error: '31', security: '35', warning: '33', suggestion: '36' };
@@ -14,7 +44,8 @@ export function formatText(results: FileResult[], colour: boolean): string {
   for (const { file, findings } of results) {
     for (const f of findings) {
       counts.set(f.severity, counts.get(f.severity)! + 1);
-      lines.push(`${paint('1', `${file}:${f.range.start.line}:${f.range.start.column}`)}: ${paint(COLOURS[f.severity], f.severity)} ${paint('2', f.code)}: ${f.message}`);
+      const place = `${escapeControls(file)}:${f.range.start.line}:${f.range.start.column}`;
+      lines.push(`${paint('1', place)}: ${paint(COLOURS[f.severity], f.severity)} ${paint('2', escapeControls(f.code))}: ${escapeControls(f.message)}`);
     }
   }
   const total = [...counts.values()].reduce((a, b) => a + b, 0);
@@ -25,8 +56,14 @@ export function formatText(results: FileResult[], colour: boolean): string {
   return [...lines, summary].join('\n') + '\n';
 }
 
-export function formatJson(results: FileResult[]): string {
-  return JSON.stringify(results, null, 2) + '\n';
+/**
+ * `[{ file, findings }]`; a file that was not checked (named but unreadable, refused, skipped by
+ * the search, or failed inside the linter) is listed with no findings and `skipped`, its reason,
+ * and `level`: `error` for those that make the exit status 2.
+ */
+export function formatJson(results: FileResult[], notices: readonly Notice[] = []): string {
+  const skipped = notices.filter((n) => n.file).map((n) => ({ file: n.path, findings: [], skipped: n.reason, level: n.level }));
+  return safeJson([...results, ...skipped]);
 }
 
 const SARIF_LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', security: 'error', warning: 'warning', suggestion: 'note' };
@@ -34,7 +71,7 @@ const SARIF_LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'er
 const SECURITY_SEVERITY: Record<Severity, string> = { error: '5.0', security: '8.0', warning: '3.0', suggestion: '1.0' };
 
 /** SARIF 2.1.0, as GitHub code scanning loads it: rule metadata, results with regions. */
-export function formatSarif(results: FileResult[], rules: readonly RuleMeta[], version: string): string {
+export function formatSarif(results: FileResult[], rules: readonly RuleMeta[], version: string, notices: readonly Notice[] = []): string {
   const index = new Map(rules.map((r, i) => [r.code, i]));
   const sarif = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
@@ -64,6 +101,21 @@ export function formatSarif(results: FileResult[], rules: readonly RuleMeta[], v
             })),
           },
         },
+        // What was not checked, and why: code scanning shows these as the tool's notifications.
+        invocations: [
+          {
+            executionSuccessful: !notices.some((n) => n.level === 'error'),
+            ...(notices.length > 0
+              ? {
+                  toolExecutionNotifications: notices.map((n) => ({
+                    level: n.level,
+                    message: { text: `${n.path}: ${n.reason}` },
+                    locations: [{ physicalLocation: { artifactLocation: artifactLocation(n.path) } }],
+                  })),
+                }
+              : {}),
+          },
+        ],
         artifacts: results.map((r) => ({ location: artifactLocation(r.file) })),
         results: results.flatMap(({ file, findings }) =>
           findings.map((f) => ({
@@ -90,11 +142,24 @@ export function formatSarif(results: FileResult[], rules: readonly RuleMeta[], v
       },
     ],
   };
-  return JSON.stringify(sarif, null, 2) + '\n';
+  return safeJson(sarif);
 }
 
-function artifactLocation(file: string): { uri: string; uriBaseId?: string } {
-  const uri = file.replace(/\\/g, '/').replace(/^\.\//, '');
-  if (uri === '<stdin>') return { uri: 'stdin' };
-  return uri.startsWith('/') ? { uri: `file://${encodeURI(uri)}` } : { uri: encodeURI(uri), uriBaseId: '%SRCROOT%' };
+/**
+ * A path as a URI reference: each segment percent-encoded (`#`, `?`, `%`, spaces, non-ASCII),
+ * `/` kept; absolute paths as file: URIs (a Windows drive as file:///C:/…, a UNC path as
+ * file://host/…), relative ones against %SRCROOT%.
+ */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+export function artifactLocation(file: string): { uri: string; uriBaseId?: string } {
+  if (file === '<stdin>') return { uri: 'stdin' };
+  const path = file.replace(/\\/g, '/').replace(/^(\.\/)+/, '');
+  // encodeURIComponent throws on a lone surrogate: it stands for U+FFFD, as it does in UTF-8.
+  const encode = (p: string) => p.replace(LONE_SURROGATE, '\uFFFD').split('/').map(encodeURIComponent).join('/');
+  const drive = /^([A-Za-z]:)(\/.*)?$/.exec(path);
+  if (drive) return { uri: `file:///${drive[1]}${encode(drive[2] ?? '/')}` };
+  if (path.startsWith('//')) return { uri: `file:${encode(path)}` };
+  if (path.startsWith('/')) return { uri: `file://${encode(path)}` };
+  return { uri: encode(path), uriBaseId: '%SRCROOT%' };
 }

@@ -1,8 +1,8 @@
 import { parseArgs } from 'node:util';
-import { lint, RULES, SEVERITIES, type Severity } from '../policy';
+import { lint, RULES, SEVERITIES, type Finding, type LintOptions, type Severity } from '../policy';
 import { lintEmbedded } from '../policy/embedded';
-import { collectInputs, nodeFileSystem, type FileSystem } from './files';
-import { formatJson, formatSarif, formatText, type FileResult } from './format';
+import { collectInputs, nodeFileSystem, type FileSystem, type Input } from './files';
+import { formatJson, formatNotice, formatSarif, formatText, type FileResult } from './format';
 
 declare const IAM_TRUST_VERSION: string;
 const VERSION = typeof IAM_TRUST_VERSION === 'string' ? IAM_TRUST_VERSION : 'dev';
@@ -23,7 +23,11 @@ Options:
   --version                    print the version
   -h, --help                   print this help
 
-Exit status: 0 nothing at or above --fail-on, 1 findings at or above it, 2 usage or input error.`;
+Only regular files of at most 16 MiB are read. Files found by searching that cannot be read are
+reported as warnings; files named that cannot be read or checked are errors.
+
+Exit status: 0 nothing at or above --fail-on, 1 findings at or above it, 2 usage or input
+error, or a file that could not be checked.`;
 
 export interface CliIo {
   stdout(text: string): void;
@@ -31,6 +35,12 @@ export interface CliIo {
   fs: FileSystem;
   /** Whether stdout is a terminal that shows colours. */
   colour: boolean;
+  /** The linter for one input; the engine unless a test puts a failing one in its place. */
+  check?: (input: Input, options: LintOptions) => Finding[];
+}
+
+function check({ text, kind }: Input, options: LintOptions): Finding[] {
+  return kind === 'policy' ? lint(text, options) : lintEmbedded(text, kind, options);
 }
 
 const nodeIo: CliIo = {
@@ -97,21 +107,29 @@ export function main(argv: string[], io: CliIo = nodeIo): number {
   if (unknown.length > 0) return usageError(`unknown rule code(s) in --ignore: ${unknown.join(', ')} (see --list-rules)`);
   if (paths.length === 0) return usageError(`no input files\n${USAGE}`);
 
-  const { inputs, errors } = collectInputs(paths, io.fs);
-  const results: FileResult[] = inputs.map(({ file, text, kind }) => ({
-    file,
-    findings: kind === 'policy' ? lint(text, { accountId, ignore }) : lintEmbedded(text, kind, { ...(accountId ? { accountId } : {}), ignore }),
-  }));
-  for (const error of errors) io.stderr(`trust-policy-lint: ${error}\n`);
+  const { inputs, notices } = collectInputs(paths, io.fs);
+  const results: FileResult[] = [];
+  for (const input of inputs) {
+    const { file } = input;
+    // A failure inside the linter is reported against its file, never as findings, and the
+    // other files are still checked.
+    try {
+      results.push({ file, findings: (io.check ?? check)(input, { ...(accountId ? { accountId } : {}), ignore }) });
+    } catch (error) {
+      const what = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+      notices.push({ path: file, reason: `internal error while checking it (${what}); not checked, please report this`, level: 'error', file: true });
+    }
+  }
+  for (const notice of notices) io.stderr(formatNotice(notice));
 
   io.stdout(
     format === 'json'
-      ? formatJson(results)
+      ? formatJson(results, notices)
       : format === 'sarif'
-        ? formatSarif(results, RULES.map((r) => r.meta), VERSION)
+        ? formatSarif(results, RULES.map((r) => r.meta), VERSION, notices)
         : formatText(results, io.colour),
   );
-  if (errors.length > 0) return 2;
+  if (notices.some((n) => n.level === 'error')) return 2;
   if (failOn === 'none') return 0;
   const threshold = SEVERITIES.indexOf(failOn as Severity);
   return results.some((r) => r.findings.some((f) => SEVERITIES.indexOf(f.severity) <= threshold)) ? 1 : 0;
