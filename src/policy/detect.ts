@@ -1,5 +1,5 @@
-import { parseTree } from 'jsonc-parser';
 import { items, objectElements } from './model';
+import { parsePolicy } from './parse';
 
 const TRUST_ACTION = /^sts:(AssumeRole|AssumeRoleWith|TagSession|SetSourceIdentity|SetContext|\*)/i;
 
@@ -7,11 +7,11 @@ const TRUST_ACTION = /^sts:(AssumeRole|AssumeRoleWith|TagSession|SetSourceIdenti
  * Whether JSON text is a role trust policy rather than some other JSON: an object with a
  * Statement whose statements allow sts:AssumeRole* (or the other trust actions), or name a
  * Principal without a Resource. Comments and trailing commas are tolerated here, since the
- * linter reports them.
+ * linter reports them; so is nesting of any depth (the parser cuts what is too deep).
  */
 export function looksLikeTrustPolicy(text: string): boolean {
   if (!text.trimStart().startsWith('{')) return false;
-  const root = parseTree(text, [], { allowTrailingComma: true, disallowComments: false });
+  const { root } = parsePolicy(text);
   const statement = objectElements(root).get('Statement')?.value;
   const statements = statement?.type === 'array' ? (statement.children ?? []) : statement ? [statement] : [];
   return statements.some((node) => {

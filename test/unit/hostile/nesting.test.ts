@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { lint } from '../../../src/policy';
+import { looksLikeTrustPolicy } from '../../../src/policy/detect';
 import { MAX_DOCUMENT_CHARS, MAX_NESTING_DEPTH } from '../../../src/policy/limits';
 import { bounded } from './bounded';
 
@@ -63,5 +64,11 @@ describe('trailing commas', () => {
     const findings = lint('{"Version":"2012-10-17", /* c */ // d\n}');
     const comma = findings.find((f) => /Trailing comma/.test(f.message));
     assert.equal(comma?.offset, '{"Version":"2012-10-17"'.length);
+  });
+});
+
+describe('detection', () => {
+  it('a trust policy with 100,000 levels of [ inside is still recognised (the parser overflowed)', () => {
+    assert.equal(looksLikeTrustPolicy(`{"Statement":[{"Principal":"*","Action":"sts:AssumeRole","Condition":{"x":${'['.repeat(100_000)}`), true);
   });
 });
