@@ -1,5 +1,7 @@
-import { parseTree, type Node as JsonNode } from 'jsonc-parser';
-import { isAlias, isMap, isPair, isScalar, isSeq, parseDocument, Schema, YAMLMap, YAMLSeq, type Node as YamlNode } from 'yaml';
+import { createScanner } from 'jsonc-parser';
+import { isAlias, isMap, isPair, isScalar, isSeq, Lexer, parseDocument, Schema, YAMLMap, YAMLSeq, type Node as YamlNode } from 'yaml';
+import { MAX_NESTING_DEPTH, MAX_YAML_ALIASES } from '../limits';
+import { SyntaxKind } from '../strictTree';
 import type { EmbeddedPolicy, EmbeddedValue, SourceRange } from './value';
 
 /**
@@ -8,38 +10,117 @@ import type { EmbeddedPolicy, EmbeddedValue, SourceRange } from './value';
  * (`!Sub`, `!Ref`, `!GetAtt`, `!Join`, `!If` …) and the long forms (`Fn::Sub`, `Ref` …) — as
  * values computed at deploy time. `AWS::AccountId` is the account the template deploys to;
  * `AWS::Partition` and `AWS::URLSuffix` are taken as the commercial partition's.
+ *
+ * Any text, however hostile or half-typed, is read in time linear in its length, without deep
+ * recursion (the yaml package's parser and composer recurse per level of nesting, and overflow
+ * the stack, or worse, abort the process, on a few thousand levels): what cannot be read is a
+ * problem of the template, reported at its place, and the rest is still read.
  */
 
-/** A template node, YAML or JSON alike. */
+/**
+ * How deep a template is read. A trust policy sits 4 levels down (Resources › logical ID ›
+ * Properties › AssumeRolePolicyDocument), a few more under `Fn::If`; below that the engine's own
+ * limit applies. What lies deeper than this is not read (no real template nests half as deep),
+ * which keeps every recursion here and in the yaml package a few hundred frames at most.
+ */
+export const MAX_TEMPLATE_DEPTH = 2 * MAX_NESTING_DEPTH;
+
+/** The text a template's computed values (`!Sub`, `!Join` …) may add up to, beyond its own length. */
+const COMPUTED_CHARS_SLACK = 1 << 16;
+
+/** A template node, YAML or JSON alike. An alias stands for the node of its anchor (undefined: none before it). */
 type TemplateNode =
   | { type: 'map'; range: SourceRange; pairs: Array<{ key: string; keyRange: SourceRange; value: TemplateNode }>; tag?: string }
   | { type: 'seq'; range: SourceRange; items: TemplateNode[]; tag?: string }
-  | { type: 'scalar'; range: SourceRange; value: string | number | boolean | null; tag?: string };
+  | { type: 'scalar'; range: SourceRange; value: string | number | boolean | null; tag?: string }
+  | { type: 'alias'; range: SourceRange; target: TemplateNode | undefined; tag?: undefined };
 
 export interface TemplateOptions {
   /** What `AWS::AccountId` stands for. */
   accountId: string;
 }
 
-/** Whether a text is a CloudFormation/SAM template (by its top-level keys and resource types). */
-export function looksLikeCloudFormation(text: string): boolean {
-  return /^\s*["']?AWSTemplateFormatVersion["']?\s*:/m.test(text) || (/^\s*["']?Resources["']?\s*:/m.test(text) && /["']?Type["']?\s*:\s*["']?(AWS|Custom)::/.test(text)) || /Transform["']?\s*:\s*["']?AWS::Serverless/.test(text);
+/** Something about the template as a whole that keeps (part of) it from being checked. */
+export interface TemplateProblem {
+  message: string;
+  offset: number;
+  length: number;
 }
 
-export function extractFromCloudFormation(text: string, options: TemplateOptions): EmbeddedPolicy[] {
-  if (!text.includes('AssumeRolePolicyDocument')) return [];
-  const json = /^\s*[{[]/.test(text);
-  // A large YAML template is mostly other resources: parse only the policies' blocks.
-  const blocks = json ? undefined : yamlPolicyBlocks(text);
-  if (blocks) {
-    return blocks.flatMap((block) => {
-      const root = fromYaml(text.slice(block.start, block.end), block.start);
-      return root ? policiesIn(root, options).map((p) => ({ ...p, name: block.name })) : [];
-    });
-  }
-  const root = json ? fromJson(text) : fromYaml(text);
-  return root ? policiesIn(root, options) : [];
+export interface TemplateReading {
+  policies: EmbeddedPolicy[];
+  problems: TemplateProblem[];
 }
+
+/** How much of a template is looked at to recognise it: its head and its tail. */
+const DETECTION_WINDOW = 1 << 16;
+
+/**
+ * Whether a text is a CloudFormation/SAM template, by its keys: `AWSTemplateFormatVersion`,
+ * `Resources` with a resource type, or the SAM transform — each a key at the start of a line
+ * (YAML, pretty JSON) or after `{` or `,` (minified JSON, YAML flow). Only the first and last
+ * 64 KiB are looked at: it runs on every JSON and YAML file the editor opens.
+ */
+export function looksLikeCloudFormation(text: string): boolean {
+  const window = text.length <= 2 * DETECTION_WINDOW ? text : `${text.slice(0, DETECTION_WINDOW)}\n${text.slice(-DETECTION_WINDOW)}`;
+  return FORMAT_VERSION_KEY.test(window) || SAM_TRANSFORM.test(window) || (RESOURCES_KEY.test(window) && RESOURCE_TYPE.test(window));
+}
+
+// `[ \t]*`, not `\s*`, after `^`: `\s*` at every line start of a run of blank lines is quadratic.
+const FORMAT_VERSION_KEY = /(?:^|[{,])[ \t]*["']?AWSTemplateFormatVersion["']?[ \t]*:/m;
+const RESOURCES_KEY = /(?:^|[{,])[ \t]*["']?Resources["']?[ \t]*:/m;
+const RESOURCE_TYPE = /["']?Type["']?[ \t]*:[ \t]*["']?(?:AWS|Custom)::/;
+const SAM_TRANSFORM = /Transform["']?[ \t]*:\s*(?:\[\s*|-[ \t]+)?["']?AWS::Serverless/;
+
+export function extractFromCloudFormation(text: string, options: TemplateOptions): EmbeddedPolicy[] {
+  return readCloudFormation(text, options).policies;
+}
+
+/** The template's trust policies, and what kept any part of it from being read. Never throws. */
+export function readCloudFormation(text: string, options: TemplateOptions): TemplateReading {
+  const reading: TemplateReading = { policies: [], problems: [] };
+  if (!text.includes('AssumeRolePolicyDocument')) return reading;
+  const context: Context = { text, options, problems: reading.problems, aliases: 0, nodes: 2 * text.length + 1000, chars: text.length + COMPUTED_CHARS_SLACK };
+  try {
+    if (/^\s*[{[]/.test(text)) {
+      reading.policies = policiesIn(fromJson(context), context);
+      return reading;
+    }
+    // A large YAML template is mostly other resources: parse only the policies' blocks.
+    const blocks = yamlPolicyBlocks(text);
+    if (blocks) {
+      for (const block of blocks) {
+        const root = fromYaml(context, text.slice(block.start, block.end), block.start);
+        if (root) reading.policies.push(...policiesIn(root, context).map((p) => ({ ...p, name: block.name })));
+      }
+    } else {
+      const root = fromYaml(context, text, 0);
+      if (root) reading.policies = policiesIn(root, context);
+    }
+  } catch (error) {
+    reading.problems.push({ message: `The template could not be read (${error instanceof Error ? error.message : String(error)}): its trust policies are not checked`, offset: 0, length: 0 });
+  }
+  return reading;
+}
+
+/** What reading one template shares: its text, where problems go, and its budgets for aliases and computed text. */
+interface Context {
+  text: string;
+  options: TemplateOptions;
+  problems: TemplateProblem[];
+  /** Aliases resolved so far inside policies (at most MAX_YAML_ALIASES). */
+  aliases: number;
+  /** Policy nodes that may still be built: aliases can repeat a node, but never past this. */
+  nodes: number;
+  /** Characters computed values may still add up to. */
+  chars: number;
+}
+
+const tooDeep = (offset: number): TemplateProblem => ({
+  message: `Nested deeper than ${MAX_TEMPLATE_DEPTH} levels: what lies deeper is not read, and a trust policy there is not checked`,
+  offset,
+  length: 1,
+});
 
 /**
  * Where the `AssumeRolePolicyDocument` blocks of a YAML template are, by indentation, each
@@ -83,24 +164,70 @@ function yamlPolicyBlocks(text: string): Array<{ start: number; end: number; nam
   return blocks.length ? blocks : undefined;
 }
 
-/** Every AssumeRolePolicyDocument below a node. */
-function policiesIn(root: TemplateNode, options: TemplateOptions): EmbeddedPolicy[] {
+/** The node an alias stands for (counted against the template's alias budget when `counted`); any other node itself. */
+function deref(node: TemplateNode | undefined, context: Context, counted: boolean): Exclude<TemplateNode, { type: 'alias' }> | undefined {
+  // An alias's target is never an alias (fromYaml resolves chains), so one step is enough.
+  if (node?.type !== 'alias') return node;
+  if (counted && ++context.aliases > MAX_YAML_ALIASES) throw new AliasBudget();
+  return node.target as Exclude<TemplateNode, { type: 'alias' }> | undefined;
+}
+
+/** Thrown when a policy's aliases expand past the template's budget: an alias bomb, or near enough. */
+class AliasBudget extends Error {}
+
+/**
+ * Every AssumeRolePolicyDocument below a node, each once (aliases can make a policy reachable
+ * by several paths: it is checked, and reported, at its one place in the text). Iterative, and
+ * each node is visited once, however many aliases lead to it.
+ */
+function policiesIn(root: TemplateNode, context: Context): EmbeddedPolicy[] {
   const found: EmbeddedPolicy[] = [];
-  const visit = (node: TemplateNode, path: string[]) => {
+  const seen = new Set<TemplateNode>();
+  const policies = new Set<TemplateNode>();
+  type Path = { key: string; parent: Path | undefined } | undefined;
+  const nameOf = (path: Path): string => {
+    const keys: string[] = [];
+    for (let p = path; p; p = p.parent) keys.push(p.key);
+    keys.reverse();
+    return keys.length >= 2 && keys[0] === 'Resources' ? keys[1]! : keys.join('.') || 'template';
+  };
+  const work: Array<{ node: TemplateNode; path: Path }> = [{ node: root, path: undefined }];
+  while (work.length > 0) {
+    const { node: raw, path } = work.pop()!;
+    const node = deref(raw, context, false);
+    if (!node || seen.has(node)) continue;
+    seen.add(node);
     if (node.type === 'map') {
-      for (const pair of node.pairs) {
-        if (pair.key === 'AssumeRolePolicyDocument' && pair.value.type === 'map' && !intrinsicOf(pair.value)) {
-          found.push({ name: path.length >= 2 && path[0] === 'Resources' ? path[1]! : path.join('.') || 'template', range: pair.value.range, value: toValue(pair.value, options, pair.keyRange) });
+      for (let i = node.pairs.length - 1; i >= 0; i--) {
+        const pair = node.pairs[i]!;
+        const value = deref(pair.value, context, false);
+        if (pair.key === 'AssumeRolePolicyDocument' && value?.type === 'map' && !intrinsicOf(value, context)) {
+          if (policies.has(value)) continue;
+          policies.add(value);
+          const { aliases, nodes } = context;
+          try {
+            found.push({ name: nameOf(path), range: value.range, value: toValue(value, context, pair.keyRange, 0) });
+          } catch (error) {
+            if (!(error instanceof AliasBudget)) throw error;
+            // What the refused policy spent is not held against the others.
+            context.aliases = aliases;
+            context.nodes = nodes;
+            context.problems.push({
+              message: `YAML aliases here expand past ${MAX_YAML_ALIASES} aliases or ${2 * context.text.length + 1000} nodes (an alias bomb?): this trust policy is not checked`,
+              offset: pair.keyRange.start,
+              length: pair.keyRange.end - pair.keyRange.start,
+            });
+          }
         } else {
-          visit(pair.value, [...path, pair.key]);
+          work.push({ node: pair.value, path: { key: pair.key, parent: path } });
         }
       }
     } else if (node.type === 'seq') {
-      node.items.forEach((item, i) => visit(item, [...path, String(i)]));
+      for (let i = node.items.length - 1; i >= 0; i--) work.push({ node: node.items[i]!, path: { key: String(i), parent: path } });
     }
-  };
-  visit(root, []);
-  return found;
+  }
+  // The order of the text, as the recursive walk had it.
+  return found.sort((a, b) => a.range.start - b.range.start);
 }
 
 /**
@@ -125,118 +252,431 @@ function templateSchema(): Schema {
   return intrinsicSchema;
 }
 
-/** The YAML `text` as template nodes; `base` is where the text starts in the file (its offsets are added). */
-function fromYaml(text: string, base = 0): TemplateNode | undefined {
-  // Duplicate keys are kept: the engine reports them, at the key.
-  const document = parseDocument(text, { uniqueKeys: false, strict: false, prettyErrors: false, schema: templateSchema() });
-  const convert = (node: unknown): TemplateNode => {
-    if (isAlias(node)) return convert(node.resolve(document));
-    const y = node as YamlNode & { tag?: string; range?: [number, number, number] };
-    const range = { start: base + (y?.range?.[0] ?? 0), end: base + (y?.range?.[1] ?? 0) };
+/**
+ * The YAML `text` as template nodes; `base` is where the text starts in the file (its offsets
+ * are added). What is nested deeper than MAX_TEMPLATE_DEPTH is blanked out first (see
+ * shallowYaml); aliases are resolved as the nodes are built, in the order of the text, each to
+ * the last node before it with its anchor — one map look-up each, where the yaml package's
+ * Alias.resolve() walks the whole document per alias.
+ */
+function fromYaml(context: Context, source: string, base: number): TemplateNode | undefined {
+  const shallow = shallowYaml(source);
+  if (!shallow) {
+    context.problems.push(tooDeep(base));
+    return undefined;
+  }
+  if (shallow.cut >= 0) context.problems.push(tooDeep(base + shallow.cut));
+  const text = shallow.text;
+  // Duplicate keys are kept: the engine reports them, at the key. The yaml package makes each
+  // syntax error an Error, whose stack trace costs more than the parse itself on broken text
+  // (a half-typed template can have one per character): no stack traces while parsing.
+  const limit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  let document: ReturnType<typeof parseDocument>;
+  try {
+    document = parseDocument(text, { uniqueKeys: false, strict: false, prettyErrors: false, schema: templateSchema() });
+  } finally {
+    Error.stackTraceLimit = limit;
+  }
+  const anchors = new Map<string, TemplateNode>();
+  const rangeOf = (node: unknown): SourceRange => {
+    const range = (node as { range?: [number, number, number] } | null)?.range;
+    return { start: base + (range?.[0] ?? 0), end: base + (range?.[1] ?? 0) };
+  };
+  const convert = (node: unknown, depth: number): TemplateNode => {
+    const range = rangeOf(node);
+    if (isAlias(node)) {
+      const target = anchors.get(node.source);
+      return { type: 'alias', range, target: target?.type === 'alias' ? target.target : target };
+    }
+    const y = node as YamlNode & { tag?: string };
     const tag = y?.tag && y.tag.startsWith('!') ? y.tag : undefined;
-    if (isMap(node)) {
-      return {
+    let out: TemplateNode;
+    if ((isMap(node) || isSeq(node)) && depth >= 2 * MAX_TEMPLATE_DEPTH) {
+      // shallowYaml estimates depth from indentation; this stops any case it underestimates.
+      context.problems.push(tooDeep(range.start));
+      out = isMap(node) ? { type: 'map', range, pairs: [] } : { type: 'seq', range, items: [] };
+    } else if (isMap(node)) {
+      out = {
         type: 'map',
         range,
         ...(tag ? { tag } : {}),
         pairs: node.items.filter(isPair).map((pair) => {
-          const key = pair.key as YamlNode & { range?: [number, number, number] };
-          const keyRange = key?.range ? { start: base + key.range[0], end: base + key.range[1] } : { start: range.start, end: range.start };
-          return { key: String(isScalar(key) ? key.value : key), keyRange, value: convert(pair.value) };
+          const keyRange = pair.key ? rangeOf(pair.key) : { start: range.start, end: range.start };
+          // A collection or an alias as a key means nothing to CloudFormation: its text stands for it.
+          const key = isScalar(pair.key) ? String(pair.key.value) : context.text.slice(keyRange.start, Math.min(keyRange.end, keyRange.start + 256));
+          return { key, keyRange, value: convert(pair.value, depth + 1) };
         }),
       };
+    } else if (isSeq(node)) {
+      out = { type: 'seq', range, ...(tag ? { tag } : {}), items: node.items.map((item) => convert(item, depth + 1)) };
+    } else {
+      const value = isScalar(node) ? node.value : null;
+      out = { type: 'scalar', range, ...(tag ? { tag } : {}), value: typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? value : value === null || value === undefined ? null : String(value) };
     }
-    if (isSeq(node)) return { type: 'seq', range, ...(tag ? { tag } : {}), items: node.items.map(convert) };
-    const value = isScalar(node) ? node.value : null;
-    return { type: 'scalar', range, ...(tag ? { tag } : {}), value: typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? value : value === null ? null : String(value) };
+    // Registered once built: an alias inside its own anchor's node refers to an earlier anchor, never to a cycle.
+    const anchor = (node as { anchor?: string } | null)?.anchor;
+    if (anchor) anchors.set(anchor, out);
+    return out;
   };
-  return document.contents ? convert(document.contents) : undefined;
+  return document.contents ? convert(document.contents, 0) : undefined;
 }
 
-function fromJson(text: string): TemplateNode | undefined {
-  const root = parseTree(text, [], { allowTrailingComma: true });
-  const convert = (node: JsonNode): TemplateNode => {
-    const range = { start: node.offset, end: node.offset + node.length };
-    if (node.type === 'object') {
-      return {
-        type: 'map',
-        range,
-        pairs: (node.children ?? [])
-          .filter((p) => p.children?.length === 2)
-          .map((p) => ({ key: String(p.children![0]!.value), keyRange: { start: p.children![0]!.offset, end: p.children![0]!.offset + p.children![0]!.length }, value: convert(p.children![1]!) })),
-      };
-    }
-    if (node.type === 'array') return { type: 'seq', range, items: (node.children ?? []).map(convert) };
-    return { type: 'scalar', range, value: node.value as string | number | boolean | null };
+/**
+ * The YAML text with everything nested deeper than MAX_TEMPLATE_DEPTH blanked out (spaces;
+ * line breaks and so offsets kept), so that the yaml package, whose parser and composer recurse
+ * once per level, never sees more than that; `cut` is where the first blanked part starts (-1:
+ * none). One pass over the yaml package's own lexer (which does not recurse), with the depth
+ * estimated from flow brackets, the indentation of lines and the `-`, `?`, `:` indicators on
+ * them. A flow collection too deep is blanked, brackets included; a block node too deep with
+ * every following line indented deeper than it. Undefined when the result
+ * would still be too deep (which the estimate should never allow) or the lexer's tokens do not
+ * add up to the text.
+ */
+function shallowYaml(text: string, again = false): { text: string; cut: number } | undefined {
+  const regions: Array<[number, number]> = [];
+  const stack: Array<{ indent: number; depth: number }> = [];
+  let line = { indent: 0, depth: 0 };
+  stack.push(line);
+  let offset = 0;
+  let flow = 0;
+  let lineStart = true;
+  let lineBegin = 0;
+  let indent = 0;
+  let nodeStart = 0;
+  let needNode = true;
+  let scalarNext = false;
+  let region: { start: number; flow: number; column: number } | undefined;
+  const close = (end: number) => {
+    if (region && end > region.start) regions.push([region.start, end]);
+    region = undefined;
   };
-  return root ? convert(root) : undefined;
+  const open = (start: number, blockFlow: number) => {
+    region = { start, flow: blockFlow, column: start - lineBegin };
+  };
+  for (const lexeme of new Lexer().lex(text)) {
+    // The lexer's markers (document, end of a broken flow collection, scalar follows) are no text.
+    if (!scalarNext && (lexeme === '\x02' || lexeme === '\x18' || lexeme === '\x1f')) {
+      scalarNext = lexeme === '\x1f';
+      if (lexeme === '\x18') {
+        // A flow collection ended by a line indented too little: that line starts a block line.
+        if (region && region.flow > 0) close(offset);
+        flow = 0;
+        lineStart = true;
+        lineBegin = text.lastIndexOf('\n', offset - 1) + 1;
+        indent = offset - lineBegin;
+      }
+      continue;
+    }
+    scalarNext = false;
+    const at = offset;
+    offset += lexeme.length;
+    if (!text.startsWith(lexeme, at)) return undefined;
+    const c = lexeme[0];
+    if (lexeme === '' || lexeme === '\n' || lexeme === '\r\n') {
+      if (flow === 0) {
+        lineStart = true;
+        lineBegin = offset;
+        indent = 0;
+      }
+      continue;
+    }
+    if (c === ' ' || c === '\t') {
+      if (lineStart && at === lineBegin) indent = lexeme.length;
+      continue;
+    }
+    if (c === '#' || c === '%') continue;
+    if (lexeme === '---' || lexeme === '...') {
+      close(at);
+      stack.length = 0;
+      line = { indent: 0, depth: 0 };
+      stack.push(line);
+      flow = 0;
+      needNode = true;
+      continue;
+    }
+    if (lineStart && flow === 0) {
+      lineStart = false;
+      if (region && region.flow === 0 && indent <= region.column) close(lineBegin);
+      while (stack.length > 0 && stack[stack.length - 1]!.indent >= indent) stack.pop();
+      line = { indent, depth: stack.length > 0 ? stack[stack.length - 1]!.depth : 0 };
+      stack.push(line);
+      needNode = true;
+    }
+    const opens = lexeme === '[' || lexeme === '{';
+    const closes = lexeme === ']' || lexeme === '}';
+    if (region) {
+      if (opens) flow++;
+      if (closes && flow > 0 && --flow < region.flow) close(offset);
+      continue;
+    }
+    if (needNode) {
+      nodeStart = at;
+      needNode = false;
+    }
+    if (opens) {
+      flow++;
+      if (line.depth + flow > MAX_TEMPLATE_DEPTH) open(at, flow);
+    } else if (closes) {
+      if (flow > 0) flow--;
+    } else if (flow === 0 && (lexeme === '-' || lexeme === '?' || lexeme === ':')) {
+      if (++line.depth > MAX_TEMPLATE_DEPTH) open(lexeme === ':' ? nodeStart : at, 0);
+      needNode = true;
+    }
+  }
+  close(text.length);
+  if (offset !== text.length) return undefined;
+  if (regions.length === 0) return { text, cut: -1 };
+  if (again) return undefined;
+  let blanked = '';
+  let from = 0;
+  for (const [start, end] of regions) {
+    blanked += text.slice(from, start) + text.slice(start, end).replace(/[^\r\n]/g, ' ');
+    from = end;
+  }
+  blanked += text.slice(from);
+  const checked = shallowYaml(blanked, true);
+  return checked && { text: checked.text, cut: regions[0]![0] };
+}
+
+/**
+ * The JSON text as template nodes, built without recursion from jsonc-parser's scanner (its
+ * parseTree() recurses per level and overflows the stack on some thousands), as leniently:
+ * comments and trailing commas are skipped, a key without a value is dropped, an unclosed
+ * container ends with the text. A container nested deeper than MAX_TEMPLATE_DEPTH is kept empty.
+ */
+function fromJson(context: Context): TemplateNode {
+  const { text } = context;
+  const scanner = createScanner(text, true);
+  type Open = { node: Extract<TemplateNode, { type: 'map' | 'seq' }>; key?: { key: string; keyRange: SourceRange; colon: boolean } };
+  const stack: Open[] = [];
+  let root: TemplateNode | undefined;
+  let skipping = 0;
+  let reported = false;
+  const place = (node: TemplateNode) => {
+    const top = stack[stack.length - 1];
+    if (!top) {
+      root ??= node;
+      return;
+    }
+    if (top.node.type === 'seq') top.node.items.push(node);
+    else if (top.key?.colon) {
+      top.node.pairs.push({ key: top.key.key, keyRange: top.key.keyRange, value: node });
+      top.key = undefined;
+    } else if (node.type === 'scalar' && typeof node.value === 'string' && !top.key) {
+      top.key = { key: node.value, keyRange: node.range, colon: false };
+    } else if (node.type === 'scalar' && typeof node.value === 'string') {
+      // Two strings in a row: the later is the key.
+      top.key = { key: node.value, keyRange: node.range, colon: false };
+    }
+  };
+  for (let token = scanner.scan() as number as SyntaxKind; token !== SyntaxKind.EOF; token = scanner.scan() as number as SyntaxKind) {
+    const start = scanner.getTokenOffset();
+    const end = start + scanner.getTokenLength();
+    const range = { start, end };
+    if (skipping > 0) {
+      if (token === SyntaxKind.OpenBraceToken || token === SyntaxKind.OpenBracketToken) skipping++;
+      else if ((token === SyntaxKind.CloseBraceToken || token === SyntaxKind.CloseBracketToken) && --skipping === 0) {
+        // The container too deep is closed: it is kept, empty.
+        const done = stack.pop()!;
+        done.node.range.end = end;
+        place(done.node);
+      }
+      continue;
+    }
+    switch (token) {
+      case SyntaxKind.OpenBraceToken:
+      case SyntaxKind.OpenBracketToken: {
+        const node: Open['node'] = token === SyntaxKind.OpenBraceToken ? { type: 'map', range, pairs: [] } : { type: 'seq', range, items: [] };
+        // A container that cannot be placed (a key where a value belongs …) is still read, and dropped.
+        stack.push({ node });
+        if (stack.length > MAX_TEMPLATE_DEPTH) {
+          skipping = 1;
+          if (!reported) context.problems.push(tooDeep(start));
+          reported = true;
+        }
+        break;
+      }
+      case SyntaxKind.CloseBraceToken:
+      case SyntaxKind.CloseBracketToken: {
+        const type = token === SyntaxKind.CloseBraceToken ? 'map' : 'seq';
+        // A stray closer closes up to its own kind's container, if one is open.
+        let match = stack.length - 1;
+        while (match >= 0 && stack[match]!.node.type !== type) match--;
+        if (match < 0) break;
+        while (stack.length > match) {
+          const done = stack.pop()!;
+          done.node.range.end = stack.length === match ? end : start;
+          place(done.node);
+        }
+        break;
+      }
+      case SyntaxKind.ColonToken: {
+        const top = stack[stack.length - 1];
+        if (top?.key) top.key.colon = true;
+        break;
+      }
+      case SyntaxKind.CommaToken: {
+        const top = stack[stack.length - 1];
+        if (top) top.key = undefined;
+        break;
+      }
+      case SyntaxKind.StringLiteral:
+        place({ type: 'scalar', range, value: scanner.getTokenValue() });
+        break;
+      case SyntaxKind.NumericLiteral:
+        place({ type: 'scalar', range, value: Number(scanner.getTokenValue()) });
+        break;
+      case SyntaxKind.TrueKeyword:
+      case SyntaxKind.FalseKeyword:
+        place({ type: 'scalar', range, value: token === SyntaxKind.TrueKeyword });
+        break;
+      case SyntaxKind.NullKeyword:
+        place({ type: 'scalar', range, value: null });
+        break;
+      default:
+        break;
+    }
+  }
+  // Unclosed containers end with the text.
+  while (stack.length > 0) {
+    const done = stack.pop()!;
+    done.node.range.end = text.length;
+    place(done.node);
+  }
+  return root ?? { type: 'scalar', range: { start: 0, end: 0 }, value: null };
 }
 
 /** `Ref`/`Fn::X` of a long-form intrinsic, or the short YAML tag's function. */
-function intrinsicOf(node: TemplateNode): { name: string; argument: TemplateNode } | undefined {
+function intrinsicOf(node: TemplateNode, context: Context): { name: string; argument: TemplateNode } | undefined {
+  if (node.type === 'alias') return undefined;
   if (node.tag) {
     const name = node.tag.slice(1);
     const { tag: _tag, ...argument } = node;
     return { name: name === 'Ref' || name === 'Condition' ? name : `Fn::${name}`, argument: argument as TemplateNode };
   }
   if (node.type === 'map' && node.pairs.length === 1 && (node.pairs[0]!.key === 'Ref' || node.pairs[0]!.key.startsWith('Fn::'))) {
-    return { name: node.pairs[0]!.key, argument: node.pairs[0]!.value };
+    return { name: node.pairs[0]!.key, argument: deref(node.pairs[0]!.value, context, false) ?? { type: 'scalar', range: node.pairs[0]!.value.range, value: null } };
   }
   return undefined;
 }
 
-const PSEUDO = (options: TemplateOptions): Record<string, string> => ({ 'AWS::AccountId': options.accountId, 'AWS::Partition': 'aws', 'AWS::URLSuffix': 'amazonaws.com' });
+const PSEUDO = (options: TemplateOptions) =>
+  new Map<string, string>([
+    ['AWS::AccountId', options.accountId],
+    ['AWS::Partition', 'aws'],
+    ['AWS::URLSuffix', 'amazonaws.com'],
+  ]);
 
-/** What is known of an intrinsic's value: the text, with `${…}` where it is unknown. */
-function computed(node: TemplateNode, options: TemplateOptions): { text: string; resolved: boolean } {
-  const fn = intrinsicOf(node);
+const UNKNOWN = { text: '${…}', resolved: false };
+
+/**
+ * What is known of an intrinsic's value: the text, with `${…}` where it is unknown. The text
+ * all computed values of a template add up to is bounded (Context.chars): nested `!Sub`s that
+ * each repeat a variable would otherwise grow exponentially with their depth.
+ */
+function computed(raw: TemplateNode, context: Context, depth: number): { text: string; resolved: boolean } {
+  const node = deref(raw, context, true);
+  if (!node || depth > MAX_TEMPLATE_DEPTH) return UNKNOWN;
+  const fn = intrinsicOf(node, context);
   if (!fn) {
-    if (node.type === 'scalar') return { text: String(node.value ?? ''), resolved: true };
-    return { text: '${…}', resolved: false };
+    if (node.type === 'scalar') return spend(context, { text: String(node.value ?? ''), resolved: true });
+    return UNKNOWN;
   }
-  const { name, argument } = fn;
-  const pseudo = PSEUDO(options);
-  if (name === 'Ref' && argument.type === 'scalar') {
+  const { name } = fn;
+  const argument = deref(fn.argument, context, true);
+  const pseudo = PSEUDO(context.options);
+  if (name === 'Ref' && argument?.type === 'scalar') {
     const ref = String(argument.value);
-    return ref in pseudo ? { text: pseudo[ref]!, resolved: true } : { text: `\${${ref}}`, resolved: false };
+    const value = pseudo.get(ref);
+    return value !== undefined ? { text: value, resolved: true } : spend(context, { text: `\${${ref}}`, resolved: false });
   }
-  if (name === 'Fn::Sub') {
-    const [template, variables] = argument.type === 'seq' ? [argument.items[0], argument.items[1]] : [argument, undefined];
+  if (name === 'Fn::Sub' && argument) {
+    const [template, variables] = argument.type === 'seq' ? [deref(argument.items[0], context, true), deref(argument.items[1], context, true)] : [argument, undefined];
     if (template?.type !== 'scalar') return { text: '${Fn::Sub}', resolved: false };
-    const known: Record<string, { text: string; resolved: boolean }> = {};
-    if (variables?.type === 'map') for (const p of variables.pairs) known[p.key] = computed(p.value, options);
-    let resolved = true;
-    const text = String(template.value).replace(/\$\{(!?)([^}]*)\}/g, (whole, literal: string, variable: string) => {
-      if (literal) return `\${${variable}}`;
-      if (known[variable]) {
-        resolved &&= known[variable]!.resolved;
-        return known[variable]!.text;
-      }
-      if (variable in pseudo) return pseudo[variable]!;
-      resolved = false;
-      return whole;
-    });
-    return { text, resolved };
+    const known = new Map<string, { text: string; resolved: boolean }>();
+    if (variables?.type === 'map') for (const p of variables.pairs) known.set(p.key, computed(p.value, context, depth + 1));
+    return substitute(String(template.value), known, pseudo, context);
   }
-  if (name === 'Fn::Join' && argument.type === 'seq' && argument.items[0]?.type === 'scalar' && argument.items[1]?.type === 'seq') {
-    const parts = argument.items[1].items.map((part) => computed(part, options));
-    return { text: parts.map((p) => p.text).join(String(argument.items[0].value ?? '')), resolved: parts.every((p) => p.resolved) };
+  if (name === 'Fn::Join' && argument?.type === 'seq') {
+    const separator = deref(argument.items[0], context, true);
+    const list = deref(argument.items[1], context, true);
+    if (separator?.type !== 'scalar' || list?.type !== 'seq') return { text: `\${${name}}`, resolved: false };
+    const parts = list.items.map((part) => computed(part, context, depth + 1));
+    return spend(context, { text: parts.map((p) => p.text).join(String(separator.value ?? '')), resolved: parts.every((p) => p.resolved) });
   }
   return { text: `\${${name}}`, resolved: false };
 }
 
-function toValue(node: TemplateNode, options: TemplateOptions, anchor?: SourceRange): EmbeddedValue {
-  const fn = intrinsicOf(node);
+/** A computed value if the template's budget for computed text allows it; unknown otherwise. */
+function spend(context: Context, value: { text: string; resolved: boolean }): { text: string; resolved: boolean } {
+  context.chars -= value.text.length;
+  return context.chars >= 0 ? value : UNKNOWN;
+}
+
+/**
+ * `Fn::Sub`'s template with its variables: `${Name}` replaced by a variable or a pseudo
+ * parameter (unknown ones kept), `${!Name}` the literal `${Name}`. Scanned once, left to right.
+ */
+function substitute(template: string, known: Map<string, { text: string; resolved: boolean }>, pseudo: Map<string, string>, context: Context): { text: string; resolved: boolean } {
+  let text = '';
+  let resolved = true;
+  let from = 0;
+  for (let open = template.indexOf('${'); open >= 0; open = template.indexOf('${', from)) {
+    const close = template.indexOf('}', open + 2);
+    if (close < 0) break;
+    const variable = template.slice(open + 2, close);
+    let value: string;
+    if (variable.startsWith('!')) value = `\${${variable.slice(1)}}`;
+    else if (known.has(variable)) {
+      const v = known.get(variable)!;
+      resolved &&= v.resolved;
+      value = v.text;
+    } else if (pseudo.has(variable)) value = pseudo.get(variable)!;
+    else {
+      resolved = false;
+      value = template.slice(open, close + 1);
+    }
+    text += template.slice(from, open) + value;
+    from = close + 1;
+    context.chars -= value.length;
+    if (context.chars < 0) return UNKNOWN;
+  }
+  return spend(context, { text: text + template.slice(from), resolved });
+}
+
+function toValue(raw: TemplateNode, context: Context, anchor: SourceRange | undefined, depth: number): EmbeddedValue {
+  const node = deref(raw, context, true);
+  if (--context.nodes < 0) throw new AliasBudget();
+  if (!node) return { kind: 'null', range: raw.range, value: null };
+  const fn = intrinsicOf(node, context);
   if (fn) {
-    const { text, resolved } = computed(node, options);
+    const { text, resolved } = computed(node, context, 0);
     return { kind: 'computed', range: node.range, text, resolved, expression: fn.name };
   }
+  // Deeper than this only through aliases (the text itself is read no deeper): kept empty.
+  const deeper = depth < MAX_TEMPLATE_DEPTH;
   switch (node.type) {
     case 'map':
-      return { kind: 'object', range: node.range, ...(anchor ? { anchor } : {}), entries: node.pairs.map((p) => ({ key: p.key, keyRange: p.keyRange, value: toValue(p.value, options, p.keyRange) })) };
+      return {
+        kind: 'object',
+        range: node.range,
+        ...(anchor ? { anchor } : {}),
+        entries: deeper ? node.pairs.map((p) => ({ key: p.key, keyRange: p.keyRange, value: toValue(p.value, context, p.keyRange, depth + 1) })) : [],
+      };
     case 'seq':
       // A statement in a YAML list has no brace to point at: its first key stands for it.
-      return { kind: 'array', range: node.range, ...(anchor ? { anchor } : {}), items: node.items.map((i) => toValue(i, options, i.type === 'map' ? i.pairs[0]?.keyRange : undefined)) };
+      return {
+        kind: 'array',
+        range: node.range,
+        ...(anchor ? { anchor } : {}),
+        items: deeper
+          ? node.items.map((i) => {
+              const item = i.type === 'alias' ? i.target : i;
+              return toValue(i, context, item?.type === 'map' ? item.pairs[0]?.keyRange : undefined, depth + 1);
+            })
+          : [],
+      };
     default:
       if (typeof node.value === 'string') return { kind: 'string', range: node.range, value: node.value };
       if (typeof node.value === 'number') return { kind: 'number', range: node.range, value: node.value };
