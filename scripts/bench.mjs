@@ -86,3 +86,9 @@ console.log(`  (${perRule.length - 8} more rules, ${perRule.slice(8).reduce((a, 
 
 // Trust policies inside templates and Terraform files.
 await import('./bench-embedded.mjs');
+
+// Time versus size: for each shape of hostile input, the time to lint documents of 10 KB to
+// 10 MB as a JSON policy, inside a CloudFormation YAML template and inside a Terraform file
+// (lintEmbedded). Each series runs in a worker with a time limit per size: a size that does not
+// finish in time is reported as such, and the series stops there. Reports; asserts nothing.
+await import('./bench-size.mjs');

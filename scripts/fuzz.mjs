@@ -1,4 +1,5 @@
-// npm run fuzz [-- --runs N --seed S]: bundles test/fuzz/long.ts and runs the long fuzz.
+// npm run fuzz [-- --seed S --runs N --reader R[,R…] --workers W | --replay F.failure.json | --file F]:
+// bundles test/fuzz/long.ts (which is also its workers' script) and runs the long fuzz.
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -14,8 +15,9 @@ await esbuild.build({
   platform: 'node',
   target: 'node20',
   format: 'cjs',
+  sourcemap: 'linked',
   mainFields: ['module', 'main'],
   logLevel: 'warning',
 });
-const result = spawnSync(process.execPath, [outfile, ...process.argv.slice(2)], { cwd: root, stdio: 'inherit' });
+const result = spawnSync(process.execPath, ['--enable-source-maps', outfile, ...process.argv.slice(2)], { cwd: root, stdio: 'inherit' });
 process.exit(result.status ?? 1);
