@@ -3,19 +3,32 @@ import { lint, type Finding } from '../policy';
 import { rulesDocUri } from './ruleDocs';
 import { affectsLanguageSettings, readLanguageSettings, type LanguageSettings } from './settings';
 import { lintEmbedded, type EmbeddingKind } from '../policy/embedded';
+import { MAX_DOCUMENT_CHARS } from '../policy/limits';
 import { trustDocumentKind } from './trustPolicyDocuments';
 
 export const DIAGNOSTIC_SOURCE = 'iam-trust';
+
+/** The code of the one diagnostic a document above MAX_DOCUMENT_CHARS gets instead of its findings. */
+export const DOCUMENT_TOO_LARGE = 'document-too-large';
+const LIMIT = `${MAX_DOCUMENT_CHARS / (1024 * 1024)} MiB`;
+/** How much of a document is read to decide what it is when it is too large to read whole. */
+const DETECTION_PREFIX_CHARS = 65_536;
+
+type DocumentLike = Pick<vscode.TextDocument, 'uri' | 'languageId' | 'getText'>;
 
 /**
  * Lints trust policies on open, as you type (debounced) and on save, and publishes the
  * findings as diagnostics. A document version is linted at most once; a pending lint is
  * dropped when a newer version arrives; closing a document clears its diagnostics.
+ * Documents above iamTrust.lint.maxFileSize are linted on open and save only; documents above
+ * MAX_DOCUMENT_CHARS are never given to the engine: they get one diagnostic saying so.
  */
 export class TrustPolicyDiagnostics implements vscode.Disposable {
   readonly collection = vscode.languages.createDiagnosticCollection(DIAGNOSTIC_SOURCE);
   private readonly pending = new Map<string, NodeJS.Timeout>();
   private readonly linted = new Map<string, number>();
+  /** Documents whose diagnostic is the refusal (DOCUMENT_TOO_LARGE). */
+  private readonly refused = new Set<string>();
   private readonly disposables: vscode.Disposable[] = [this.collection];
   private settings: LanguageSettings = readLanguageSettings();
   private largeFileNoticeShown = false;
@@ -49,13 +62,14 @@ export class TrustPolicyDiagnostics implements vscode.Disposable {
     clearTimeout(this.pending.get(key));
     this.pending.delete(key);
     this.linted.set(key, document.version);
-    const kind = trustDocumentKind(document, this.settings);
+    const length = documentLength(document);
+    const kind = this.kindOf(document, length);
     if (!kind) {
       this.collection.delete(document.uri);
       this.changeEmitter.fire(document.uri);
       return undefined;
     }
-    return this.publish(document.uri, document.getText(), kind);
+    return length > MAX_DOCUMENT_CHARS ? this.refuse(document.uri, length) : this.publish(document.uri, document.getText(), kind);
   }
 
   /**
@@ -63,15 +77,44 @@ export class TrustPolicyDiagnostics implements vscode.Disposable {
    * an editor on it is closed, as they would for a build's.
    */
   lintFile(uri: vscode.Uri, text: string, settings = readLanguageSettings(uri)): vscode.Diagnostic[] | undefined {
-    const kind = trustDocumentKind({ uri, languageId: 'json', getText: () => text }, settings);
+    const kind = this.kindOf({ uri, languageId: 'json', getText: () => text }, text.length, settings);
     if (!kind) return undefined;
     this.workspaceFiles.add(uri.toString());
-    return this.publish(uri, text, kind);
+    return text.length > MAX_DOCUMENT_CHARS ? this.refuse(uri, text.length) : this.publish(uri, text, kind);
+  }
+
+  /**
+   * What the engine should make of a document. One too large to be checked whole is judged by
+   * its beginning: detection parses the text, and doing that on every keystroke in a document
+   * of megabytes would make typing in it slow.
+   */
+  private kindOf(document: DocumentLike, length: number, settings = this.settings, headOnly = length > MAX_DOCUMENT_CHARS): ReturnType<typeof trustDocumentKind> {
+    if (!headOnly) return trustDocumentKind(document, settings);
+    const head = isTextDocument(document)
+      ? document.getText(new vscode.Range(new vscode.Position(0, 0), document.positionAt(DETECTION_PREFIX_CHARS)))
+      : document.getText().slice(0, DETECTION_PREFIX_CHARS);
+    return trustDocumentKind({ uri: document.uri, languageId: document.languageId, getText: () => head }, settings);
+  }
+
+  /** The one diagnostic of a document above MAX_DOCUMENT_CHARS; the engine is not called. */
+  private refuse(uri: vscode.Uri, length: number): vscode.Diagnostic[] {
+    const diagnostic = new vscode.Diagnostic(
+      new vscode.Range(0, 0, 0, 0),
+      `This document has ${length.toLocaleString('en-US')} characters, more than the ${LIMIT} limit for one document: its trust policies are not checked.`,
+      vscode.DiagnosticSeverity.Warning,
+    );
+    diagnostic.source = DIAGNOSTIC_SOURCE;
+    diagnostic.code = DOCUMENT_TOO_LARGE;
+    this.refused.add(uri.toString());
+    this.collection.set(uri, [diagnostic]);
+    this.changeEmitter.fire(uri);
+    return [diagnostic];
   }
 
   private publish(uri: vscode.Uri, text: string, kind: 'policy' | EmbeddingKind): vscode.Diagnostic[] {
     const findings = kind === 'policy' ? lintText(text, this.settings) : lintEmbedded(text, kind, { ...(this.settings.accountId ? { accountId: this.settings.accountId } : {}), ignore: this.settings.ignore });
     const diagnostics = toDiagnostics(findings, this.settings, this.extensionUri, uri);
+    this.refused.delete(uri.toString());
     this.collection.set(uri, diagnostics);
     this.changeEmitter.fire(uri);
     return diagnostics;
@@ -84,9 +127,16 @@ export class TrustPolicyDiagnostics implements vscode.Disposable {
   private schedule(document: vscode.TextDocument, delayMs: number, saved = false): void {
     const key = document.uri.toString();
     if (this.linted.get(key) === document.version) return;
-    if (!saved && document.getText().length > this.settings.maxFileSize) {
+    const length = documentLength(document);
+    // Refused at once, whatever the delay: that costs no more than deciding to wait.
+    if (length > MAX_DOCUMENT_CHARS) {
+      this.lintNow(document);
+      return;
+    }
+    if (!saved && length > this.settings.maxFileSize) {
       this.noticeLargeFile(document);
-      if (this.linted.has(key)) return;
+      // Checked on open and save only, unless what it shows is the refusal, now out of date.
+      if (this.linted.has(key) && !this.refused.has(key)) return;
     }
     clearTimeout(this.pending.get(key));
     this.pending.set(
@@ -101,7 +151,7 @@ export class TrustPolicyDiagnostics implements vscode.Disposable {
   }
 
   private noticeLargeFile(document: vscode.TextDocument): void {
-    if (this.largeFileNoticeShown || !trustDocumentKind(document, this.settings)) return;
+    if (this.largeFileNoticeShown || !this.kindOf(document, documentLength(document), this.settings, true)) return;
     this.largeFileNoticeShown = true;
     void vscode.window.showInformationMessage(
       `${vscode.workspace.asRelativePath(document.uri)} is larger than iamTrust.lint.maxFileSize: it is checked when you save it, not while you type.`,
@@ -113,6 +163,7 @@ export class TrustPolicyDiagnostics implements vscode.Disposable {
     clearTimeout(this.pending.get(key));
     this.pending.delete(key);
     this.linted.delete(key);
+    this.refused.delete(key);
     if (this.workspaceFiles.has(key) && uri.scheme === 'file') {
       // Found by the workspace command: show what is on disk now, as that command would.
       void vscode.workspace.fs.readFile(uri).then(
@@ -128,6 +179,15 @@ export class TrustPolicyDiagnostics implements vscode.Disposable {
     for (const timer of this.pending.values()) clearTimeout(timer);
     for (const d of this.disposables) d.dispose();
   }
+}
+
+/** A document's length in characters, without joining its lines into one string. */
+function documentLength(document: vscode.TextDocument): number {
+  return document.offsetAt(document.lineAt(document.lineCount - 1).range.end);
+}
+
+function isTextDocument(document: DocumentLike): document is vscode.TextDocument {
+  return 'positionAt' in document;
 }
 
 export function lintText(text: string, settings: LanguageSettings): Finding[] {
