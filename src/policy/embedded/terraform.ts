@@ -1,5 +1,6 @@
-import { parseTree, type Node as JsonNode } from 'jsonc-parser';
-import { allBlocks, parseHcl, type HclBlock, type HclExpr } from './hcl';
+import { createScanner, parseTree, type Node as JsonNode } from 'jsonc-parser';
+import { SyntaxKind } from '../syntax/strictTree';
+import { allBlocks, MAX_HCL_DEPTH, parseHcl, type HclBlock, type HclExpr } from './hcl';
 import type { EmbeddedPolicy, EmbeddedValue, SourceRange } from './value';
 
 /**
@@ -20,7 +21,7 @@ export function extractFromTerraform(text: string, options: { accountId: string 
   const root = parseHcl(text);
   const found: EmbeddedPolicy[] = [];
   const referenced = new Set<string>();
-  const blocks = [...allBlocks(root)];
+  const blocks = allBlocks(root);
   for (const block of [root, ...blocks]) {
     for (const attribute of block.attributes) {
       if (attribute.name !== 'assume_role_policy') continue;
@@ -107,14 +108,22 @@ function fromExpression(expr: HclExpr, text: string, options: { accountId: strin
   }
 }
 
-/** Heredoc JSON: the body parsed as it stands (JSON ignores the indentation `<<-` strips), offsets kept. */
+/**
+ * Heredoc JSON: the body parsed as it stands (JSON ignores the indentation `<<-` strips), offsets
+ * kept. What is nested deeper than MAX_HCL_DEPTH is an unknown value (see shallowJson).
+ */
 function fromHeredocJson(text: string, body: SourceRange, options: { accountId: string }, anchor: SourceRange): EmbeddedValue | undefined {
-  const json = text.slice(body.start, body.end);
+  const { json, cuts } = shallowJson(text.slice(body.start, body.end));
   const root = parseTree(json, [], { allowTrailingComma: true });
   if (!root) return undefined;
   const at = (node: JsonNode): SourceRange => ({ start: body.start + node.offset, end: body.start + node.offset + node.length });
   const convert = (node: JsonNode, anchorRange?: SourceRange): EmbeddedValue => {
     const range = at(node);
+    const cut = node.type === 'number' ? cuts.get(node.offset) : undefined;
+    if (cut !== undefined) {
+      const expression = text.slice(body.start + node.offset, body.start + cut);
+      return { kind: 'computed', range: { start: range.start, end: body.start + cut }, text: '${…}', resolved: false, expression };
+    }
     switch (node.type) {
       case 'object':
         return {
@@ -151,6 +160,39 @@ function fromHeredocJson(text: string, body: SourceRange, options: { accountId: 
     }
   };
   return convert(root, anchor);
+}
+
+/**
+ * The JSON text with every object or array nested deeper than MAX_HCL_DEPTH replaced by `0` and
+ * spaces (offsets unchanged), in one pass over its tokens, and where each replaced one started
+ * and ended: parseTree() recurses per level of nesting and overflows the stack on a few thousand.
+ */
+function shallowJson(json: string): { json: string; cuts: Map<number, number> } {
+  const scanner = createScanner(json, false);
+  const cuts = new Map<number, number>();
+  let depth = 0;
+  let cutFrom = -1;
+  for (let token = scanner.scan() as number as SyntaxKind; token !== SyntaxKind.EOF; token = scanner.scan() as number as SyntaxKind) {
+    if (token === SyntaxKind.OpenBraceToken || token === SyntaxKind.OpenBracketToken) {
+      if (++depth > MAX_HCL_DEPTH && cutFrom < 0) cutFrom = scanner.getTokenOffset();
+    } else if (token === SyntaxKind.CloseBraceToken || token === SyntaxKind.CloseBracketToken) {
+      if (depth > 0) depth--;
+      if (cutFrom >= 0 && depth === MAX_HCL_DEPTH) {
+        cuts.set(cutFrom, scanner.getTokenOffset() + 1);
+        cutFrom = -1;
+      }
+    }
+  }
+  if (cutFrom >= 0) cuts.set(cutFrom, json.length);
+  if (cuts.size === 0) return { json, cuts };
+  const parts: string[] = [];
+  let at = 0;
+  for (const [from, to] of cuts) {
+    parts.push(json.slice(at, from), '0', ' '.repeat(to - from - 1));
+    at = to;
+  }
+  parts.push(json.slice(at));
+  return { json: parts.join(''), cuts };
 }
 
 /** An aws_iam_policy_document data source as the policy JSON it renders. */
