@@ -473,7 +473,7 @@ export function shape(format: Format, r: Random, log: string[]): string {
       text = embed(format, base, r);
     }
   }
-  return text.length > MAX_SHAPE_CHARS * 2 ? text.slice(0, MAX_SHAPE_CHARS) : text;
+  return text.length > MAX_SHAPE_CHARS ? text.slice(0, MAX_SHAPE_CHARS) : text;
 }
 
 /**

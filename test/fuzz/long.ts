@@ -43,12 +43,14 @@ async function main(): Promise<number> {
     const readers = values.reader ? values.reader.split(',') : READER_NAMES;
     readers.forEach(readerNamed);
     const plan = readers.map((reader) => ({ reader, count: values.runs ? Number(values.runs) : (DEFAULT_RUNS[reader] ?? OTHER_RUNS), batch: BATCH[reader] ?? 25 }));
-    console.log(`fuzz: seed ${seed}, ${plan.map((p) => `${p.reader} ${p.count}`).join(', ')}; ${values.workers} workers; budget 50 ms per 1,024 characters (at least 50 ms) per call; a call with no progress for ${HANG_MS} ms is a hang`);
+    console.log(`fuzz: seed ${seed}, ${plan.map((p) => `${p.reader} ${p.count}`).join(', ')}; ${values.workers} workers; budget 50 ms per 1,024 characters (at least 50 ms) per call; a call without progress for ${HANG_MS} ms of its thread's CPU time is a hang`);
     let lastPrint = Date.now();
-    const runs = await fuzz(pool, seed, plan, () => {
-      if (Date.now() - lastPrint < 10_000) return;
+    const progress = new Map<string, ReaderRun>();
+    const runs = await fuzz(pool, seed, plan, (run) => {
+      progress.set(run.reader, run);
+      if (Date.now() - lastPrint < 30_000) return;
       lastPrint = Date.now();
-      console.log(`fuzz: … ${plan.map((p) => p.reader).join(' ')} in progress`);
+      console.log(`fuzz: … ${plan.map((p) => `${p.reader} ${progress.get(p.reader)?.documents ?? 0}/${p.count} (${progress.get(p.reader)?.failures.length ?? 0} failing)`).join(', ')}`);
     });
     report(runs, corpus, values.out!);
     const failed = runs.some((r) => r.failures.length > 0);

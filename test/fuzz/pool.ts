@@ -1,6 +1,7 @@
 // A pool of fuzz workers with a watchdog. Jobs (batches of documents) go to idle workers; a
 // timer looks at each busy worker's call counter in shared memory, and a worker whose counter
-// has not moved for `hangMs` is terminated: the document it was on (index and call, from the
+// has not moved while its thread spent `hangMs` of CPU time (on Linux; elsewhere, of wall time)
+// is terminated: the document it was on (index and call, from the
 // same memory) is a hang, the worker is replaced and the rest of its batch goes back in the queue.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -8,7 +9,7 @@ import { Worker } from 'node:worker_threads';
 import { document, type CorpusFile, type Format } from './generate';
 import { Random } from './random';
 import { readerNamed } from './readers';
-import { LABEL_CHARS, LABEL_OFFSET, SHARED_BYTES, SLOT, type Failure, type Job, type JobResult, type JobSpec, type WorkerInput } from './worker';
+import { LABEL_CHARS, LABEL_OFFSET, SHARED_BYTES, SLOT, threadCpuMs, type Failure, type Job, type JobResult, type JobSpec, type WorkerInput } from './worker';
 
 export interface PoolOptions {
   /** The script that runs runWorker() when loaded in a worker thread. */
@@ -25,7 +26,7 @@ interface Slot {
   worker: Worker;
   slots: Int32Array;
   label: Uint16Array;
-  job?: { job: Job; resolve: (r: JobResult) => void; lastCalls: number; since: number };
+  job?: { job: Job; resolve: (r: JobResult) => void; lastCalls: number; since: number; cpuSince: number | undefined };
 }
 
 export class Pool {
@@ -48,7 +49,7 @@ export class Pool {
       stdout: false,
       stderr: false,
     });
-    const slot: Slot = { worker, slots: new Int32Array(shared, 0, 4), label: new Uint16Array(shared, LABEL_OFFSET, LABEL_CHARS) };
+    const slot: Slot = { worker, slots: new Int32Array(shared, 0, 8), label: new Uint16Array(shared, LABEL_OFFSET, LABEL_CHARS) };
     worker.on('message', (result: JobResult) => {
       const current = slot.job;
       if (!current || current.job.id !== result.id) return;
@@ -76,7 +77,7 @@ export class Pool {
     while (this.idle.length > 0 && this.queue.length > 0) {
       const slot = this.idle.pop()!;
       const { job, resolve } = this.queue.shift()!;
-      slot.job = { job, resolve, lastCalls: Atomics.load(slot.slots, SLOT.calls), since: Date.now() };
+      slot.job = { job, resolve, lastCalls: Atomics.load(slot.slots, SLOT.calls), since: Date.now(), cpuSince: undefined };
       slot.worker.postMessage(job);
     }
   }
@@ -93,14 +94,19 @@ export class Pool {
       const current = slot.job;
       if (!current) continue;
       const calls = Atomics.load(slot.slots, SLOT.calls);
-      if (Atomics.load(slot.slots, SLOT.ready) === 0) {
-        // Still loading and warming up: not a document's time.
-        current.since = now;
-      } else if (calls !== current.lastCalls) {
+      // The worker thread's own CPU time where the system says it: on a loaded machine a thread
+      // gets a fraction of a core, and wall time would call slow progress a hang.
+      const tid = Atomics.load(slot.slots, SLOT.tid);
+      const cpu = tid ? threadCpuMs(tid) : undefined;
+      if (Atomics.load(slot.slots, SLOT.ready) === 0 || calls !== current.lastCalls) {
+        // Still loading and warming up (not a document's time), or progress.
         current.lastCalls = calls;
         current.since = now;
-      } else if (now - current.since > this.options.hangMs) {
-        this.lost(slot, 'hang', `no progress for ${this.options.hangMs} ms`);
+        current.cpuSince = cpu;
+      } else if (cpu !== undefined && current.cpuSince !== undefined ? cpu - current.cpuSince > this.options.hangMs : now - current.since > this.options.hangMs) {
+        this.lost(slot, 'hang', `no progress for ${this.options.hangMs} ms of its thread's CPU time (${now - current.since} ms of wall time)`);
+      } else if (now - current.since > 20 * this.options.hangMs) {
+        this.lost(slot, 'hang', `no progress for ${now - current.since} ms of wall time`);
       }
     }
   }

@@ -1,8 +1,8 @@
 // Properties every finding must have, whatever the input: a known code and severity, a message,
 // and an offset, length and line/column range that agree with each other and lie in the text.
-import type { Finding } from '../../src/policy/finding';
-import { RULES } from '../../src/policy/rules';
-import { SEVERITIES } from '../../src/policy/finding';
+import type { Finding } from '../../src/policy/base/finding';
+import { RULES } from '../../src/policy/lint/rules';
+import { SEVERITIES } from '../../src/policy/base/finding';
 
 const CODES = new Set(RULES.map((r) => r.meta.code));
 

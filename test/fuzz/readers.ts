@@ -2,16 +2,16 @@
 // requests) and calls the engine's pure functions on it the way the CLI and the editor do.
 // Every call goes through `probe`, which times it and names it, so that a failure, a slow call
 // or a hang is attributed to one function at one offset.
-import { completeAt } from '../../src/policy/complete';
-import { cursorAt } from '../../src/policy/cursor';
+import { completeAt } from '../../src/policy/authoring/complete';
+import { cursorAt } from '../../src/policy/syntax/cursor';
 import { embeddedFixes, embeddedPolicyAt, embeddingKind, lintEmbedded, type EmbeddingKind } from '../../src/policy/embedded';
-import { describeDecision, evaluate, type AssumeRequest } from '../../src/policy/evaluate';
-import { explainAction, explainArnParts, explainConditionKey, explainOperator, explainPrincipal, explainVersion } from '../../src/policy/explain';
-import { applyFix, FIXABLE_CODES, fixesFor } from '../../src/policy/fixes';
-import { lint } from '../../src/policy/lint';
-import { buildModel } from '../../src/policy/model';
-import { parsePolicy } from '../../src/policy/parse';
-import { summarizeStatements } from '../../src/policy/summarize';
+import { describeDecision, evaluate, type AssumeRequest } from '../../src/policy/evaluate/evaluate';
+import { explainAction, explainArnParts, explainConditionKey, explainOperator, explainPrincipal, explainVersion } from '../../src/policy/evaluate/explain';
+import { applyFix, FIXABLE_CODES, fixesFor } from '../../src/policy/lint/fixes';
+import { lint } from '../../src/policy/lint/lint';
+import { buildModel } from '../../src/policy/model/model';
+import { parsePolicy } from '../../src/policy/syntax/parse';
+import { summarizeStatements } from '../../src/policy/evaluate/summarize';
 import type { Format } from './generate';
 import { checkFindings } from './properties';
 import type { Random } from './random';

@@ -9,8 +9,8 @@ import { Random } from './random';
 import { READERS, readerNamed, type Probe } from './readers';
 
 /** Slots of the shared Int32Array. */
-export const SLOT = { calls: 0, index: 1, labelLength: 2, ready: 3 } as const;
-export const LABEL_OFFSET = 16;
+export const SLOT = { calls: 0, index: 1, labelLength: 2, ready: 3, tid: 4 } as const;
+export const LABEL_OFFSET = 32;
 export const LABEL_CHARS = 240;
 export const SHARED_BYTES = LABEL_OFFSET + LABEL_CHARS * 2;
 
@@ -74,10 +74,13 @@ export interface WorkerInput {
 
 class CallFailed extends Error {}
 
-/** CPU time of the calling thread in ms (Linux: /proc/thread-self/stat, in ticks of 10 ms); undefined elsewhere. */
-function threadCpuMs(): number | undefined {
+/**
+ * CPU time in ms of a thread of this process, by its Linux thread id, or of the calling thread
+ * (/proc, in ticks of 10 ms); undefined where there is no /proc.
+ */
+export function threadCpuMs(tid?: number): number | undefined {
   try {
-    const stat = readFileSync('/proc/thread-self/stat', 'utf8');
+    const stat = readFileSync(tid ? `/proc/self/task/${tid}/stat` : '/proc/thread-self/stat', 'utf8');
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
     return (Number(fields[11]) + Number(fields[12])) * 10;
   } catch {
@@ -85,9 +88,18 @@ function threadCpuMs(): number | undefined {
   }
 }
 
+/** The calling thread's Linux thread id (0 where there is no /proc). */
+function threadId(): number {
+  try {
+    return Number.parseInt(readFileSync('/proc/thread-self/stat', 'utf8'), 10) || 0;
+  } catch {
+    return 0;
+  }
+}
+
 export function runWorker(): void {
   const { corpus, shared } = workerData as WorkerInput;
-  const slots = new Int32Array(shared, 0, 4);
+  const slots = new Int32Array(shared, 0, 8);
   const label = new Uint16Array(shared, LABEL_OFFSET, LABEL_CHARS);
 
   const runOne = (reader: string, seed: number, index: number, r: Random, format: Format, text: string, origin: string | undefined, failures: Failure[]) => {
@@ -145,6 +157,7 @@ export function runWorker(): void {
       // Reported when a document meets it.
     }
   }
+  Atomics.store(slots, SLOT.tid, threadId());
   Atomics.store(slots, SLOT.ready, 1);
 
   parentPort!.on('message', (job: Job) => {

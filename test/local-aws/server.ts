@@ -8,7 +8,7 @@ import type { AddressInfo } from 'node:net';
 import { Hash } from '@smithy/hash-node';
 import { HttpRequest } from '@smithy/protocol-http';
 import { SignatureV4 } from '@smithy/signature-v4';
-import { evaluate, type AssumeRequest } from '../../src/policy/evaluate';
+import { evaluate, type AssumeRequest } from '../../src/policy/evaluate/evaluate';
 
 export interface LocalRole {
   name: string;

@@ -57,7 +57,7 @@ if (!isMainThread) {
     });
 
     it('the harness reports a hang, an exception and a slow call, with the input, and goes on', async () => {
-      const check = new Pool({ workerFile: __filename, corpus, workers: 1, hangMs: HANG_MS });
+      const check = new Pool({ workerFile: __filename, corpus, workers: 1, hangMs: 500 });
       try {
         const run = (text: string) => check.run({ type: 'text', seed: 1, reader: 'harness-check', index: 7, format: 'policy', text });
         const hang = await run('hang');
@@ -78,7 +78,7 @@ if (!isMainThread) {
       }
     });
 
-    it(`${PLAN.reduce((n, p) => n + p.count, 0)} documents (seed ${SEED}) through ${READER_NAMES.join(', ')}: no exception, no call over 50 ms per KB (at least 50 ms), no hang over ${HANG_MS} ms`, async () => {
+    it(`${PLAN.reduce((n, p) => n + p.count, 0)} documents (seed ${SEED}) through ${READER_NAMES.join(', ')}: no exception, no call over 50 ms per KB (at least 50 ms), no call without progress for ${HANG_MS} ms of its thread's CPU time`, async () => {
       const runs = await fuzz(pool, SEED, PLAN);
       for (const run of runs) assert.equal(run.documents, PLAN.find((p) => p.reader === run.reader)!.count, run.reader);
       assertNone(runs.flatMap((r) => r.failures));
