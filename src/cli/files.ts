@@ -1,8 +1,8 @@
 import { closeSync, constants, fstatSync, openSync, readdirSync, readSync, realpathSync, statSync, type Stats } from 'node:fs';
 import { join } from 'node:path';
-import { looksLikeTrustPolicy } from '../policy/detect';
+import { looksLikeTrustPolicy } from '../policy/model/detect';
 import { embeddingKind, type EmbeddingKind } from '../policy/embedded';
-import { MAX_DOCUMENT_CHARS } from '../policy/limits';
+import { MAX_DOCUMENT_CHARS } from '../policy/base/limits';
 
 /** What the CLI reads: injectable, so tests need no real files. */
 export interface FileSystem {

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { lint } from '../policy';
-import { FIXABLE_CODES, fixesFor } from '../policy/fixes';
+import { FIXABLE_CODES, fixesFor } from '../policy/lint/fixes';
 import { DIAGNOSTIC_SOURCE } from './diagnostics';
 import { POLICY_SELECTOR } from './documentSelector';
 import { readLanguageSettings, type LanguageSettings } from './settings';

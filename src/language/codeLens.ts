@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { summarizeStatements } from '../policy/summarize';
+import { summarizeStatements } from '../policy/evaluate/summarize';
 import { COMMANDS } from '../commands/ids';
 import { readLanguageSettings } from './settings';
 import { isTrustPolicyDocument } from './trustPolicyDocuments';

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { completeAt, type CandidateKind } from '../policy/complete';
+import { completeAt, type CandidateKind } from '../policy/authoring/complete';
 import { POLICY_SELECTOR } from './documentSelector';
 import { readLanguageSettings } from './settings';
 import { isTrustPolicyDocument } from './trustPolicyDocuments';

@@ -3,7 +3,7 @@ import { lint, type Finding } from '../policy';
 import { rulesDocUri } from './ruleDocs';
 import { affectsLanguageSettings, readLanguageSettings, type LanguageSettings } from './settings';
 import { lintEmbedded, type EmbeddingKind } from '../policy/embedded';
-import { MAX_DOCUMENT_CHARS } from '../policy/limits';
+import { MAX_DOCUMENT_CHARS } from '../policy/base/limits';
 import { trustDocumentKind } from './trustPolicyDocuments';
 
 export const DIAGNOSTIC_SOURCE = 'iam-trust';

@@ -1,9 +1,9 @@
 import * as vscode from 'vscode';
-import { cursorAt } from '../policy/cursor';
+import { cursorAt } from '../policy/syntax/cursor';
 import { embeddedPolicyAt } from '../policy/embedded';
-import { explainAction, explainArnParts, explainConditionKey, explainOperator, explainPrincipal, explainVersion } from '../policy/explain';
-import { buildModel } from '../policy/model';
-import { parsePolicy } from '../policy/parse';
+import { explainAction, explainArnParts, explainConditionKey, explainOperator, explainPrincipal, explainVersion } from '../policy/evaluate/explain';
+import { buildModel } from '../policy/model/model';
+import { parsePolicy } from '../policy/syntax/parse';
 import { POLICY_SELECTOR } from './documentSelector';
 import { readLanguageSettings } from './settings';
 import { trustDocumentKind } from './trustPolicyDocuments';

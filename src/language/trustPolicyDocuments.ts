@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { looksLikeTrustPolicy } from '../policy/detect';
+import { looksLikeTrustPolicy } from '../policy/model/detect';
 import { embeddingKind, type EmbeddingKind } from '../policy/embedded';
 import type { LanguageSettings } from './settings';
 

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { lint } from '../policy/lint';
+import { lint } from '../policy/lint/lint';
 import { explainStsError } from '../session/errors';
 import { getRole, updateTrustPolicy, type IamTarget } from '../session/iam';
 import { compactPolicy, formatPolicy, parseRoleDocumentPath, roleDocumentPath, samePolicy, type RoleRef } from '../session/roleDocuments';

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { completeAt } from '../../src/policy/complete';
+import { completeAt } from '../../src/policy/authoring/complete';
 
 function at(marked: string, options = {}) {
   const offset = marked.indexOf('|');
@@ -82,7 +82,7 @@ describe('completeAt', () => {
   });
 });
 
-import { explainArnParts, explainPrincipal } from '../../src/policy/explain';
+import { explainArnParts, explainPrincipal } from '../../src/policy/evaluate/explain';
 
 describe('explain', () => {
   it('says what an account principal really trusts', () => {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { cursorAt } from '../../src/policy/cursor';
+import { cursorAt } from '../../src/policy/syntax/cursor';
 
 /** The context at the `|` in `marked` (the bar is removed before asking). */
 function at(marked: string) {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { looksLikeTrustPolicy } from '../../src/policy/detect';
+import { looksLikeTrustPolicy } from '../../src/policy/model/detect';
 
 describe('looksLikeTrustPolicy', () => {
   const yes: Array<[string, string]> = [

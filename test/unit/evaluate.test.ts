@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { describeDecision, evaluate, type AssumeRequest, type Decision } from '../../src/policy/evaluate';
+import { describeDecision, evaluate, type AssumeRequest, type Decision } from '../../src/policy/evaluate/evaluate';
 
 // Every expectation below is written by hand from the IAM User Guide (condition operators,
 // multi-valued keys, policy variables, Principal element), not taken from the implementation.

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { lint } from '../../src/policy';
-import { applyFix, FIXABLE_CODES, fixesFor } from '../../src/policy/fixes';
+import { applyFix, FIXABLE_CODES, fixesFor } from '../../src/policy/lint/fixes';
 
 const ACCOUNT = '111122223333';
 const stmt = (s: object) => JSON.stringify({ Version: '2012-10-17', Statement: [s] }, null, 2);

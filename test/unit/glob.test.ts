@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { globMatch } from '../../src/policy/glob';
+import { globMatch } from '../../src/policy/base/glob';
 
 /** The reference: a regular expression, fine on the short strings of the property below. */
 function byRegExp(pattern: string, text: string, ignoreCase: boolean): boolean {

@@ -3,8 +3,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { lint } from '../../src/policy';
-import { buildModel } from '../../src/policy/model';
-import { parsePolicy } from '../../src/policy/parse';
+import { buildModel } from '../../src/policy/model/model';
+import { parsePolicy } from '../../src/policy/syntax/parse';
 
 // Clean policies following AWS documentation patterns; all live in account 111122223333.
 const dir = join(__dirname, '..', '..', '..', 'test', 'fixtures', 'real-world');

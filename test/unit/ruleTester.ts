@@ -2,8 +2,8 @@
 // yield exactly the listed ones, each at the exact token, with the rule's severity.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { runRules } from '../../src/policy/lint';
-import type { Rule, RuleOptions } from '../../src/policy/rule';
+import { runRules } from '../../src/policy/lint/lint';
+import type { Rule, RuleOptions } from '../../src/policy/lint/rule';
 
 /** The account the rules' documented examples are written for. */
 export const EXAMPLE_OPTIONS: RuleOptions = { accountId: '111122223333' };

@@ -5,7 +5,7 @@ import { describe, it } from 'node:test';
 import { isDeepStrictEqual } from 'node:util';
 import fc from 'fast-check';
 import { parseTree } from 'jsonc-parser';
-import { parseStrictTree } from '../../src/policy/strictTree';
+import { parseStrictTree } from '../../src/policy/syntax/strictTree';
 
 // The fast path of the parser must build exactly the tree jsonc-parser's parseTree() builds,
 // and step aside for anything that is not strict JSON.

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { summarizeStatements } from '../../src/policy/summarize';
+import { summarizeStatements } from '../../src/policy/evaluate/summarize';
 
 const policy = (...statements: object[]) => JSON.stringify({ Version: '2012-10-17', Statement: statements }, null, 2);
 

@@ -3,7 +3,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import type { IamTrustApi } from '../../src/extension';
-import { sessionTargets } from '../../src/commands/sessionTargets';
+import { sessionTargets } from '../../src/commands/session/sessionTargets';
 import { trustPolicy, type LocalAws } from '../local-aws/server';
 import { startLocalAwsForSuite, type LocalAwsForTests } from './localAws';
 

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import { embeddingKind, lint, lintEmbedded } from '../../src/policy';
-import { MAX_DOCUMENT_CHARS } from '../../src/policy/limits';
+import { MAX_DOCUMENT_CHARS } from '../../src/policy/base/limits';
 import type { IamTrustApi } from '../../src/extension';
 import { BACKSPACE, LEFT, RIGHT, TYPING_SCRIPTS } from './typingScripts';
 

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import type { IamTrustApi } from '../../src/extension';
-import type { EvaluationResult } from '../../src/policy/evaluate';
+import type { EvaluationResult } from '../../src/policy/evaluate/evaluate';
 import { trustPolicy, type LocalAws } from '../local-aws/server';
 import { startLocalAwsForSuite, type LocalAwsForTests } from './localAws';
 import { openUntitledJson } from './documents';

@@ -1,10 +1,10 @@
 import * as vscode from 'vscode';
-import { describeDecision, evaluate, type AssumeRequest, type EvaluationResult } from '../policy/evaluate';
-import { defaultAction, parseContextValue, requestTemplate } from '../policy/requestTemplate';
-import type { SessionState } from '../session/sessionState';
+import { describeDecision, evaluate, type AssumeRequest, type EvaluationResult } from '../../policy/evaluate/evaluate';
+import { defaultAction, parseContextValue, requestTemplate } from '../../policy/evaluate/requestTemplate';
+import type { SessionState } from '../../session/sessionState';
 import type { ExplanationDocuments } from './explanationDocument';
-import { COMMANDS } from './ids';
-import { MultiStepInput, type Step } from './multiStepInput';
+import { COMMANDS } from '../ids';
+import { MultiStepInput, type Step } from '../session/multiStepInput';
 
 export interface CheckArgs {
   /** The policy document; the active editor's when absent. */

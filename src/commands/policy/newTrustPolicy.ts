@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import { TRUST_POLICY_TEMPLATES, renderTemplate, type TrustPolicyTemplate } from '../policy/templates';
-import { COMMANDS } from './ids';
+import { TRUST_POLICY_TEMPLATES, renderTemplate, type TrustPolicyTemplate } from '../../policy/authoring/templates';
+import { COMMANDS } from '../ids';
 
 interface TemplateItem extends vscode.QuickPickItem {
   template: TrustPolicyTemplate;

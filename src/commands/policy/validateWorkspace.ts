@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
-import type { TrustPolicyDiagnostics } from '../language/diagnostics';
-import { readLanguageSettings } from '../language/settings';
-import { COMMANDS } from './ids';
+import type { TrustPolicyDiagnostics } from '../../language/diagnostics';
+import { readLanguageSettings } from '../../language/settings';
+import { COMMANDS } from '../ids';
 
 const EXCLUDE = '{**/node_modules/**,**/.git/**,**/.vscode-test/**}';
 

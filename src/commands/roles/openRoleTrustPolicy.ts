@@ -1,11 +1,11 @@
 import * as vscode from 'vscode';
-import { roleRefFromArn } from '../session/roleDocuments';
-import type { SessionState } from '../session/sessionState';
-import { roleDocumentUri } from '../roles/roleTrustPolicyFs';
-import { COMMANDS } from './ids';
-import { MultiStepInput } from './multiStepInput';
+import { roleRefFromArn } from '../../session/roleDocuments';
+import type { SessionState } from '../../session/sessionState';
+import { roleDocumentUri } from '../../roles/roleTrustPolicyFs';
+import { COMMANDS } from '../ids';
+import { MultiStepInput } from '../session/multiStepInput';
 import { roleListPick } from './roleList';
-import { sessionTargets } from './sessionTargets';
+import { sessionTargets } from '../session/sessionTargets';
 
 /**
  * "IAM: Open Role Trust Policy…": a role of the account of the current session (or of the

@@ -1,7 +1,7 @@
 import type * as vscode from 'vscode';
-import { explainStsError } from '../session/errors';
-import { listRoles, type IamTarget, type RoleSummary } from '../session/iam';
-import type { PickOptions } from './multiStepInput';
+import { explainStsError } from '../../session/errors';
+import { listRoles, type IamTarget, type RoleSummary } from '../../session/iam';
+import type { PickOptions } from '../session/multiStepInput';
 
 export type ListedRoleItem = vscode.QuickPickItem & { role?: RoleSummary; failed?: boolean };
 

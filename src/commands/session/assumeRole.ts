@@ -1,12 +1,12 @@
 import * as vscode from 'vscode';
-import { answersProblem, readRecentRoles, rememberRole, requestFrom, type AssumeRoleAnswers } from '../session/answers';
-import { explainStsError } from '../session/errors';
-import { listProfiles } from '../session/profiles';
-import type { SessionState } from '../session/sessionState';
-import { assumeRole, callerIdentity, isRoleSessionArn, withResolvedSource, type AssumedSession } from '../session/sts';
-import { DEFAULT_DURATION_SECONDS, validateDuration, validateMfaCode } from '../session/validation';
+import { answersProblem, readRecentRoles, rememberRole, requestFrom, type AssumeRoleAnswers } from '../../session/answers';
+import { explainStsError } from '../../session/errors';
+import { listProfiles } from '../../session/profiles';
+import type { SessionState } from '../../session/sessionState';
+import { assumeRole, callerIdentity, isRoleSessionArn, withResolvedSource, type AssumedSession } from '../../session/sts';
+import { DEFAULT_DURATION_SECONDS, validateDuration, validateMfaCode } from '../../session/validation';
 import { pickRole, position, type AssumeRoleFlow } from './assumeRoleSteps';
-import { COMMANDS } from './ids';
+import { COMMANDS } from '../ids';
 import { MultiStepInput } from './multiStepInput';
 import { sessionTargets } from './sessionTargets';
 

@@ -1,8 +1,8 @@
 import { userInfo } from 'node:os';
 import * as vscode from 'vscode';
-import { answersFromProfile, type AssumeRoleAnswers, type RememberedRole } from '../session/answers';
-import { roleNameOf } from '../session/iam';
-import type { ProfileSummary, RoleProfile } from '../session/profiles';
+import { answersFromProfile, type AssumeRoleAnswers, type RememberedRole } from '../../session/answers';
+import { roleNameOf } from '../../session/iam';
+import type { ProfileSummary, RoleProfile } from '../../session/profiles';
 import {
   DEFAULT_DURATION_SECONDS,
   maxDuration,
@@ -16,9 +16,9 @@ import {
   validateSessionName,
   validateSourceIdentity,
   type DurationLimits,
-} from '../session/validation';
+} from '../../session/validation';
 import { MultiStepInput, type Step, type StepPosition } from './multiStepInput';
-import { roleListPick } from './roleList';
+import { roleListPick } from '../roles/roleList';
 import type { SessionTargets } from './sessionTargets';
 
 /** What the steps know: the answers so far, and what AWS told about the role and the caller. */

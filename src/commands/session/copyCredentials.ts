@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
-import type { SessionState } from '../session/sessionState';
-import { formatCredentials, SHELL_FORMATS, type ShellFormat } from '../session/shellFormats';
-import { COMMANDS } from './ids';
+import type { SessionState } from '../../session/sessionState';
+import { formatCredentials, SHELL_FORMATS, type ShellFormat } from '../../session/shellFormats';
+import { COMMANDS } from '../ids';
 
 /** "IAM: Copy Credentials As…": the session for another shell or tool, to the clipboard. */
 export function registerCopyCredentialsCommand(state: SessionState): vscode.Disposable {

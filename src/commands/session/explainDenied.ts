@@ -1,11 +1,11 @@
 import * as vscode from 'vscode';
-import { evaluate, type AssumeRequest } from '../policy/evaluate';
-import type { AssumeRoleAnswers } from '../session/answers';
-import { getRole, roleNameOf, type RoleDetails } from '../session/iam';
-import type { SessionState } from '../session/sessionState';
-import { explanationMarkdown } from './checkWhoCanAssume';
-import type { ExplanationDocuments } from './explanationDocument';
-import { COMMANDS } from './ids';
+import { evaluate, type AssumeRequest } from '../../policy/evaluate/evaluate';
+import type { AssumeRoleAnswers } from '../../session/answers';
+import { getRole, roleNameOf, type RoleDetails } from '../../session/iam';
+import type { SessionState } from '../../session/sessionState';
+import { explanationMarkdown } from '../policy/checkWhoCanAssume';
+import type { ExplanationDocuments } from '../policy/explanationDocument';
+import { COMMANDS } from '../ids';
 import { sessionTargets } from './sessionTargets';
 
 export interface ExplainDeniedArgs {

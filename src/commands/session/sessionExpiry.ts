@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
-import { formatTimeLeft } from '../session/credentials';
-import { roleNameOf } from '../session/iam';
-import { mayAutoRefresh, type SessionState } from '../session/sessionState';
-import { COMMANDS } from './ids';
+import { formatTimeLeft } from '../../session/credentials';
+import { roleNameOf } from '../../session/iam';
+import { mayAutoRefresh, type SessionState } from '../../session/sessionState';
+import { COMMANDS } from '../ids';
 
 /**
  * Before a session expires: refresh it (iamTrust.session.autoRefresh, sessions without MFA),

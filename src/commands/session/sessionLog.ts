@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import { redactKey } from '../session/credentials';
-import type { SessionState } from '../session/sessionState';
+import { redactKey } from '../../session/credentials';
+import type { SessionState } from '../../session/sessionState';
 
 /**
  * The "IAM Trust & Sessions" output channel: what happened to the window's session. It names

@@ -1,10 +1,10 @@
 import * as vscode from 'vscode';
-import { formatTimeLeft } from '../session/credentials';
-import { explainStsError } from '../session/errors';
-import { roleNameOf } from '../session/iam';
-import type { SessionState } from '../session/sessionState';
-import { callerIdentity } from '../session/sts';
-import { COMMANDS } from './ids';
+import { formatTimeLeft } from '../../session/credentials';
+import { explainStsError } from '../../session/errors';
+import { roleNameOf } from '../../session/iam';
+import type { SessionState } from '../../session/sessionState';
+import { callerIdentity } from '../../session/sts';
+import { COMMANDS } from '../ids';
 import { sessionTargets } from './sessionTargets';
 
 /** What clicking the status-bar item offers: everything that can be done with the session. */

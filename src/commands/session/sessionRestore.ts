@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import { SessionKeeper } from '../session/restore';
-import type { SessionState } from '../session/sessionState';
+import { SessionKeeper } from '../../session/restore';
+import type { SessionState } from '../../session/sessionState';
 
 const SETTING = 'iamTrust.session.restoreOnReload';
 /** Global state (not a secret): whether a session may be in the secret storage. */

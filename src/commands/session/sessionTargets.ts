@@ -1,9 +1,9 @@
 import * as vscode from 'vscode';
-import { regionFor, type AssumeRoleAnswers } from '../session/answers';
-import { getRole, roleNameOf, type IamTarget } from '../session/iam';
-import type { SessionState } from '../session/sessionState';
-import { callerIdentity, isRoleSessionArn, type StsTarget } from '../session/sts';
-import { validateMfaCode, type DurationLimits } from '../session/validation';
+import { regionFor, type AssumeRoleAnswers } from '../../session/answers';
+import { getRole, roleNameOf, type IamTarget } from '../../session/iam';
+import type { SessionState } from '../../session/sessionState';
+import { callerIdentity, isRoleSessionArn, type StsTarget } from '../../session/sts';
+import { validateMfaCode, type DurationLimits } from '../../session/validation';
 
 /** Where the calls for some answers go: region and endpoints from the settings, the profile and the environment. */
 export interface SessionTargets {

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
-import { formatTimeLeft } from '../session/credentials';
-import type { SessionState } from '../session/sessionState';
-import { COMMANDS } from './ids';
+import { formatTimeLeft } from '../../session/credentials';
+import type { SessionState } from '../../session/sessionState';
+import { COMMANDS } from '../ids';
 
 /** "IAM: Show Session Status": which role session this window's new terminals get. */
 export function registerShowStatusCommand(state: SessionState): vscode.Disposable {

@@ -1,15 +1,15 @@
-import { cursorAt, type CursorContext } from './cursor';
-import { explainAction, explainConditionKey, explainOperator } from './explain';
+import { cursorAt, type CursorContext } from '../syntax/cursor';
+import { explainAction, explainConditionKey, explainOperator } from '../evaluate/explain';
 import {
   federatedProvider,
   GLOBAL_KEY_NAMES,
   SERVICE_PREFIX_LIST,
   stsAction,
   TRUST_ACTIONS,
-} from './iamData';
-import { buildModel, type Statement } from './model';
-import { BASE_OPERATOR_NAMES } from './operators';
-import { parsePolicy } from './parse';
+} from '../iam/iamData';
+import { buildModel, type Statement } from '../model/model';
+import { BASE_OPERATOR_NAMES } from '../iam/operators';
+import { parsePolicy } from '../syntax/parse';
 
 export type CandidateKind = 'element' | 'value' | 'action' | 'operator' | 'key' | 'principal';
 

@@ -1,7 +1,7 @@
 import { createScanner } from 'jsonc-parser';
 import { isAlias, isMap, isPair, isScalar, isSeq, Lexer, parseDocument, Schema, YAMLMap, YAMLSeq, type Node as YamlNode } from 'yaml';
-import { MAX_NESTING_DEPTH, MAX_YAML_ALIASES } from '../limits';
-import { SyntaxKind } from '../strictTree';
+import { MAX_NESTING_DEPTH, MAX_YAML_ALIASES } from '../base/limits';
+import { SyntaxKind } from '../syntax/strictTree';
 import type { EmbeddedPolicy, EmbeddedValue, SourceRange } from './value';
 
 /**

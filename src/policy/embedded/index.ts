@@ -1,8 +1,8 @@
-import type { Finding } from '../finding';
-import { LineIndex } from '../lineIndex';
-import { MAX_DOCUMENT_CHARS } from '../limits';
-import { fixesFor } from '../fixes';
-import { lint, type LintOptions } from '../lint';
+import type { Finding } from '../base/finding';
+import { LineIndex } from '../syntax/lineIndex';
+import { MAX_DOCUMENT_CHARS } from '../base/limits';
+import { fixesFor } from '../lint/fixes';
+import { lint, type LintOptions } from '../lint/lint';
 import { extractFromCloudFormation, looksLikeCloudFormation } from './cloudformation';
 import { extractFromTerraform } from './terraform';
 import { mapFindings, SegmentIndex, serialize, withPlausibleUnknowns, type EmbeddedPolicy } from './value';

@@ -1,6 +1,6 @@
-import type { Finding } from '../finding';
-import { LineIndex } from '../lineIndex';
-import { MAX_NESTING_DEPTH } from '../limits';
+import type { Finding } from '../base/finding';
+import { LineIndex } from '../syntax/lineIndex';
+import { MAX_NESTING_DEPTH } from '../base/limits';
 
 /** Where something is in the source file (template or .tf), as offsets. */
 export interface SourceRange {

@@ -1,8 +1,8 @@
-import { matchesAction } from './actions';
-import { globMatchTokens, globTokens, ONE, STAR, type GlobToken } from './glob';
-import { lookupConditionKey } from './iamData';
-import { parseOperator, type ParsedOperator } from './operators';
-import { parseArn, parseAwsPrincipal, type AwsPrincipal } from './principals';
+import { matchesAction } from '../iam/actions';
+import { globMatchTokens, globTokens, ONE, STAR, type GlobToken } from '../base/glob';
+import { lookupConditionKey } from '../iam/iamData';
+import { parseOperator, type ParsedOperator } from '../iam/operators';
+import { parseArn, parseAwsPrincipal, type AwsPrincipal } from '../iam/principals';
 
 /**
  * Evaluates a role trust policy against one request to assume the role, with IAM's semantics,

@@ -1,7 +1,7 @@
-import { stsActionsMatching } from './actions';
-import { lookupConditionKey, stsAction, TRUST_ACTIONS, federatedProvider, conditionKeyPrefix } from './iamData';
-import { parseOperator } from './operators';
-import { describePrincipal, parseArn } from './principals';
+import { stsActionsMatching } from '../iam/actions';
+import { lookupConditionKey, stsAction, TRUST_ACTIONS, federatedProvider, conditionKeyPrefix } from '../iam/iamData';
+import { parseOperator } from '../iam/operators';
+import { describePrincipal, parseArn } from '../iam/principals';
 
 /** Markdown explanations of a policy's vocabulary, for hovers and completion details. */
 

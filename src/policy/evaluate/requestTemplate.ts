@@ -1,6 +1,6 @@
 import { parse } from 'jsonc-parser';
 import type { AssumeRequest } from './evaluate';
-import { lookupConditionKey } from './iamData';
+import { lookupConditionKey } from '../iam/iamData';
 import { listOf } from './summarize';
 
 /** What a "who can assume this?" question about a policy starts from: its principals and the condition keys it tests. */

@@ -1,6 +1,6 @@
 import { getNodeValue, parseTree, type Node } from 'jsonc-parser';
-import { parseOperator } from './operators';
-import { parseAwsPrincipal } from './principals';
+import { parseOperator } from '../iam/operators';
+import { parseAwsPrincipal } from '../iam/principals';
 
 /** One statement in a sentence, for the code lens above it: whom it trusts, to do what, under which conditions. */
 export interface StatementSummary {

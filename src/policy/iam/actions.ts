@@ -1,7 +1,6 @@
-import { globMatch } from './glob';
+import { globMatch } from '../base/glob';
 import { allStsActions, isKnownService, TRUST_ACTIONS } from './iamData';
-import { memoize } from './memoize';
-import type { Statement } from './model';
+import { memoize } from '../base/memoize';
 
 /** The sts actions that mean something in a trust policy. */
 export const TRUST_ACTION_NAMES: readonly string[] = Object.keys(TRUST_ACTIONS);
@@ -40,18 +39,4 @@ export const stsActionsMatching = memoize((pattern: string): string[] =>
 /** Whether a service prefix exists (non-sts actions are not in our data; their service is). */
 export function serviceExists(service: string): boolean {
   return service === '*' || isKnownService(service);
-}
-
-/** The sts actions a statement allows through its Action element (string items only); do not change the set. */
-export function allowedStsActions(statement: Statement): Set<string> {
-  // Several rules ask about the same statement: computed once, kept in its memo.
-  const cached = statement.memo.allowedStsActions;
-  if (cached) return cached;
-  const allowed = new Set<string>();
-  statement.memo.allowedStsActions = allowed;
-  for (const item of statement.actions) {
-    if (item.kind !== 'string') continue;
-    for (const name of stsActionsMatching(item.value)) allowed.add(name);
-  }
-  return allowed;
 }

@@ -1,40 +1,5 @@
 import { lookupConditionKey, stsAction } from './iamData';
 import type { StsActionData } from './iamData.generated';
-import type { ConditionEntry, Statement } from './model';
-
-/**
- * The condition entries that restrict a key to known values: a positive operator (not a Not
- * form, not IfExists — both also pass when the key is absent), not a set operator's
- * ForAllValues (true for an empty set), with at least one value that is not a bare `*`.
- */
-export function restrictingEntries(statement: Statement): ConditionEntry[] {
-  // Several rules ask about the same statement: computed once, kept in its memo.
-  return (statement.memo.restrictingEntries ??= computeRestrictingEntries(statement));
-}
-
-function computeRestrictingEntries(statement: Statement): ConditionEntry[] {
-  return statement.conditions.filter((entry) => {
-    const op = entry.op;
-    if (!op.base || op.negated || op.ifExists || op.base === 'Null' || op.setOperator === 'ForAllValues') return false;
-    return entry.values.some((v) => v.kind !== 'object' && v.kind !== 'array' && v.value !== '' && v.value !== '*');
-  });
-}
-
-/** Lower-case keys that restrictingEntries() covers; do not change the set. */
-export function restrictedKeys(statement: Statement): Set<string> {
-  let keys = statement.memo.restrictedKeys;
-  if (!keys) {
-    keys = new Set<string>();
-    for (const entry of restrictingEntries(statement)) keys.add(entry.key.toLowerCase());
-    statement.memo.restrictedKeys = keys;
-  }
-  return keys;
-}
-
-/** The statement's actions as names without `sts:` (wildcards kept), when they are sts ones. */
-export function stsActionNames(statement: Statement): string[] {
-  return statement.actions.filter((a) => a.kind === 'string' && /^sts:/i.test(a.value)).map((a) => a.value.slice(4));
-}
 
 /** Lower-case names of the condition keys each sts action receives, made on first use. */
 const receivedKeys = new Map<StsActionData, Set<string>>();

@@ -5,7 +5,7 @@ import {
   STS_ACTIONS,
   type StsActionData,
 } from './iamData.generated';
-import { memoize } from './memoize';
+import { memoize } from '../base/memoize';
 
 /** IAM's condition value types, as the data names them. */
 export type KeyType = 'String' | 'ARN' | 'Numeric' | 'Date' | 'Bool' | 'IPAddress' | 'Binary';

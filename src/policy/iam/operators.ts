@@ -1,5 +1,5 @@
 import type { KeyType } from './iamData';
-import { memoize } from './memoize';
+import { memoize } from '../base/memoize';
 
 /** Base operators IAM knows, with the type of value each compares. */
 const BASE_OPERATORS: Record<string, KeyType | 'Null'> = {

@@ -1,5 +1,3 @@
-import type { PrincipalEntry, Statement } from './model';
-
 export const PARTITIONS = ['aws', 'aws-cn', 'aws-us-gov', 'aws-iso', 'aws-iso-b', 'aws-iso-e', 'aws-iso-f', 'aws-eusc'];
 
 export interface Arn {
@@ -65,7 +63,7 @@ export function parseAwsPrincipal(value: string): AwsPrincipal | undefined {
 }
 
 /** In words, for hovers and messages: whom a principal entry lets in. */
-export function describePrincipal(entry: Pick<PrincipalEntry, 'type'> & { value: string }): string {
+export function describePrincipal(entry: { type: string; value: string }): string {
   const { type, value } = entry;
   if (type === '*' || (type === 'AWS' && value === '*')) return 'anyone: every AWS principal of every account (restrict it with a condition)';
   if (type === 'Service') return `the AWS service ${value}, when it acts on some customer\'s behalf`;
@@ -88,12 +86,4 @@ export function describePrincipal(entry: Pick<PrincipalEntry, 'type'> & { value:
     default:
       return value;
   }
-}
-
-/** Whether the statement allows something (rules about who gets in only look at Allow). */
-export const isAllow = (statement: Statement) => statement.effect === 'Allow';
-
-/** The statement's Principal entries (not NotPrincipal ones). */
-export function principalEntries(statement: Statement): PrincipalEntry[] {
-  return statement.elements.has('Principal') ? statement.principals : [];
 }

@@ -1,4 +1,4 @@
-import { SEVERITIES, type Severity } from './finding';
+import { SEVERITIES, type Severity } from '../base/finding';
 import type { Rule } from './rule';
 
 const SEVERITY_MEANING: Record<Severity, string> = {

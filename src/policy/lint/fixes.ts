@@ -1,9 +1,9 @@
 import { applyEdits, modify, type Edit, type JSONPath, type Node } from 'jsonc-parser';
-import type { Finding } from './finding';
-import { federatedProvider } from './iamData';
-import { buildModel, type PolicyModel, type Statement } from './model';
-import { parseOperator } from './operators';
-import { parsePolicy } from './parse';
+import type { Finding } from '../base/finding';
+import { federatedProvider } from '../iam/iamData';
+import { buildModel, type PolicyModel, type Statement } from '../model/model';
+import { parseOperator } from '../iam/operators';
+import { parsePolicy } from '../syntax/parse';
 
 /** A quick fix for one finding: text edits to the policy, and whether it is the preferred fix. */
 export interface Fix {

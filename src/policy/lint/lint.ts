@@ -1,7 +1,7 @@
-import type { Finding, Severity } from './finding';
-import { MAX_DOCUMENT_CHARS } from './limits';
-import { buildModel, type PolicyModel } from './model';
-import { parsePolicy } from './parse';
+import type { Finding, Severity } from '../base/finding';
+import { MAX_DOCUMENT_CHARS } from '../base/limits';
+import { buildModel, type PolicyModel } from '../model/model';
+import { parsePolicy } from '../syntax/parse';
 import { nodeSpan, type Rule, type RuleContext, type RuleOptions, type RuleReport } from './rule';
 import { RULES } from './rules';
 

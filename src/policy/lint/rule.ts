@@ -1,7 +1,7 @@
 import type { Node } from 'jsonc-parser';
-import type { Severity } from './finding';
-import type { PolicyModel } from './model';
-import type { ParsedPolicy } from './parse';
+import type { Severity } from '../base/finding';
+import type { PolicyModel } from '../model/model';
+import type { ParsedPolicy } from '../syntax/parse';
 
 export interface RuleMeta {
   /** Public contract: CLI output, docs anchors and editor diagnostics use it. */

@@ -1,5 +1,5 @@
 import { items, objectElements } from './model';
-import { parsePolicy } from './parse';
+import { parsePolicy } from '../syntax/parse';
 
 const TRUST_ACTION = /^sts:(AssumeRole|AssumeRoleWith|TagSession|SetSourceIdentity|SetContext|\*)/i;
 

@@ -1,8 +1,7 @@
 import type { Node } from 'jsonc-parser';
-import { lookupConditionKey, type ConditionKeyInfo } from './iamData';
-import { parseOperator, type ParsedOperator } from './operators';
-import type { ParsedPolicy } from './parse';
-import type { TrustedProvider } from './rules/oidcProviders';
+import { lookupConditionKey, type ConditionKeyInfo, type FederatedProvider } from '../iam/iamData';
+import { parseOperator, type ParsedOperator } from '../iam/operators';
+import type { ParsedPolicy } from '../syntax/parse';
 
 /**
  * The policy as the rules see it: every element keeps the jsonc-parser nodes of its key and
@@ -62,13 +61,13 @@ export interface ConditionEntry {
  * rather than once per rule. Rules do not read these fields: they call the functions.
  */
 export interface StatementMemo {
-  /** allowedStsActions() in actions.ts */
+  /** allowedStsActions() in statements.ts */
   allowedStsActions: Set<string> | undefined;
-  /** restrictingEntries() in conditionKeys.ts */
+  /** restrictingEntries() in statements.ts */
   restrictingEntries: ConditionEntry[] | undefined;
-  /** restrictedKeys() in conditionKeys.ts */
+  /** restrictedKeys() in statements.ts */
   restrictedKeys: Set<string> | undefined;
-  /** trustedWebIdentityProviders() in rules/oidcProviders.ts */
+  /** trustedWebIdentityProviders() in statements.ts */
   webIdentityProviders: TrustedProvider[] | undefined;
 }
 
@@ -214,4 +213,11 @@ function conditionEntries(operators: Element[]): ConditionEntry[] {
     }
   }
   return entries;
+}
+
+export interface TrustedProvider {
+  entry: PrincipalEntry;
+  provider: FederatedProvider;
+  /** The statement's condition entries on this provider's keys. */
+  conditions: ConditionEntry[];
 }

@@ -1,4 +1,4 @@
-import type { Position } from './finding';
+import type { Position } from '../base/finding';
 
 /**
  * Maps text offsets to 1-based line/column. Line starts are found on demand, only as far

@@ -1,5 +1,5 @@
 import { createScanner, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
-import { MAX_NESTING_DEPTH } from './limits';
+import { MAX_NESTING_DEPTH } from '../base/limits';
 import { LineIndex } from './lineIndex';
 import { parseStrictTree, SyntaxKind } from './strictTree';
 

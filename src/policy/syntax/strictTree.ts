@@ -1,5 +1,5 @@
 import { createScanner, type Node } from 'jsonc-parser';
-import { MAX_NESTING_DEPTH } from './limits';
+import { MAX_NESTING_DEPTH } from '../base/limits';
 
 /**
  * jsonc-parser's SyntaxKind values. Its SyntaxKind is an ambient const enum, which

@@ -7,7 +7,7 @@ import { after, describe, it } from 'node:test';
 import type { FileSystem } from '../../../src/cli/files';
 import { artifactLocation, formatSarif } from '../../../src/cli/format';
 import { main, type CliIo } from '../../../src/cli/main';
-import { MAX_DOCUMENT_CHARS } from '../../../src/policy/limits';
+import { MAX_DOCUMENT_CHARS } from '../../../src/policy/base/limits';
 
 // Issue 11: the CLI must never hang, never crash, and never let a policy control the terminal.
 // The real bundle runs as a child process with a bound: a hang fails the test (the bound is

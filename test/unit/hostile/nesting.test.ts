@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { lint } from '../../../src/policy';
-import { looksLikeTrustPolicy } from '../../../src/policy/detect';
-import { MAX_DOCUMENT_CHARS, MAX_NESTING_DEPTH } from '../../../src/policy/limits';
+import { looksLikeTrustPolicy } from '../../../src/policy/model/detect';
+import { MAX_DOCUMENT_CHARS, MAX_NESTING_DEPTH } from '../../../src/policy/base/limits';
 import { bounded } from './bounded';
 
 // Issue 11, items 5, 7 and 8: deep nesting threw RangeError from lint() (documented never to

@@ -1,4 +1,4 @@
-import { actionInvalid } from '../../../src/policy/rules/actionInvalid';
+import { actionInvalid } from '../../../src/policy/lint/rules/actionInvalid';
 import { policy, ruleTests, statement } from '../ruleTester';
 
 const a = (Action: unknown) => policy(statement({ Action }));

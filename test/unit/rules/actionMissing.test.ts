@@ -1,4 +1,4 @@
-import { actionMissing } from '../../../src/policy/rules/actionMissing';
+import { actionMissing } from '../../../src/policy/lint/rules/actionMissing';
 import { policy, ruleTests, statement } from '../ruleTester';
 
 ruleTests(actionMissing, {

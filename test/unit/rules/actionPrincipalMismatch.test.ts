@@ -1,4 +1,4 @@
-import { actionPrincipalMismatch } from '../../../src/policy/rules/actionPrincipalMismatch';
+import { actionPrincipalMismatch } from '../../../src/policy/lint/rules/actionPrincipalMismatch';
 import { policy, ruleTests, statement } from '../ruleTester';
 
 const saml = 'arn:aws:iam::111122223333:saml-provider/Okta';

@@ -1,4 +1,4 @@
-import { actionUnsupported } from '../../../src/policy/rules/actionUnsupported';
+import { actionUnsupported } from '../../../src/policy/lint/rules/actionUnsupported';
 import { policy, ruleTests, statement } from '../ruleTester';
 
 const a = (Action: unknown) => policy(statement({ Action }));

@@ -1,4 +1,4 @@
-import { actionWildcard } from '../../../src/policy/rules/actionWildcard';
+import { actionWildcard } from '../../../src/policy/lint/rules/actionWildcard';
 import { policy, ruleTests, statement } from '../ruleTester';
 
 ruleTests(actionWildcard, {

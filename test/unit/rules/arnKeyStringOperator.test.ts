@@ -1,4 +1,4 @@
-import { arnKeyStringOperator } from '../../../src/policy/rules/arnKeyStringOperator';
+import { arnKeyStringOperator } from '../../../src/policy/lint/rules/arnKeyStringOperator';
 import { policy, ruleTests, statement } from '../ruleTester';
 
 const c = (Condition: unknown) => policy(statement({ Condition }));

@@ -1,4 +1,4 @@
-import { conditionKeyInvalid } from '../../../src/policy/rules/conditionKeyInvalid';
+import { conditionKeyInvalid } from '../../../src/policy/lint/rules/conditionKeyInvalid';
 import { policy, ruleTests, statement } from '../ruleTester';
 
 const eks = 'arn:aws:iam::111122223333:oidc-provider/oidc.eks.eu-west-1.amazonaws.com/id/ABC123';

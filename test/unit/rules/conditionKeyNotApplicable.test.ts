@@ -1,4 +1,4 @@
-import { conditionKeyNotApplicable } from '../../../src/policy/rules/conditionKeyNotApplicable';
+import { conditionKeyNotApplicable } from '../../../src/policy/lint/rules/conditionKeyNotApplicable';
 import { policy, ruleTests, statement } from '../ruleTester';
 
 const c = (Action: unknown, key: string) => policy(statement({ Action, Condition: { StringEquals: { [key]: 'v' } } }));

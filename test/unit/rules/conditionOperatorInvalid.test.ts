@@ -1,4 +1,4 @@
-import { conditionOperatorInvalid } from '../../../src/policy/rules/conditionOperatorInvalid';
+import { conditionOperatorInvalid } from '../../../src/policy/lint/rules/conditionOperatorInvalid';
 import { policy, ruleTests, statement } from '../ruleTester';
 
 const c = (Condition: unknown) => policy(statement({ Condition }));

@@ -1,4 +1,4 @@
-import { conditionTypeMismatch } from '../../../src/policy/rules/conditionTypeMismatch';
+import { conditionTypeMismatch } from '../../../src/policy/lint/rules/conditionTypeMismatch';
 import { policy, ruleTests, statement } from '../ruleTester';
 
 const c = (Condition: unknown) => policy(statement({ Condition }));

@@ -1,4 +1,4 @@
-import { crossAccountWithoutExternalId } from '../../../src/policy/rules/crossAccountWithoutExternalId';
+import { crossAccountWithoutExternalId } from '../../../src/policy/lint/rules/crossAccountWithoutExternalId';
 import { policy, ruleTests, statement } from '../ruleTester';
 
 const home = { accountId: '111122223333' };

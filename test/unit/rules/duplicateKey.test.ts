@@ -1,4 +1,4 @@
-import { duplicateKey } from '../../../src/policy/rules/duplicateKey';
+import { duplicateKey } from '../../../src/policy/lint/rules/duplicateKey';
 import { policy, ruleTests, statement } from '../ruleTester';
 
 ruleTests(duplicateKey, {

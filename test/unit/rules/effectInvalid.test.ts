@@ -1,4 +1,4 @@
-import { effectInvalid } from '../../../src/policy/rules/effectInvalid';
+import { effectInvalid } from '../../../src/policy/lint/rules/effectInvalid';
 import { policy, ruleTests, statement } from '../ruleTester';
 
 ruleTests(effectInvalid, {

@@ -1,4 +1,4 @@
-import { emptyValue } from '../../../src/policy/rules/emptyValue';
+import { emptyValue } from '../../../src/policy/lint/rules/emptyValue';
 import { policy, ruleTests, statement } from '../ruleTester';
 
 ruleTests(emptyValue, {

@@ -1,4 +1,4 @@
-import { federatedInvalid } from '../../../src/policy/rules/federatedInvalid';
+import { federatedInvalid } from '../../../src/policy/lint/rules/federatedInvalid';
 import { policy, ruleTests, statement } from '../ruleTester';
 
 const f = (Federated: unknown) => policy(statement({ Principal: { Federated }, Action: 'sts:AssumeRoleWithWebIdentity' }));

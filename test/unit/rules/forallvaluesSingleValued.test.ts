@@ -1,4 +1,4 @@
-import { forallvaluesSingleValued } from '../../../src/policy/rules/forallvaluesSingleValued';
+import { forallvaluesSingleValued } from '../../../src/policy/lint/rules/forallvaluesSingleValued';
 import { policy, ruleTests, statement } from '../ruleTester';
 
 const c = (Condition: unknown) => policy(statement({ Condition }));

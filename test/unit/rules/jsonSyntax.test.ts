@@ -1,4 +1,4 @@
-import { jsonSyntax } from '../../../src/policy/rules/jsonSyntax';
+import { jsonSyntax } from '../../../src/policy/lint/rules/jsonSyntax';
 import { policy, ruleTests, statement } from '../ruleTester';
 
 ruleTests(jsonSyntax, {

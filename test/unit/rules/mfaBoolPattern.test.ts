@@ -1,4 +1,4 @@
-import { mfaBoolPattern } from '../../../src/policy/rules/mfaBoolPattern';
+import { mfaBoolPattern } from '../../../src/policy/lint/rules/mfaBoolPattern';
 import { policy, ruleTests, statement } from '../ruleTester';
 
 const c = (Condition: unknown) => policy(statement({ Effect: 'Deny', Condition }));

@@ -1,4 +1,4 @@
-import { missingActionForConditionKey } from '../../../src/policy/rules/missingActionForConditionKey';
+import { missingActionForConditionKey } from '../../../src/policy/lint/rules/missingActionForConditionKey';
 import { policy, ruleTests, statement } from '../ruleTester';
 
 const c = (Action: unknown, Condition: unknown) => policy(statement({ Action, Condition }));

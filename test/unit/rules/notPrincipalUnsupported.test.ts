@@ -1,4 +1,4 @@
-import { notPrincipalUnsupported } from '../../../src/policy/rules/notPrincipalUnsupported';
+import { notPrincipalUnsupported } from '../../../src/policy/lint/rules/notPrincipalUnsupported';
 import { policy, ruleTests, statement } from '../ruleTester';
 
 ruleTests(notPrincipalUnsupported, {

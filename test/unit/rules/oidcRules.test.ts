@@ -1,6 +1,6 @@
-import { oidcMissingCondition } from '../../../src/policy/rules/oidcMissingCondition';
-import { oidcMissingSub } from '../../../src/policy/rules/oidcMissingSub';
-import { oidcWildcardSub } from '../../../src/policy/rules/oidcWildcardSub';
+import { oidcMissingCondition } from '../../../src/policy/lint/rules/oidcMissingCondition';
+import { oidcMissingSub } from '../../../src/policy/lint/rules/oidcMissingSub';
+import { oidcWildcardSub } from '../../../src/policy/lint/rules/oidcWildcardSub';
 import { policy, ruleTests } from '../ruleTester';
 
 const gh = 'arn:aws:iam::111122223333:oidc-provider/token.actions.githubusercontent.com';

@@ -1,4 +1,4 @@
-import { principalInvalid } from '../../../src/policy/rules/principalInvalid';
+import { principalInvalid } from '../../../src/policy/lint/rules/principalInvalid';
 import { policy, ruleTests, statement } from '../ruleTester';
 
 const p = (Principal: unknown) => policy(statement({ Principal }));

@@ -1,4 +1,4 @@
-import { principalMissing } from '../../../src/policy/rules/principalMissing';
+import { principalMissing } from '../../../src/policy/lint/rules/principalMissing';
 import { policy, ruleTests, statement } from '../ruleTester';
 
 ruleTests(principalMissing, {

@@ -1,4 +1,4 @@
-import { publicPrincipal } from '../../../src/policy/rules/publicPrincipal';
+import { publicPrincipal } from '../../../src/policy/lint/rules/publicPrincipal';
 import { policy, ruleTests, statement } from '../ruleTester';
 
 const open = (overrides: Record<string, unknown>) => policy(statement({ Principal: { AWS: '*' }, Condition: undefined, ...overrides }));

@@ -1,4 +1,4 @@
-import { resourceNotAllowed } from '../../../src/policy/rules/resourceNotAllowed';
+import { resourceNotAllowed } from '../../../src/policy/lint/rules/resourceNotAllowed';
 import { policy, ruleTests, statement } from '../ruleTester';
 
 ruleTests(resourceNotAllowed, {

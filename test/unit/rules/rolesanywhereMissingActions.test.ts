@@ -1,4 +1,4 @@
-import { rolesanywhereMissingActions } from '../../../src/policy/rules/rolesanywhereMissingActions';
+import { rolesanywhereMissingActions } from '../../../src/policy/lint/rules/rolesanywhereMissingActions';
 import { policy, ruleTests, statement } from '../ruleTester';
 
 const ra = (Action: unknown) => policy(statement({ Principal: { Service: 'rolesanywhere.amazonaws.com' }, Action, Condition: undefined }));

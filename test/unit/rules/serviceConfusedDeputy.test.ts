@@ -1,4 +1,4 @@
-import { serviceConfusedDeputy } from '../../../src/policy/rules/serviceConfusedDeputy';
+import { serviceConfusedDeputy } from '../../../src/policy/lint/rules/serviceConfusedDeputy';
 import { policy, ruleTests, statement } from '../ruleTester';
 
 const svc = (Service: unknown, Condition?: unknown) => policy(statement({ Principal: { Service }, Condition }));

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { it } from 'node:test';
-import { runRules } from '../../../src/policy/lint';
-import { sidDuplicate } from '../../../src/policy/rules/sidDuplicate';
+import { runRules } from '../../../src/policy/lint/lint';
+import { sidDuplicate } from '../../../src/policy/lint/rules/sidDuplicate';
 import { policy, ruleTests, statement } from '../ruleTester';
 
 it('sid-duplicate points at the first use as related information', () => {

@@ -1,4 +1,4 @@
-import { sidInvalid } from '../../../src/policy/rules/sidInvalid';
+import { sidInvalid } from '../../../src/policy/lint/rules/sidInvalid';
 import { policy, ruleTests, statement } from '../ruleTester';
 
 ruleTests(sidInvalid, {

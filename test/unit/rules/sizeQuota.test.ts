@@ -1,5 +1,5 @@
-import { sizeExceedsDefaultQuota } from '../../../src/policy/rules/sizeExceedsDefaultQuota';
-import { sizeExceedsQuota } from '../../../src/policy/rules/sizeExceedsQuota';
+import { sizeExceedsDefaultQuota } from '../../../src/policy/lint/rules/sizeExceedsDefaultQuota';
+import { sizeExceedsQuota } from '../../../src/policy/lint/rules/sizeExceedsQuota';
 import { policy, ruleTests, statement } from '../ruleTester';
 
 const accounts = (n: number) => Array.from({ length: n }, (_, i) => `arn:aws:iam::${String(100000000000 + i)}:root`);

@@ -1,4 +1,4 @@
-import { statementMissing } from '../../../src/policy/rules/statementMissing';
+import { statementMissing } from '../../../src/policy/lint/rules/statementMissing';
 import { policy, ruleTests, statement } from '../ruleTester';
 
 ruleTests(statementMissing, {

@@ -1,4 +1,4 @@
-import { unknownElement } from '../../../src/policy/rules/unknownElement';
+import { unknownElement } from '../../../src/policy/lint/rules/unknownElement';
 import { policy, ruleTests, statement } from '../ruleTester';
 
 ruleTests(unknownElement, {

@@ -1,4 +1,4 @@
-import { versionInvalid } from '../../../src/policy/rules/versionInvalid';
+import { versionInvalid } from '../../../src/policy/lint/rules/versionInvalid';
 import { ruleTests } from '../ruleTester';
 
 ruleTests(versionInvalid, {

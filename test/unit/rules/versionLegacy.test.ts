@@ -1,4 +1,4 @@
-import { versionLegacy } from '../../../src/policy/rules/versionLegacy';
+import { versionLegacy } from '../../../src/policy/lint/rules/versionLegacy';
 import { ruleTests } from '../ruleTester';
 
 ruleTests(versionLegacy, {

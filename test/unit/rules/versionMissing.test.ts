@@ -1,4 +1,4 @@
-import { versionMissing } from '../../../src/policy/rules/versionMissing';
+import { versionMissing } from '../../../src/policy/lint/rules/versionMissing';
 import { ruleTests } from '../ruleTester';
 
 ruleTests(versionMissing, {

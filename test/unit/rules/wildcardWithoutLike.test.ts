@@ -1,4 +1,4 @@
-import { wildcardWithoutLike } from '../../../src/policy/rules/wildcardWithoutLike';
+import { wildcardWithoutLike } from '../../../src/policy/lint/rules/wildcardWithoutLike';
 import { policy, ruleTests, statement } from '../ruleTester';
 
 const c = (Condition: unknown) => policy(statement({ Condition }));

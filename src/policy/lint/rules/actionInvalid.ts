@@ -1,7 +1,7 @@
-import { parseAction, serviceExists, stsActionsMatching } from '../actions';
-import { closestMatch } from '../closest';
-import { allStsActions } from '../iamData';
-import type { Item } from '../model';
+import { parseAction, serviceExists, stsActionsMatching } from '../../iam/actions';
+import { closestMatch } from '../../base/closest';
+import { allStsActions } from '../../iam/iamData';
+import type { Item } from '../../model/model';
 import type { Rule } from '../rule';
 
 export const actionInvalid: Rule = {

@@ -1,7 +1,6 @@
-import { allowedStsActions } from '../actions';
-import { federatedProvider } from '../iamData';
-import { principalEntries } from '../principals';
+import { federatedProvider } from '../../iam/iamData';
 import type { Rule } from '../rule';
+import { allowedStsActions, principalEntries } from '../../model/statements';
 
 const FEDERATION_ACTIONS = ['AssumeRoleWithSAML', 'AssumeRoleWithWebIdentity'];
 

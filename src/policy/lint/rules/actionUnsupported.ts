@@ -1,4 +1,4 @@
-import { parseAction, serviceExists, stsActionsMatching, TRUST_ACTION_NAMES } from '../actions';
+import { parseAction, serviceExists, stsActionsMatching, TRUST_ACTION_NAMES } from '../../iam/actions';
 import type { Rule } from '../rule';
 
 export const actionUnsupported: Rule = {

@@ -1,4 +1,4 @@
-import { parseAction } from '../actions';
+import { parseAction } from '../../iam/actions';
 import type { Rule } from '../rule';
 
 export const actionWildcard: Rule = {

@@ -1,6 +1,6 @@
-import { closestMatch } from '../closest';
-import { conditionKeyPrefix, federatedProvider, GLOBAL_KEY_NAMES, isKnownService, lookupConditionKey, type FederatedProvider } from '../iamData';
-import type { Statement } from '../model';
+import { closestMatch } from '../../base/closest';
+import { conditionKeyPrefix, federatedProvider, GLOBAL_KEY_NAMES, isKnownService, lookupConditionKey, type FederatedProvider } from '../../iam/iamData';
+import type { Statement } from '../../model/model';
 import type { Rule } from '../rule';
 
 /** Providers are shared (federatedProvider() remembers them): their claims are lower-cased once. */

@@ -1,6 +1,6 @@
-import { allowedStsActions } from '../actions';
-import { actionReceivesKey } from '../conditionKeys';
+import { actionReceivesKey } from '../../iam/conditionKeys';
 import type { Rule } from '../rule';
+import { allowedStsActions } from '../../model/statements';
 
 export const conditionKeyNotApplicable: Rule = {
   meta: {

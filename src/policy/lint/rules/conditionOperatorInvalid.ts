@@ -1,4 +1,4 @@
-import { parseOperator } from '../operators';
+import { parseOperator } from '../../iam/operators';
 import type { Rule } from '../rule';
 
 export const conditionOperatorInvalid: Rule = {

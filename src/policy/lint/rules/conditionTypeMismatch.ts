@@ -1,4 +1,4 @@
-import { valueProblem } from '../conditionKeys';
+import { valueProblem } from '../../iam/conditionKeys';
 import type { Rule } from '../rule';
 
 export const conditionTypeMismatch: Rule = {

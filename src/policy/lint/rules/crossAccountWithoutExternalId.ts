@@ -1,8 +1,7 @@
-import { allowedStsActions } from '../actions';
-import { restrictedKeys } from '../conditionKeys';
-import { parseAwsPrincipal, principalEntries } from '../principals';
-import { memoize } from '../memoize';
+import { parseAwsPrincipal } from '../../iam/principals';
+import { memoize } from '../../base/memoize';
 import type { Rule } from '../rule';
+import { allowedStsActions, principalEntries, restrictedKeys } from '../../model/statements';
 
 /** The account an AWS principal value names, if any (remembered: the same accounts recur). */
 const principalAccount = memoize((value: string) => parseAwsPrincipal(value)?.account);

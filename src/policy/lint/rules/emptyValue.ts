@@ -1,5 +1,5 @@
 import type { Node } from 'jsonc-parser';
-import { allProperties } from '../model';
+import { allProperties } from '../../model/model';
 import type { Rule } from '../rule';
 
 const isEmpty = (node: Node | undefined) => (node?.type === 'object' || node?.type === 'array') && !node.children?.length;

@@ -1,4 +1,4 @@
-import { federatedProvider } from '../iamData';
+import { federatedProvider } from '../../iam/iamData';
 import type { Rule } from '../rule';
 
 export const federatedInvalid: Rule = {

@@ -1,5 +1,5 @@
-import { allowedStsActions } from '../actions';
 import type { Rule } from '../rule';
+import { allowedStsActions } from '../../model/statements';
 
 /** Which action a request must be for, for it to carry the key. */
 function requiredAction(key: string): string | undefined {

@@ -1,5 +1,5 @@
 import type { Rule } from '../rule';
-import { trustedWebIdentityProviders } from './oidcProviders';
+import { trustedWebIdentityProviders } from '../../model/statements';
 
 export const oidcMissingCondition: Rule = {
   meta: {

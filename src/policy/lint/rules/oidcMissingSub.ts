@@ -1,5 +1,5 @@
 import type { Rule } from '../rule';
-import { pinsSubject, trustedWebIdentityProviders } from './oidcProviders';
+import { pinsSubject, trustedWebIdentityProviders } from '../../model/statements';
 
 export const oidcMissingSub: Rule = {
   meta: {

@@ -1,5 +1,6 @@
 import type { Rule } from '../rule';
-import { claimOf, subjectClaimsOf, trustedWebIdentityProviders } from './oidcProviders';
+import { claimOf, subjectClaimsOf } from '../../iam/oidcProviders';
+import { trustedWebIdentityProviders } from '../../model/statements';
 
 /** Whether a subject pattern leaves the owner (GitHub org, Kubernetes namespace) open. */
 function matchesAnyOwner(claim: string, value: string): boolean {

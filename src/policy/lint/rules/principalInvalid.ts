@@ -1,6 +1,6 @@
-import { closestMatch } from '../closest';
-import { memoize } from '../memoize';
-import { parseArn, parseAwsPrincipal, PARTITIONS } from '../principals';
+import { closestMatch } from '../../base/closest';
+import { memoize } from '../../base/memoize';
+import { parseArn, parseAwsPrincipal, PARTITIONS } from '../../iam/principals';
 import type { Rule } from '../rule';
 
 const TYPES = ['AWS', 'Service', 'Federated', 'CanonicalUser'];

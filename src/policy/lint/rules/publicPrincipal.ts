@@ -1,6 +1,5 @@
-import { restrictedKeys } from '../conditionKeys';
-import { principalEntries } from '../principals';
 import type { Rule } from '../rule';
+import { principalEntries, restrictedKeys } from '../../model/statements';
 
 /** Keys that pin who the caller is (or on whose behalf a service calls). */
 export const CALLER_KEYS = [

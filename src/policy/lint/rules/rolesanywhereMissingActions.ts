@@ -1,6 +1,5 @@
-import { allowedStsActions } from '../actions';
-import { principalEntries } from '../principals';
 import type { Rule } from '../rule';
+import { allowedStsActions, principalEntries } from '../../model/statements';
 
 const REQUIRED = ['AssumeRole', 'TagSession', 'SetSourceIdentity'];
 

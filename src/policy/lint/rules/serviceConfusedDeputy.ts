@@ -1,6 +1,5 @@
-import { restrictedKeys } from '../conditionKeys';
-import { principalEntries } from '../principals';
 import type { Rule } from '../rule';
+import { principalEntries, restrictedKeys } from '../../model/statements';
 
 const SOURCE_KEYS = ['aws:sourceaccount', 'aws:sourcearn', 'aws:sourceorgid', 'aws:sourceorgpaths'];
 

@@ -1,5 +1,5 @@
-import type { Element } from '../model';
-import { closestMatch } from '../closest';
+import type { Element } from '../../model/model';
+import { closestMatch } from '../../base/closest';
 import type { Rule } from '../rule';
 import { caseVariantOf, STATEMENT_ELEMENTS, TOP_LEVEL_ELEMENTS } from './elementNames';
 

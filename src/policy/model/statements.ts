@@ -1,0 +1,88 @@
+// What rules and the evaluator ask about a statement, computed once per statement and kept in
+// its memo: whom it lets in, which keys its conditions pin, which sts actions it allows.
+import { stsActionsMatching } from '../iam/actions';
+import { federatedProvider } from '../iam/iamData';
+import { claimOf, lowerPrefixOf, subjectClaimsOf } from '../iam/oidcProviders';
+import type { ConditionEntry, PrincipalEntry, Statement, TrustedProvider } from './model';
+
+/** Whether the statement allows something (rules about who gets in only look at Allow). */
+export const isAllow = (statement: Statement) => statement.effect === 'Allow';
+
+/** The statement's Principal entries (not NotPrincipal ones). */
+export function principalEntries(statement: Statement): PrincipalEntry[] {
+  return statement.elements.has('Principal') ? statement.principals : [];
+}
+
+/**
+ * The condition entries that restrict a key to known values: a positive operator (not a Not
+ * form, not IfExists — both also pass when the key is absent), not a set operator's
+ * ForAllValues (true for an empty set), with at least one value that is not a bare `*`.
+ */
+export function restrictingEntries(statement: Statement): ConditionEntry[] {
+  // Several rules ask about the same statement: computed once, kept in its memo.
+  return (statement.memo.restrictingEntries ??= computeRestrictingEntries(statement));
+}
+
+function computeRestrictingEntries(statement: Statement): ConditionEntry[] {
+  return statement.conditions.filter((entry) => {
+    const op = entry.op;
+    if (!op.base || op.negated || op.ifExists || op.base === 'Null' || op.setOperator === 'ForAllValues') return false;
+    return entry.values.some((v) => v.kind !== 'object' && v.kind !== 'array' && v.value !== '' && v.value !== '*');
+  });
+}
+
+/** Lower-case keys that restrictingEntries() covers; do not change the set. */
+export function restrictedKeys(statement: Statement): Set<string> {
+  let keys = statement.memo.restrictedKeys;
+  if (!keys) {
+    keys = new Set<string>();
+    for (const entry of restrictingEntries(statement)) keys.add(entry.key.toLowerCase());
+    statement.memo.restrictedKeys = keys;
+  }
+  return keys;
+}
+
+/** The statement's actions as names without `sts:` (wildcards kept), when they are sts ones. */
+export function stsActionNames(statement: Statement): string[] {
+  return statement.actions.filter((a) => a.kind === 'string' && /^sts:/i.test(a.value)).map((a) => a.value.slice(4));
+}
+
+/** The sts actions a statement allows through its Action element (string items only); do not change the set. */
+export function allowedStsActions(statement: Statement): Set<string> {
+  // Several rules ask about the same statement: computed once, kept in its memo.
+  const cached = statement.memo.allowedStsActions;
+  if (cached) return cached;
+  const allowed = new Set<string>();
+  statement.memo.allowedStsActions = allowed;
+  for (const item of statement.actions) {
+    if (item.kind !== 'string') continue;
+    for (const name of stsActionsMatching(item.value)) allowed.add(name);
+  }
+  return allowed;
+}
+
+/** The web-identity providers (everything but SAML) an Allow statement trusts, with their conditions. */
+export function trustedWebIdentityProviders(statement: Statement): TrustedProvider[] {
+  // Three rules ask about the same statement: computed once, kept in its memo.
+  return (statement.memo.webIdentityProviders ??= computeTrustedProviders(statement));
+}
+
+function computeTrustedProviders(statement: Statement): TrustedProvider[] {
+  if (statement.effect !== 'Allow') return [];
+  const result: TrustedProvider[] = [];
+  for (const entry of principalEntries(statement)) {
+    if (entry.type !== 'Federated' || entry.item.kind !== 'string') continue;
+    const provider = federatedProvider(entry.item.value);
+    if (!provider || provider.kind === 'saml') continue;
+    const prefix = provider.keyPrefix.toLowerCase();
+    result.push({ entry, provider, conditions: statement.conditions.filter((c) => lowerPrefixOf(c.key) === prefix) });
+  }
+  return result;
+}
+
+/** Whether the statement pins the provider's subject with a restricting condition. */
+export function pinsSubject(statement: Statement, trusted: TrustedProvider): boolean {
+  const subjectClaims = subjectClaimsOf(trusted.provider);
+  const prefix = trusted.provider.keyPrefix.toLowerCase();
+  return restrictingEntries(statement).some((e) => lowerPrefixOf(e.key) === prefix && subjectClaims.includes(claimOf(e.key)));
+}
