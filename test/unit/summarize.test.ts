@@ -66,4 +66,11 @@ describe('statement summaries (code lens)', () => {
     assert.ok(summary!.title.endsWith('…'));
     assert.equal(summary!.detail.split('\n').filter((l) => l.startsWith('• ')).length, 12);
   });
+
+  it('never throws on objects where values belong (found by the fuzz suite: String() of a prototype-less object)', () => {
+    const text = '{"Statement":[{"Effect":"Allow","Principal":{"AWS":{"x":1}},"Action":[{"a":1}],"Condition":{"StringLike":{"k":{"v":1}}}}]}';
+    const [summary] = summarizeStatements(text);
+    assert.match(summary!.title, /\{"x":1\}/);
+    assert.match(summary!.detail, /k matches \{"v":1\}/);
+  });
 });

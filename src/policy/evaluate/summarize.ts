@@ -34,7 +34,7 @@ export function summarizeStatements(text: string): StatementSummary[] {
 function summarize(statement: Record<string, unknown>): { title: string; detail: string } {
   const deny = statement.Effect === 'Deny';
   const whom = 'Principal' in statement ? principals(statement.Principal) : 'NotPrincipal' in statement ? ['everyone except the NotPrincipal (not supported in trust policies)'] : ['nobody (no Principal)'];
-  const actions = listOf(statement.Action ?? statement.NotAction).map(String);
+  const actions = listOf(statement.Action ?? statement.NotAction).map(text);
   const conditions = conditionPhrases(statement.Condition);
   const verb = deny ? 'Denies' : 'Trusts';
   const what = actionPhrase(actions, 'NotAction' in statement);
@@ -43,15 +43,18 @@ function summarize(statement: Record<string, unknown>): { title: string; detail:
   return { title, detail };
 }
 
+/** A JSON value as text: strings as they are, anything else as JSON (jsonc-parser's objects have no prototype, so String() throws on them). */
+const text = (value: unknown): string => (typeof value === 'string' ? value : (JSON.stringify(value) ?? String(value)));
+
 /** A policy element that may be one value or a list of them, as a list. */
 export const listOf = (value: unknown): unknown[] => (Array.isArray(value) ? value : value === undefined ? [] : [value]);
 
 function principals(principal: unknown): string[] {
   if (principal === '*') return ['anyone'];
-  if (typeof principal !== 'object' || principal === null) return [String(principal)];
+  if (typeof principal !== 'object' || principal === null) return [text(principal)];
   const out: string[] = [];
   for (const [type, values] of Object.entries(principal as Record<string, unknown>)) {
-    for (const value of listOf(values).map(String)) out.push(principalPhrase(type, value));
+    for (const value of listOf(values).map(text)) out.push(principalPhrase(type, value));
   }
   return out.length ? out : ['nobody (empty Principal)'];
 }
@@ -129,7 +132,7 @@ function conditionPhrases(condition: unknown): string[] {
     const op = parseOperator(operatorText);
     if (typeof block !== 'object' || block === null) continue;
     for (const [key, raw] of Object.entries(block as Record<string, unknown>)) {
-      const values = listOf(raw).map((v) => (typeof v === 'string' ? `'${v}'` : String(v)));
+      const values = listOf(raw).map((v) => (typeof v === 'string' ? `'${v}'` : text(v)));
       if (op.base === 'Null') {
         out.push(`${key} is ${values.join('/') === 'true' || values.join('/') === "'true'" ? 'absent' : 'present'}`);
         continue;
