@@ -103,6 +103,9 @@ export class Pool {
         current.lastCalls = calls;
         current.since = now;
         current.cpuSince = cpu;
+      } else if (cpu !== undefined && current.cpuSince === undefined) {
+        // The first look at this job: its CPU time counts from here.
+        current.cpuSince = cpu;
       } else if (cpu !== undefined && current.cpuSince !== undefined ? cpu - current.cpuSince > this.options.hangMs : now - current.since > this.options.hangMs) {
         this.lost(slot, 'hang', `no progress for ${this.options.hangMs} ms of its thread's CPU time (${now - current.since} ms of wall time)`);
       } else if (now - current.since > 20 * this.options.hangMs) {
