@@ -73,4 +73,10 @@ describe('statement summaries (code lens)', () => {
     assert.match(summary!.title, /\{"x":1\}/);
     assert.match(summary!.detail, /k matches \{"v":1\}/);
   });
+
+  it('never throws on deep nesting (parseTree overflowed on 10,000 levels)', () => {
+    assert.deepEqual(summarizeStatements(`{"Statement":${'['.repeat(10_000)}`), []);
+    const [summary] = summarizeStatements(`{"Statement":[{"Effect":"Allow","Principal":"*","Action":"sts:AssumeRole","Sid":${'['.repeat(10_000)}}]}`);
+    assert.match(summary!.title, /^Trusts anyone/);
+  });
 });

@@ -1,6 +1,7 @@
-import { getNodeValue, parseTree, type Node } from 'jsonc-parser';
+import { getNodeValue, type Node } from 'jsonc-parser';
 import { parseOperator } from '../iam/operators';
 import { parseAwsPrincipal } from '../iam/principals';
+import { parsePolicy } from '../syntax/parse';
 
 /** One statement in a sentence, for the code lens above it: whom it trusts, to do what, under which conditions. */
 export interface StatementSummary {
@@ -18,7 +19,8 @@ const LENS_LIMIT = 240;
 
 /** A summary per statement of a trust policy; nothing for text that is not a policy (it never throws). */
 export function summarizeStatements(text: string): StatementSummary[] {
-  const root = parseTree(text, [], { allowTrailingComma: true, disallowComments: false });
+  // parsePolicy() recovers from comments and trailing commas, and cuts nesting too deep to recurse into.
+  const { root } = parsePolicy(text);
   if (root?.type !== 'object') return [];
   const statementNode = root.children?.find((p) => p.children?.[0]?.value === 'Statement')?.children?.[1];
   const nodes: Node[] = statementNode?.type === 'array' ? (statementNode.children ?? []) : statementNode?.type === 'object' ? [statementNode] : [];
