@@ -1,4 +1,4 @@
-import { globMatch } from '../base/glob';
+import { compileGlob } from '../base/glob';
 import { allStsActions, isKnownService, TRUST_ACTIONS } from './iamData';
 import { memoize } from '../base/memoize';
 
@@ -22,12 +22,17 @@ export const parseAction = memoize((text: string): ParsedAction | undefined => {
 
 /** Whether an action pattern (`sts:Assume*`, `sts:*`, `*`) covers an sts action name (case-insensitive). */
 export function matchesAction(pattern: string, stsName: string): boolean {
-  const parsed = parseAction(pattern);
-  if (!parsed) return false;
-  if (parsed.service === '*') return true;
-  if (parsed.service.toLowerCase() !== 'sts') return false;
-  return globMatch(parsed.name, stsName, true);
+  return stsMatcher(pattern)(stsName);
 }
+
+/** A pattern's test for sts action names, compiled once (remembered; hostile patterns are long). */
+const stsMatcher = memoize((pattern: string): ((stsName: string) => boolean) => {
+  const parsed = parseAction(pattern);
+  if (!parsed) return () => false;
+  if (parsed.service === '*') return () => true;
+  if (parsed.service.toLowerCase() !== 'sts') return () => false;
+  return compileGlob(parsed.name, true);
+});
 
 /** The real sts actions a pattern covers (remembered; do not change the list). */
 export const stsActionsMatching = memoize((pattern: string): string[] =>
