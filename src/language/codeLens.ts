@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { summarizeStatements } from '../policy/evaluate/summarize';
 import { COMMANDS } from '../commands/ids';
 import { readLanguageSettings } from './settings';
-import { isTrustPolicyDocument } from './trustPolicyDocuments';
+import { isTrustPolicyDocument, withinEngineLimit } from './trustPolicyDocuments';
 import { POLICY_SELECTOR } from './documentSelector';
 
 /** Above each statement: whom it trusts, to do what, under which conditions. A click checks a caller against the policy. */
@@ -12,7 +12,7 @@ export class StatementSummaryLenses implements vscode.CodeLensProvider {
 
   provideCodeLenses(document: vscode.TextDocument): vscode.CodeLens[] {
     if (!vscode.workspace.getConfiguration('iamTrust').get<boolean>('codeLens.enabled', true)) return [];
-    if (!isTrustPolicyDocument(document, readLanguageSettings())) return [];
+    if (!withinEngineLimit(document) || !isTrustPolicyDocument(document, readLanguageSettings())) return [];
     return summarizeStatements(document.getText()).map((summary) => {
       const start = document.positionAt(summary.offset);
       return new vscode.CodeLens(new vscode.Range(start, start), {

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { completeAt, type CandidateKind } from '../policy/authoring/complete';
 import { POLICY_SELECTOR } from './documentSelector';
 import { readLanguageSettings } from './settings';
-import { isTrustPolicyDocument } from './trustPolicyDocuments';
+import { isTrustPolicyDocument, withinEngineLimit } from './trustPolicyDocuments';
 
 const KINDS: Record<CandidateKind, vscode.CompletionItemKind> = {
   element: vscode.CompletionItemKind.Property,
@@ -19,6 +19,7 @@ export function registerCompletion(): vscode.Disposable {
     POLICY_SELECTOR,
     {
       provideCompletionItems(document, position) {
+        if (!withinEngineLimit(document)) return undefined;
         const settings = readLanguageSettings(document.uri);
         if (!isTrustPolicyDocument(document, settings)) return undefined;
         const completion = completeAt(document.getText(), document.offsetAt(position), { accountId: settings.accountId });

@@ -6,12 +6,13 @@ import { buildModel } from '../policy/model/model';
 import { parsePolicy } from '../policy/syntax/parse';
 import { POLICY_SELECTOR } from './documentSelector';
 import { readLanguageSettings } from './settings';
-import { trustDocumentKind } from './trustPolicyDocuments';
+import { trustDocumentKind, withinEngineLimit } from './trustPolicyDocuments';
 
 /** Hover on actions, operators, condition keys, Version and principals. */
 export function registerHover(): vscode.Disposable {
   return vscode.languages.registerHoverProvider(POLICY_SELECTOR, {
     provideHover(document, position) {
+      if (!withinEngineLimit(document)) return undefined;
       const settings = readLanguageSettings(document.uri);
       const kind = trustDocumentKind(document, settings);
       if (!kind) return undefined;

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { looksLikeTrustPolicy } from '../policy/model/detect';
 import { embeddingKind, type EmbeddingKind } from '../policy/embedded';
+import { MAX_DOCUMENT_CHARS } from '../policy/base/limits';
 import type { LanguageSettings } from './settings';
 
 /** The virtual documents of the live-role round trip are always trust policies. */
@@ -31,4 +32,13 @@ export function trustDocumentKind(document: Pick<vscode.TextDocument, 'uri' | 'l
     if (embedded) return embedded;
   }
   return isTrustPolicyDocument(document as vscode.TextDocument, settings) ? 'policy' : undefined;
+}
+
+/**
+ * Whether the engine may read the document: not above MAX_DOCUMENT_CHARS, measured without
+ * joining its lines into one string. Hover, completion and code lenses give nothing beyond it
+ * (the diagnostics say why), so a huge file never costs a parse per request.
+ */
+export function withinEngineLimit(document: Pick<vscode.TextDocument, 'lineCount' | 'lineAt' | 'offsetAt'>): boolean {
+  return document.offsetAt(document.lineAt(document.lineCount - 1).range.end) <= MAX_DOCUMENT_CHARS;
 }

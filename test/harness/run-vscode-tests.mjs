@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { createRunDir, openWorkbench, removeRunDir, root, startCodeServer } from './codeServer.mjs';
 
-const TIMEOUT_MS = Number(process.env.IAM_TRUST_VSCODE_TIMEOUT_MS ?? 180_000);
+const TIMEOUT_MS = Number(process.env.IAM_TRUST_VSCODE_TIMEOUT_MS ?? 420_000);
 // --bench runs the editor benchmarks (test/vscode/bench) instead of the tests.
 const bench = process.argv.includes('--bench');
 const testsPath = join(root, 'out', 'test', 'vscode', ...(bench ? ['bench'] : []), 'index.js');
