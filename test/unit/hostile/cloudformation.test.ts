@@ -16,7 +16,7 @@ const options = { accountId: '111122223333' };
 /** The codes of lintEmbedded's findings, each with the text it points at. */
 const LINT = `(policy, text) => policy.lintEmbedded(text, 'cloudformation', { accountId: '111122223333' }).map((f) => f.code + ' ' + text.slice(f.offset, f.offset + f.length))`;
 
-async function lintBounded(text: string, ms = 5000): Promise<string[]> {
+async function lintBounded(text: string, ms = 20_000): Promise<string[]> {
   const result = await bounded<string[]>(LINT, text, ms);
   assert.ok(result.done, `lintEmbedded did not answer within ${ms} ms`);
   return result.value;

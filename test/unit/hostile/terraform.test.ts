@@ -26,7 +26,7 @@ const summarize = `(policy, text) => ({
   policies: policy.extractPolicies(text, 'terraform').map((p) => p.name),
 })`;
 
-async function read(text: string, ms = 5000): Promise<Summary> {
+async function read(text: string, ms = 20_000): Promise<Summary> {
   const result = await bounded<Summary>(summarize, text, ms);
   assert.ok(result.done, `lintEmbedded did not answer within ${ms} ms`);
   return result.value;
