@@ -21,23 +21,6 @@ export function sessionEnvironment(credentials: SessionCredentials): Record<stri
   };
 }
 
-/**
- * Variables that would make the SDKs and CLI ignore the session's keys (a profile wins over
- * environment keys in some tools, and a web-identity or container setting in the chain
- * comes first): they are cleared in terminals that get a session.
- */
-export const COMPETING_VARIABLES = [
-  'AWS_PROFILE',
-  'AWS_DEFAULT_PROFILE',
-  'AWS_SECURITY_TOKEN',
-  'AWS_WEB_IDENTITY_TOKEN_FILE',
-  'AWS_ROLE_ARN',
-  'AWS_ROLE_SESSION_NAME',
-  'AWS_CONTAINER_CREDENTIALS_RELATIVE_URI',
-  'AWS_CONTAINER_CREDENTIALS_FULL_URI',
-  'AWS_CONTAINER_AUTHORIZATION_TOKEN',
-];
-
 export type ExpiryState = 'ok' | 'warning' | 'expired';
 
 export function expiryState(expiration: Date, now: Date, warnMinutes: number): ExpiryState {

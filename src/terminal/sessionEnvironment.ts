@@ -1,28 +1,51 @@
 import type * as vscode from 'vscode';
-import { COMPETING_VARIABLES, sessionEnvironment } from '../session/credentials';
+import { terminalEnvironment, type StartEnvironment, type TerminalEnvironment } from '../session/terminalEnvironment';
 import type { AssumedSession } from '../session/sts';
 
 /**
  * Puts a session's credentials into every new integrated terminal, through the extension's
  * environment variable collection. Not persistent: VS Code would otherwise keep the secrets
  * in workspace storage across reloads.
+ *
+ * What is set comes from terminalEnvironment() (src/session/terminalEnvironment.ts): the keys,
+ * never an empty value. A profile in VS Code's environment cannot be removed by a collection;
+ * `terminalOptionsEnv` removes it in the terminals the extension opens itself, and `caveats`
+ * says which clients it still misleads elsewhere.
  */
 export class SessionEnvironment {
-  constructor(private readonly collection: vscode.GlobalEnvironmentVariableCollection) {
+  private plan: TerminalEnvironment | undefined;
+
+  /** `start`: the environment terminals start from; VS Code's, which the extension host inherits. */
+  constructor(
+    private readonly collection: vscode.GlobalEnvironmentVariableCollection,
+    private readonly start: StartEnvironment = process.env,
+  ) {
     collection.persistent = false;
   }
 
   apply(session: AssumedSession): void {
+    const plan = terminalEnvironment(session, this.start);
+    this.plan = plan;
     this.collection.clear();
-    for (const [name, value] of Object.entries(sessionEnvironment(session))) this.collection.replace(name, value);
-    // An AWS_PROFILE (or a web-identity or container setting) would win over the keys in
-    // the SDKs' chains: empty values make them count as unset.
-    for (const name of COMPETING_VARIABLES) this.collection.replace(name, '');
-    this.collection.description = `AWS role session ${session.assumedRoleArn}, until ${session.expiration.toLocaleTimeString()}`;
+    // Also applied again after the shell's rc file where VS Code's shell integration runs
+    // (bash, zsh, fish, pwsh): keys or a region exported there do not replace the session's.
+    for (const [name, value] of Object.entries(plan.set)) this.collection.replace(name, value, { applyAtProcessCreation: true, applyAtShellIntegration: true });
+    this.collection.description = [`AWS role session ${session.assumedRoleArn}, until ${session.expiration.toLocaleTimeString()}.`, ...plan.caveats.map((c) => c.message)].join(' ');
   }
 
   clear(): void {
+    this.plan = undefined;
     this.collection.clear();
     this.collection.description = undefined;
+  }
+
+  /** For `TerminalOptions.env` of the terminals the extension opens: null removes a variable there. */
+  get terminalOptionsEnv(): Record<string, null> {
+    return Object.fromEntries((this.plan?.remove ?? []).map((name) => [name, null]));
+  }
+
+  /** Why some client would not get the session in a terminal the extension did not open. */
+  get caveats(): TerminalEnvironment['caveats'] {
+    return this.plan?.caveats ?? [];
   }
 }

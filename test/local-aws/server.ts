@@ -1,13 +1,11 @@
 // A local STS/IAM endpoint FOR TESTS AND DEMOS — not an AWS replacement. It speaks the query
 // protocol of STS (AssumeRole, GetCallerIdentity) and IAM (GetRole, ListRoles,
-// UpdateAssumeRolePolicy), verifies SigV4 signatures with @smithy/signature-v4 against the
-// keys it knows, and refuses what STS and IAM refuse with their own error codes and messages.
-import { randomBytes } from 'node:crypto';
+// UpdateAssumeRolePolicy), verifies SigV4 signatures against the keys it knows (rebuilding the
+// canonical request from what was received, so that every correct signer passes: the JS SDK,
+// botocore, the AWS CLI), and refuses what STS and IAM refuse with their own error codes and messages.
+import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { Hash } from '@smithy/hash-node';
-import { HttpRequest } from '@smithy/protocol-http';
-import { SignatureV4 } from '@smithy/signature-v4';
 import { evaluate, type AssumeRequest } from '../../src/policy/evaluate/evaluate';
 
 export interface LocalRole {
@@ -105,16 +103,18 @@ export async function startLocalAws(options: LocalAwsOptions): Promise<LocalAws>
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
-      handle(req, Buffer.concat(chunks).toString('utf8'))
+      handle(req, Buffer.concat(chunks))
         .then(({ status, body }) => send(res, status, body))
         .catch((error: unknown) => send(res, 500, errorXml('Receiver', 'InternalFailure', String(error))));
     });
   });
 
-  async function handle(req: IncomingMessage, body: string): Promise<{ status: number; body: string }> {
-    const params = new URLSearchParams(body);
+  async function handle(req: IncomingMessage, body: Buffer): Promise<{ status: number; body: string }> {
+    // The query protocol: parameters in a form body (POST), or in the query string (GET).
+    const params = new URLSearchParams(body.toString('utf8'));
+    for (const [name, value] of new URL(req.url ?? '/', 'http://local').searchParams) params.append(name, value);
     const action = params.get('Action') ?? '';
-    const caller = await authenticate(req, body);
+    const caller = authenticate(req, body);
     if ('error' in caller) return caller.error;
     calls.push({ action, accessKeyId: /Credential=([^/]+)/.exec(String(req.headers.authorization))![1]! });
     const fault = options.faults?.findIndex((f) => f.action === action) ?? -1;
@@ -193,42 +193,20 @@ export async function startLocalAws(options: LocalAwsOptions): Promise<LocalAws>
   }
 
   /** Finds the caller by its access key and checks the request's SigV4 signature. */
-  async function authenticate(req: IncomingMessage, body: string): Promise<Caller | { error: { status: number; body: string } }> {
+  function authenticate(req: IncomingMessage, body: Buffer): Caller | { error: { status: number; body: string } } {
     const authorization = String(req.headers.authorization ?? '');
-    const match = /Credential=([^/]+)\/(\d{8})\/([^/]+)\/([^/]+)\/aws4_request, SignedHeaders=([^,]+), Signature=([0-9a-f]+)/.exec(authorization);
+    const match = /^AWS4-HMAC-SHA256 Credential=([^/]+)\/(\d{8})\/([^/]+)\/([^/]+)\/aws4_request, ?SignedHeaders=([^,]+), ?Signature=([0-9a-f]{64})$/.exec(authorization);
     const denied = (code: string, message: string) => ({ error: { status: 403, body: errorXml('Sender', code, message) } });
     if (!match) return denied('MissingAuthenticationToken', 'Request is missing Authentication Token');
-    const [, accessKeyId, , region, service, signedHeaders, signature] = match;
+    const [, accessKeyId, scopeDate, region, service, signedHeaders, signature] = match;
     const caller = callers.get(accessKeyId!);
     if (!caller) return denied('InvalidClientTokenId', 'The security token included in the request is invalid.');
     if (caller.expiration && caller.expiration <= now()) return denied('ExpiredToken', 'The security token included in the request is expired');
     if (caller.sessionToken && req.headers['x-amz-security-token'] !== caller.sessionToken) {
       return denied('InvalidClientTokenId', 'The security token included in the request is invalid.');
     }
-    const headers: Record<string, string> = {};
-    for (const name of signedHeaders!.split(';')) headers[name] = String(req.headers[name] ?? '');
-    const url = new URL(req.url ?? '/', `http://${req.headers.host}`);
-    const request = new HttpRequest({
-      method: req.method ?? 'POST',
-      protocol: 'http:',
-      hostname: url.hostname,
-      port: Number(url.port) || undefined,
-      path: url.pathname,
-      query: Object.fromEntries(url.searchParams),
-      headers,
-      body,
-    });
-    const amzDate = headers['x-amz-date'] ?? '';
-    const signingDate = new Date(`${amzDate.slice(0, 4)}-${amzDate.slice(4, 6)}-${amzDate.slice(6, 8)}T${amzDate.slice(9, 11)}:${amzDate.slice(11, 13)}:${amzDate.slice(13, 15)}Z`);
-    const signer = new SignatureV4({
-      service: service!,
-      region: region!,
-      sha256: Hash.bind(null, 'sha256'),
-      credentials: { accessKeyId: accessKeyId!, secretAccessKey: caller.secretAccessKey, ...(caller.sessionToken ? { sessionToken: caller.sessionToken } : {}) },
-    });
-    const signed = await signer.sign(request, { signingDate });
-    const expected = /Signature=([0-9a-f]+)/.exec(String(signed.headers.authorization))?.[1];
-    if (expected !== signature) {
+    const expected = sigV4Signature(req, body, { secretAccessKey: caller.secretAccessKey, scopeDate: scopeDate!, region: region!, service: service!, signedHeaders: signedHeaders! });
+    if (expected === undefined || !timingSafeEqual(Buffer.from(expected), Buffer.from(signature!))) {
       return denied('SignatureDoesNotMatch', 'The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method.');
     }
     return caller;
@@ -316,6 +294,62 @@ function ok(action: string, result: string, service: 'sts' | 'iam' = 'sts'): { s
 
 function errorXml(type: string, code: string, message: string, service: 'sts' | 'iam' = 'sts'): string {
   return `<ErrorResponse xmlns="${NAMESPACES[service]}"><Error><Type>${type}</Type><Code>${code}</Code><Message>${xmlEscape(message)}</Message></Error><RequestId>${randomBytes(16).toString('hex')}</RequestId></ErrorResponse>`;
+}
+
+/** RFC 3986 encoding as SigV4 wants it: everything but A-Z a-z 0-9 - _ . ~ percent-encoded. */
+const sigV4Encode = (s: string) => encodeURIComponent(s).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+const sha256Hex = (data: string | Buffer) => createHash('sha256').update(data).digest('hex');
+const hmac = (key: string | Buffer, data: string) => createHmac('sha256', key).update(data).digest();
+
+/**
+ * The SigV4 signature a request should carry, computed from the request as it arrived (not by
+ * signing it again with one SDK's signer, whose choices — an added x-amz-content-sha256, for
+ * one — other signers do not make). Undefined when the request cannot be a valid SigV4 request:
+ * no host or x-amz-date among the signed headers, a scope date that is not the request's, or
+ * an x-amz-content-sha256 that is not the body's.
+ */
+export function sigV4Signature(
+  req: Pick<IncomingMessage, 'method' | 'url' | 'headers'>,
+  body: Buffer,
+  scope: { secretAccessKey: string; scopeDate: string; region: string; service: string; signedHeaders: string },
+): string | undefined {
+  const names = scope.signedHeaders.split(';');
+  const amzDate = String(req.headers['x-amz-date'] ?? '');
+  if (!names.includes('host') || !names.includes('x-amz-date') || !/^\d{8}T\d{6}Z$/.test(amzDate) || amzDate.slice(0, 8) !== scope.scopeDate) return undefined;
+  const [rawPath = '/', rawQuery = ''] = (req.url ?? '/').split('?', 2) as [string?, string?];
+  // Every service but S3 encodes the path's segments once more (the received path is already encoded).
+  const path = rawPath.split('/').map((segment) => sigV4Encode(segment)).join('/') || '/';
+  let pairs: Array<readonly [string, string]>;
+  try {
+    const decode = (part: string) => sigV4Encode(decodeURIComponent(part.replace(/\+/g, ' ')));
+    pairs = rawQuery
+      .split('&')
+      .filter(Boolean)
+      .map((pair) => {
+        const at = pair.includes('=') ? pair.indexOf('=') : pair.length;
+        return [decode(pair.slice(0, at)), decode(pair.slice(at + 1))] as const;
+      });
+  } catch {
+    return undefined; // a malformed percent-escape: no signer produced this
+  }
+  const query = pairs
+    .sort(([a, av], [b, bv]) => (a < b ? -1 : a > b ? 1 : av < bv ? -1 : av > bv ? 1 : 0))
+    .map(([name, value]) => `${name}=${value}`)
+    .join('&');
+  const headers = names.map((name) => {
+    const value = req.headers[name];
+    return `${name}:${(Array.isArray(value) ? value.join(',') : String(value ?? '')).trim().replace(/\s+/g, ' ')}\n`;
+  });
+  const declaredHash = req.headers['x-amz-content-sha256'];
+  const bodyHash = sha256Hex(body);
+  if (typeof declaredHash === 'string' && declaredHash !== bodyHash && declaredHash !== 'UNSIGNED-PAYLOAD') return undefined;
+  const payloadHash = typeof declaredHash === 'string' ? declaredHash : bodyHash;
+  const canonicalRequest = [req.method ?? 'GET', path, query, headers.join(''), scope.signedHeaders, payloadHash].join('\n');
+  const credentialScope = `${scope.scopeDate}/${scope.region}/${scope.service}/aws4_request`;
+  const stringToSign = ['AWS4-HMAC-SHA256', amzDate, credentialScope, sha256Hex(canonicalRequest)].join('\n');
+  let key: Buffer = hmac(`AWS4${scope.secretAccessKey}`, scope.scopeDate);
+  for (const part of [scope.region, scope.service, 'aws4_request']) key = hmac(key, part);
+  return createHmac('sha256', key).update(stringToSign).digest('hex');
 }
 
 function send(res: ServerResponse, status: number, body: string): void {

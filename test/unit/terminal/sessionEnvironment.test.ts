@@ -1,0 +1,54 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import type { AssumedSession } from '../../../src/session/sts';
+import { SessionEnvironment } from '../../../src/terminal/sessionEnvironment';
+import { fakeCollection } from '../../clients/terminal';
+
+const session: AssumedSession = {
+  accessKeyId: 'ASIASESSION0000WXYZ',
+  secretAccessKey: 'session-secret',
+  sessionToken: 'session-token',
+  expiration: new Date('2026-11-28T12:00:00Z'),
+  region: 'us-east-1',
+  roleArn: 'arn:aws:iam::111122223333:role/Deploy',
+  assumedRoleArn: 'arn:aws:sts::111122223333:assumed-role/Deploy/me',
+  sessionName: 'me',
+};
+
+describe('SessionEnvironment: the collection VS Code applies to new terminals', () => {
+  it('replaces the keys (at creation and again after the rc file), and never empties a variable', () => {
+    const collection = fakeCollection();
+    const environment = new SessionEnvironment(collection, { AWS_PROFILE: 'alice' });
+    assert.equal(collection.persistent, false);
+    environment.apply(session);
+    const mutators = [...collection.mutators.entries()];
+    assert.deepEqual(mutators.map(([name]) => name).sort(), [
+      'AWS_ACCESS_KEY_ID',
+      'AWS_CREDENTIAL_EXPIRATION',
+      'AWS_DEFAULT_REGION',
+      'AWS_REGION',
+      'AWS_SECRET_ACCESS_KEY',
+      'AWS_SESSION_EXPIRATION',
+      'AWS_SESSION_TOKEN',
+    ]);
+    for (const [name, mutator] of mutators) {
+      assert.equal(mutator.type, 'replace', name);
+      assert.notEqual(mutator.value, '', name);
+      assert.deepEqual(mutator.options, { applyAtProcessCreation: true, applyAtShellIntegration: true }, name);
+    }
+    // The profile cannot be removed by the collection: the extension's own terminals remove it.
+    assert.deepEqual(environment.terminalOptionsEnv, { AWS_PROFILE: null });
+    assert.match(String(collection.description), /assumed-role\/Deploy\/me.*AWS_PROFILE="alice" is set in VS Code's environment: the JS SDK v3 uses that profile/);
+  });
+
+  it('clears everything with the session', () => {
+    const collection = fakeCollection();
+    const environment = new SessionEnvironment(collection, { AWS_PROFILE: 'alice' });
+    environment.apply(session);
+    environment.clear();
+    assert.equal(collection.mutators.size, 0);
+    assert.equal(collection.description, undefined);
+    assert.deepEqual(environment.terminalOptionsEnv, {});
+    assert.deepEqual(environment.caveats, []);
+  });
+});
