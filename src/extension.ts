@@ -46,7 +46,7 @@ export function activate(context: vscode.ExtensionContext): IamTrustApi {
     if (kind === 'set' && current) environment.apply(current);
     else environment.clear();
   });
-  const sessionStatus = new SessionStatusItem(session);
+  const sessionStatus = new SessionStatusItem(session, () => environment.caveats);
   const diagnostics = new TrustPolicyDiagnostics(context.extensionUri);
   const explanations = new ExplanationDocuments();
   // Live roles: their trust policies as documents, read and saved with the session's (or the default) credentials.
@@ -64,7 +64,7 @@ export function activate(context: vscode.ExtensionContext): IamTrustApi {
     registerSessionRestore(session, context),
     ...registerAssumeRoleCommands(session, context.globalState),
     registerSessionMenuCommand(session),
-    registerOpenSessionTerminalCommand(session),
+    registerOpenSessionTerminalCommand(session, environment),
     registerWhoAmICommand(session),
     watchSessionExpiry(session),
     logSessionEvents(session),

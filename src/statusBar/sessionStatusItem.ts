@@ -21,7 +21,11 @@ export class SessionStatusItem implements vscode.Disposable, SessionStatusView {
   private timer: ReturnType<typeof setTimeout> | undefined;
   private shown = false;
 
-  constructor(private readonly state: SessionState) {
+  /** `caveats`: why some client would not get the session in a terminal the extension did not open. */
+  constructor(
+    private readonly state: SessionState,
+    private readonly caveats: () => ReadonlyArray<{ message: string }> = () => [],
+  ) {
     this.item.name = 'IAM Role Session';
     this.item.command = COMMANDS.sessionMenu;
     this.disposables.push(
@@ -74,6 +78,7 @@ export class SessionStatusItem implements vscode.Disposable, SessionStatusView {
         `Session name: ${session.sessionName}`,
         `Source: ${this.state.origin ? (this.state.origin.answers.profile ? `profile ${this.state.origin.answers.profile}` : 'the default credentials') : 'restored after a reload'}`,
         `Expires: ${session.expiration.toLocaleString()}`,
+        ...this.caveats().map((c) => `$(warning) ${c.message}`),
       ].join('  \n'),
     );
     this.item.tooltip = tooltip;

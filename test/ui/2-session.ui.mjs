@@ -27,9 +27,9 @@ async function enter(page, value) {
   await page.keyboard.press('Enter');
 }
 
-/** Opens a terminal and returns what `command` printed after `marker=`. */
-async function runInNewTerminal(page, command, marker) {
-  await runFromPalette(page, 'Terminal: Create New Terminal');
+/** Opens a terminal (with `opener`, a palette command) and returns what `command` printed after `marker=`. */
+async function runInNewTerminal(page, command, marker, opener = 'Terminal: Create New Terminal') {
+  await runFromPalette(page, opener);
   await page.locator('.terminal-wrapper.active .xterm-rows').waitFor({ state: 'visible' });
   await waitFor(async () => (await terminalText(page)).trim().length > 0, { message: 'a shell prompt' });
   await page.locator('.terminal-wrapper.active .xterm').click();
@@ -91,12 +91,25 @@ export const tests = [
       assert.match(await item.innerText(), /Deploy · (59m|1h 00m)/);
       await screenshot('session-status');
 
-      // The SDK's default chain in a terminal whose environment still says AWS_PROFILE=alice.
+      // The real clients, in terminals whose environment still says AWS_PROFILE=alice (the test
+      // VS Code was started with it, as a user's shell often has it). The markers are joined at
+      // run time, so that the echoed command line cannot match them.
       const sdk = JSON.stringify(join(root, 'node_modules', '@aws-sdk', 'client-sts'));
-      // The markers are joined at run time, so that the echoed command line cannot match them.
-      const script = `const s=require(${sdk});new s.STSClient({region:'us-east-1',endpoint:'${localAws.endpoint}'}).send(new s.GetCallerIdentityCommand({})).then(r=>console.log(['CALLER',r.Arn].join('=')),e=>console.log(['CALLER','failed:'+e.name].join('=')))`;
-      const caller = await runInNewTerminal(page, `node -e "${script.replace(/"/g, '\\"')}" 2>/dev/null`, 'CALLER');
-      assert.match(caller, /^arn:aws:sts::111122223333:assumed-role\/Deploy\//);
+      const jsSdk = `node -e "${`const s=require(${sdk});new s.STSClient({region:'us-east-1',endpoint:'${localAws.endpoint}'}).send(new s.GetCallerIdentityCommand({})).then(r=>console.log(['CALLER',r.Arn].join('=')),e=>console.log(['CALLER','failed:'+e.name].join('=')))`.replace(/"/g, '\\"')}" 2>/dev/null`;
+      // Debian's AWS CLI v2 (2.9) and boto3, by path (a machine may have other ones first on its
+      // PATH, e.g. pyenv's); they read no AWS_ENDPOINT_URL_STS, so the endpoint is given.
+      const cli = `echo "CL""I=$(/usr/bin/aws sts get-caller-identity --endpoint-url ${localAws.endpoint} --query Arn --output text 2>&1 | tail -n 1)"`;
+      const boto3 = `/usr/bin/python3 -c "import boto3;print('BOTO'+'3='+boto3.client('sts',region_name='us-east-1',endpoint_url='${localAws.endpoint}').get_caller_identity()['Arn'])" 2>&1 | tail -n 1`;
+      const role = /^arn:aws:sts::111122223333:assumed-role\/Deploy\//;
+      // An ordinary terminal: the session's keys beat the inherited profile for the CLI and boto3.
+      assert.match(await runInNewTerminal(page, cli, 'CLI'), role, 'AWS CLI in a new terminal');
+      assert.match(await runInNewTerminal(page, boto3, 'BOTO3'), role, 'boto3 in a new terminal');
+      // "Open Terminal in Session" also removes the inherited AWS_PROFILE, which the JS SDK would
+      // prefer to the keys: there every client gets the role (docs/sessions.md).
+      const opener = 'IAM: Open Terminal in Session';
+      assert.match(await runInNewTerminal(page, jsSdk, 'CALLER', opener), role, 'JS SDK in the session terminal');
+      assert.match(await runInNewTerminal(page, cli, 'CLI', opener), role, 'AWS CLI in the session terminal');
+      assert.match(await runInNewTerminal(page, boto3, 'BOTO3', opener), role, 'boto3 in the session terminal');
       await screenshot('session-terminal');
     },
   },
