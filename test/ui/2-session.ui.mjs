@@ -51,7 +51,7 @@ async function clearNotifications(page) {
 
 export const tests = [
   {
-    name: '"IAM: Assume Role…": a typed ARN, back to the source and forth, the summary; the session wins over AWS_PROFILE in a new terminal',
+    name: '"IAM: Assume Role…": a typed ARN, back to the source and forth, the summary; the AWS CLI, boto3 and the JS SDK get the role in terminals despite AWS_PROFILE',
     async run({ page, screenshot, localAws, root }) {
       await runFromPalette(page, 'IAM: Assume Role…');
       await onPick(page, 'A recent role');
