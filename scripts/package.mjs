@@ -1,7 +1,7 @@
 // npm run package [-- --out FILE]: builds the minified bundles (vscode:prepublish) and the VSIX
 // with @vscode/vsce, then reports every bundle's size and fails above the VSIX size budget.
 import { spawnSync } from 'node:child_process';
-import { readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -35,7 +35,8 @@ const result = spawnSync(process.execPath, [
 if (result.status !== 0) process.exit(result.status ?? 1);
 
 const kib = (bytes) => `${(bytes / 1024).toFixed(1)} KiB`;
-for (const bundle of ['extension.js', 'cli.js', 'policy.js']) {
+// Every bundle the build made, read from dist/ so that a new one is never left out of the summary.
+for (const bundle of readdirSync(join(root, 'dist')).filter((f) => f.endsWith('.js')).sort()) {
   console.log(`package: dist/${bundle} ${kib(statSync(join(root, 'dist', bundle)).size)}`);
 }
 const size = statSync(out).size;

@@ -1,17 +1,26 @@
 // npm start: try the extension as a person would. Builds and packages it, installs the VSIX
-// into a private code-server (the test VS Code), opens examples/ and prints the URL.
+// into a private code-server (the test VS Code), opens a copy of examples/ and prints the URL,
+// which you open in your own browser (so no Chromium is needed here).
 // Also starts the local STS endpoint (test/local-aws, for tests and demos only) with demo
 // profiles, so that "IAM: Assume Role…" works offline.
-// Ctrl-C stops everything. Options: --port N (default 8080, or a free one if taken).
+// Everything it writes stays in .vscode-test/ (git-ignored): the workspace is a fresh copy of
+// examples/ at every start (code-server auto-saves, and a quick fix must not rewrite the
+// repository's files), and code-server runs with HOME and XDG_* folders under
+// .vscode-test/start (it writes logs and a device id there).
+// Ctrl-C stops everything. Options: --port N (default 8080, or a free one if taken);
+// --check: once the workbench is served (and, when Chromium is installed, once the extension
+// is active in it), stop everything and exit 0: a smoke test of the demo.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
-import { installExtension, root, startCodeServer } from '../test/harness/codeServer.mjs';
+import { installExtension, openWorkbench, root, RUN_SUBDIRS, startCodeServer } from '../test/harness/codeServer.mjs';
+import { missingPackages } from './system-packages.mjs';
 
 const portArg = process.argv.indexOf('--port');
 const wantedPort = Number(portArg >= 0 ? process.argv[portArg + 1] : (process.env.PORT ?? 8080));
+const checkOnly = process.argv.includes('--check');
 
 function run(title, command, args) {
   console.log(`start: ${title}`);
@@ -37,10 +46,17 @@ run('building and packaging the extension', process.execPath, ['scripts/package.
 
 // A stable folder, so that settings and open editors survive from one `npm start` to the next.
 const runDir = join(root, '.vscode-test', 'start');
-for (const sub of ['user-data/User', 'extensions', 'xdg-config', 'xdg-data', 'tmp']) {
+for (const sub of [...RUN_SUBDIRS, 'home']) {
   mkdirSync(join(runDir, sub), { recursive: true });
 }
-await installExtension(vsix, join(runDir, 'extensions'), runDir);
+// The demo's own home: whatever code-server, its terminals or the browser check write to ~ stays here.
+const home = { HOME: join(runDir, 'home') };
+await installExtension(vsix, join(runDir, 'extensions'), runDir, home);
+
+// The workspace: a fresh copy of examples/, so that nothing done in the demo edits the repository.
+const workspace = join(runDir, 'examples');
+rmSync(workspace, { recursive: true, force: true });
+cpSync(join(root, 'examples'), workspace, { recursive: true });
 
 const require = createRequire(import.meta.url);
 const { startLocalAws, trustPolicy } = require(join(root, 'out', 'test', 'local-aws.js'));
@@ -81,28 +97,30 @@ if (existsSync(settingsFile)) {
 const port = (await portIsFree(wantedPort)) ? wantedPort : undefined;
 const server = await startCodeServer({
   runDir,
-  folder: join(root, 'examples'),
+  folder: workspace,
   port,
   keepSettings: true,
   settings: { 'iamTrust.sts.endpoint': localAws.endpoint, 'iamTrust.iam.endpoint': localAws.endpoint },
-  env: { AWS_CONFIG_FILE: join(runDir, 'aws-config'), AWS_SHARED_CREDENTIALS_FILE: join(runDir, 'aws-credentials') },
+  env: { ...home, AWS_CONFIG_FILE: join(runDir, 'aws-config'), AWS_SHARED_CREDENTIALS_FILE: join(runDir, 'aws-credentials') },
 });
-console.log(`\nIAM Trust & Sessions is running in VS Code at:\n\n    ${server.url}/?folder=${encodeURIComponent(server.folder)}\n`);
+const workbenchUrl = `${server.url}/?folder=${encodeURIComponent(server.folder)}`;
+console.log(`\nIAM Trust & Sessions is running in VS Code at:\n\n    ${workbenchUrl}\n`);
+console.log(`The folder is a copy of examples/ (.vscode-test/start/examples), made anew at every start: edits there never reach the repository.`);
 console.log(`Offline demo: "IAM: Assume Role…" offers the profiles demo-deploy, demo-readonly and demo-breakglass (MFA code 123456);`);
 console.log(`"List roles in an account…" with the profile demo-admin lists four roles. All served by the local STS/IAM endpoint at ${localAws.endpoint}.`);
 console.log(`(code-server log: ${server.logFile}; press Ctrl-C to stop)`);
 
 let stopping = false;
-const stop = async () => {
+const stop = async (code = 0) => {
   if (stopping) return;
   stopping = true;
   console.log('\nstart: stopping code-server');
   await server.stop();
   await localAws.close();
-  process.exit(0);
+  process.exit(code);
 };
-process.on('SIGINT', stop);
-process.on('SIGTERM', stop);
+process.on('SIGINT', () => stop());
+process.on('SIGTERM', () => stop());
 // If code-server dies on its own, say so instead of leaving a dead URL.
 server.exited.then((code) => {
   if (!stopping) {
@@ -110,3 +128,37 @@ server.exited.then((code) => {
     process.exit(1);
   }
 });
+
+if (checkOnly) {
+  try {
+    await checkDemo();
+    await stop(0);
+  } catch (error) {
+    console.error(`start: check failed: ${error.message}`);
+    await stop(1);
+  }
+}
+
+/** --check: the workbench page is served; with Chromium here, the extension activates in it. */
+async function checkDemo() {
+  const response = await fetch(workbenchUrl);
+  const page = await response.text();
+  if (!response.ok || !page.includes('vscode-workbench-web-configuration')) {
+    throw new Error(`GET ${workbenchUrl} answered ${response.status} without the workbench`);
+  }
+  console.log('start: check: the workbench page is served');
+  if (missingPackages(['browser']).length > 0) {
+    console.log('start: check: no Chromium here (npm start does not need it), so the extension is not checked in a browser');
+    return;
+  }
+  // Chromium writes to its home too (~/.pki): give it the demo's.
+  Object.assign(process.env, home, { XDG_CONFIG_HOME: join(runDir, 'xdg-config'), XDG_CACHE_HOME: join(runDir, 'xdg-cache') });
+  rmSync(join(runDir, 'browser'), { recursive: true, force: true });
+  const workbench = await openWorkbench({ runDir, server });
+  try {
+    await workbench.page.locator('.statusbar-item', { hasText: 'IAM:' }).first().waitFor({ state: 'visible', timeout: 60_000 });
+    console.log('start: check: the extension is active in the workbench (its status bar item is shown)');
+  } finally {
+    await workbench.close();
+  }
+}

@@ -3,10 +3,13 @@
 //   vscode  mocha suites inside the real VS Code extension host (test/vscode)
 //   ui      browser-level runs against the packaged VSIX installed in the test VS Code (test/ui)
 // Each layer prints "N passed, N failed"; the last line is the total.
+// First it installs the Debian packages the chosen layers need (scripts/system-packages.mjs):
+// as root with apt-get, or it stops with the command to run.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ensureSystemPackages } from './system-packages.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const LAYERS = ['unit', 'vscode', 'ui'];
@@ -67,6 +70,16 @@ function runHarness(script, args = []) {
 }
 
 const started = Date.now();
+// What the layers need from the machine, in one apt-get run: the unit layer runs the real AWS
+// clients; the others a browser, and the packages that installing the test VS Code needs while
+// it is not installed yet.
+const purposes = [];
+if (layers.includes('unit')) purposes.push('clients');
+if (layers.some((l) => l !== 'unit')) {
+  purposes.push('browser');
+  if (sh('bash', ['test/harness/install-host.sh', '--check']) !== 0) purposes.push('host');
+}
+ensureSystemPackages(purposes, 'test');
 step('build (dev bundles and tests)', process.execPath, ['scripts/build.mjs', '--clean']);
 step('typecheck', process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', '.', '--noEmit']);
 

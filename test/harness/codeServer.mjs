@@ -1,5 +1,5 @@
 // Starts the test VS Code (code-server) and a headless Chromium on its workbench.
-// Every run gets its own port, user-data, extensions dir, XDG_CONFIG_HOME and TMPDIR, and
+// Every run gets its own port, user-data, extensions dir, XDG_* folders and TMPDIR, and
 // stop() ends the whole process group, so no run leaves a process or a socket behind.
 // Why each detail is needed: docs/testing.md.
 import { spawn } from 'node:child_process';
@@ -69,13 +69,13 @@ async function waitForHealth(url, child, timeoutMs) {
   throw new Error(`code-server did not answer ${url}/healthz within ${timeoutMs} ms`);
 }
 
-/** Installs a VSIX into an extensions dir with code-server's own CLI. */
-export function installExtension(vsix, extensionsDir, runDir) {
+/** Installs a VSIX into an extensions dir with code-server's own CLI (env: more variables). */
+export function installExtension(vsix, extensionsDir, runDir, env = {}) {
   return new Promise((resolve, reject) => {
     const child = spawn(
       codeServerBin,
       ['--extensions-dir', extensionsDir, '--user-data-dir', join(runDir, 'user-data'), '--install-extension', vsix],
-      { env: runEnv(runDir), stdio: ['ignore', 'pipe', 'pipe'] },
+      { env: runEnv(runDir, env), stdio: ['ignore', 'pipe', 'pipe'] },
     );
     let output = '';
     child.stdout.on('data', (d) => (output += d));
@@ -87,11 +87,18 @@ export function installExtension(vsix, extensionsDir, runDir) {
   });
 }
 
+/** The folders under a run's folder that runEnv points code-server at. */
+export const RUN_SUBDIRS = ['user-data/User', 'extensions', 'xdg-config', 'xdg-data', 'xdg-cache', 'xdg-state', 'tmp'];
+
+// XDG_DATA_HOME holds code-server's coder-logs, XDG_CACHE_HOME the telemetry device id
+// (Microsoft/DeveloperTools/deviceid): without them both land in the user's home.
 function runEnv(runDir, extra = {}) {
   return {
     ...process.env,
     XDG_CONFIG_HOME: join(runDir, 'xdg-config'),
     XDG_DATA_HOME: join(runDir, 'xdg-data'),
+    XDG_CACHE_HOME: join(runDir, 'xdg-cache'),
+    XDG_STATE_HOME: join(runDir, 'xdg-state'),
     TMPDIR: join(runDir, 'tmp'),
     EXTENSIONS_GALLERY: '{"serviceUrl":""}',
     ...extra,
@@ -106,7 +113,7 @@ export function createRunDir(name) {
   const runs = join(root, '.vscode-test', 'runs');
   mkdirSync(runs, { recursive: true });
   const runDir = mkdtempSync(join(runs, `${name}-`));
-  for (const sub of ['user-data/User', 'extensions', 'xdg-config', 'xdg-data', 'tmp', 'browser']) {
+  for (const sub of [...RUN_SUBDIRS, 'browser']) {
     mkdirSync(join(runDir, sub), { recursive: true });
   }
   return runDir;

@@ -14,21 +14,26 @@ host="$root/.vscode-test/host"
 mkdir -p "$host"
 
 installed() {
-  # Its own XDG_CONFIG_HOME: code-server writes a default config on its first run.
+  # Its own XDG folders: code-server writes a default config, its logs and a device id on
+  # every run, even for --version; none of it may land in the user's home.
   [ -x "$host/node_modules/.bin/code-server" ] \
-    && XDG_CONFIG_HOME="$host/.config" "$host/node_modules/.bin/code-server" --version 2>/dev/null | grep -q "^$CODE_SERVER_VERSION " \
+    && XDG_CONFIG_HOME="$host/.config" XDG_DATA_HOME="$host/.local/share" XDG_CACHE_HOME="$host/.cache" \
+       XDG_STATE_HOME="$host/.local/state" "$host/node_modules/.bin/code-server" --version 2>/dev/null | grep -q "^$CODE_SERVER_VERSION " \
     && [ "$(node -p "require('$host/node_modules/playwright-core/package.json').version" 2>/dev/null)" = "$PLAYWRIGHT_VERSION" ]
 }
+
+# --check: exit 0 when installed, 1 when an install is due (scripts/test.mjs asks before it
+# installs the system packages of every layer in one go).
+if [ "${1:-}" = "--check" ]; then installed; exit $?; fi
 
 if installed; then
   echo "test host: code-server $CODE_SERVER_VERSION and playwright-core $PLAYWRIGHT_VERSION already installed"
   exit 0
 fi
 
-for tool in rg chromium; do
-  command -v "$tool" >/dev/null || { echo "test host: '$tool' is missing; install Debian's ripgrep and chromium packages (see .ci/run)" >&2; exit 1; }
-done
-[ -e /usr/include/krb5.h ] || [ -e /usr/include/gssapi/gssapi.h ] || { echo "test host: kerberos headers missing; apt-get install libkrb5-dev" >&2; exit 1; }
+# The Debian packages the install needs (ripgrep, the Kerberos headers, node-gyp's compiler):
+# installed as root, or a stop with the command to run. The list: scripts/system-packages.mjs.
+node "$root/scripts/system-packages.mjs" --as "test host" host
 
 # @vscode/ripgrep's postinstall downloads rg from GitHub, which is unreachable here;
 # it uses a cached archive when one exists, so seed that cache with Debian's rg.
