@@ -23,6 +23,8 @@ import { sessionTargets } from './commands/session/sessionTargets';
 import { SessionState } from './session/sessionState';
 import { SessionStatusItem, type SessionStatusView } from './statusBar/sessionStatusItem';
 import { SessionEnvironment } from './terminal/sessionEnvironment';
+import { connectSessionToTerminals } from './terminal/sessionToTerminals';
+import { CredentialEndpoint } from './session/credentialEndpoint';
 
 /** What activate() returns to other extensions and to our own tests. */
 export interface IamTrustApi {
@@ -41,11 +43,11 @@ export function activate(context: vscode.ExtensionContext): IamTrustApi {
   const setting = <T>(name: string, fallback: T) => vscode.workspace.getConfiguration('iamTrust').get<T>(name, fallback);
   const session = new SessionState({ warnBeforeMs: () => setting('session.warnMinutes', 5) * 60_000 });
   const environment = new SessionEnvironment(context.environmentVariableCollection);
-  // Terminals get the session while it lives; at expiry they get nothing rather than dead keys.
-  const sessionToTerminals = session.onChange(({ kind, session: current }) => {
-    if (kind === 'set' && current) environment.apply(current);
-    else environment.clear();
-  });
+  // Programs in terminals get the session from this window's credential endpoint (127.0.0.1, a random port and token).
+  const endpoint = new CredentialEndpoint();
+  endpoint.ready.catch(() => undefined); // without it, terminals get the keys
+  // Terminals get the session while it lives; at expiry and after Clear they get nothing, and the endpoint refuses.
+  const sessionToTerminals = connectSessionToTerminals(session, environment, endpoint);
   const sessionStatus = new SessionStatusItem(session, () => environment.caveats);
   const diagnostics = new TrustPolicyDiagnostics(context.extensionUri);
   const explanations = new ExplanationDocuments();
@@ -56,6 +58,7 @@ export function activate(context: vscode.ExtensionContext): IamTrustApi {
   );
   context.subscriptions.push(
     session,
+    endpoint,
     sessionToTerminals,
     sessionStatus,
     diagnostics,

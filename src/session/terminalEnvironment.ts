@@ -41,19 +41,77 @@ export interface TerminalEnvironment {
   remove: string[];
   /** What still keeps a client from the session in the terminals the extension does not open itself. */
   caveats: TerminalCaveat[];
+  /**
+   * 'endpoint': terminals get the window's credential endpoint and no keys, so running programs
+   * follow refreshes and stop after Clear; 'keys': the keys themselves (see `keysBecause`).
+   */
+  mode: 'endpoint' | 'keys';
+  /** Why the keys are in the environment rather than the endpoint (when one was offered). */
+  keysBecause?: string;
+}
+
+/** The window's credential endpoint (src/session/credentialEndpoint.ts), for terminals. */
+export interface EndpointVariables {
+  url: string;
+  token: string;
+}
+
+export interface TerminalEnvironmentOptions {
+  /** Serve the session through this endpoint where no client would prefer something else. */
+  endpoint?: EndpointVariables;
+  /** Whether the shared files' [default] profile gives credentials (keys, role_arn, SSO, credential_process, web identity). */
+  defaultProfileHasCredentials?: boolean;
+}
+
+/**
+ * What in the starting environment would make some client take other credentials before the
+ * container provider (measured: docs/sessions.md). Every client reads, before the container
+ * provider: keys in the environment, web identity, and the profile (AWS_PROFILE, or [default])
+ * with its keys, role_arn, SSO or credential_process. AWS_CONTAINER_CREDENTIALS_RELATIVE_URI
+ * beats FULL_URI in botocore and the JS SDK, and the JS SDK reads a token file before the token.
+ * Undefined when nothing does: then the endpoint alone serves every client.
+ */
+export function endpointBlockedBy(start: StartEnvironment, defaultProfileHasCredentials: boolean): string | undefined {
+  if (start.AWS_ACCESS_KEY_ID) return 'AWS_ACCESS_KEY_ID is set in VS Code\'s environment, and every client takes keys in the environment first';
+  for (const name of ['AWS_PROFILE', 'AWS_DEFAULT_PROFILE'] as const) {
+    if (start[name] !== undefined) return `${name} is set in VS Code's environment, and the clients read that profile before container credentials`;
+  }
+  if (start.AWS_WEB_IDENTITY_TOKEN_FILE) return 'AWS_WEB_IDENTITY_TOKEN_FILE is set in VS Code\'s environment, and every client reads web identity before container credentials';
+  if (start.AWS_CONTAINER_CREDENTIALS_RELATIVE_URI) return 'AWS_CONTAINER_CREDENTIALS_RELATIVE_URI is set in VS Code\'s environment, and the clients prefer it to the full URI';
+  if (start.AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE) return 'AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE is set in VS Code\'s environment, and the JS SDK prefers it to the token';
+  if (defaultProfileHasCredentials) return 'your [default] profile gives credentials, and every client reads it before container credentials';
+  return undefined;
 }
 
 /** Profile variables that make some client ignore the session or fail; removed where the extension can. */
 const PROFILE_VARIABLES = ['AWS_PROFILE', 'AWS_DEFAULT_PROFILE'] as const;
 
 /** The terminal environment of a session, for a terminal starting from `start`. */
-export function terminalEnvironment(session: SessionCredentials, start: StartEnvironment): TerminalEnvironment {
+export function terminalEnvironment(session: SessionCredentials, start: StartEnvironment, options: TerminalEnvironmentOptions = {}): TerminalEnvironment {
+  const remove = PROFILE_VARIABLES.filter((name) => start[name] !== undefined);
+  const blocked = options.endpoint ? endpointBlockedBy(start, options.defaultProfileHasCredentials ?? false) : undefined;
+  if (options.endpoint && !blocked) {
+    // No keys and no expiry (a refresh would make them stale): the endpoint serves the current ones.
+    const set: Record<string, string> = {
+      AWS_CONTAINER_CREDENTIALS_FULL_URI: options.endpoint.url,
+      AWS_CONTAINER_AUTHORIZATION_TOKEN: options.endpoint.token,
+      ...(session.region ? { AWS_REGION: session.region, AWS_DEFAULT_REGION: session.region } : {}),
+    };
+    return { set, remove, caveats: caveatsOf(start), mode: 'endpoint' };
+  }
   const set = sessionEnvironment(session);
   // botocore takes the first non-empty of AWS_SECURITY_TOKEN and AWS_SESSION_TOKEN: an inherited
   // one is replaced by the session's token (the same value under its older name, never empty).
   if (start.AWS_SECURITY_TOKEN) set.AWS_SECURITY_TOKEN = session.sessionToken;
-  const remove = PROFILE_VARIABLES.filter((name) => start[name] !== undefined);
-  return { set, remove, caveats: caveatsOf(start) };
+  const caveats = caveatsOf(start);
+  if (blocked) {
+    caveats.push({
+      variable: 'AWS_CONTAINER_CREDENTIALS_FULL_URI',
+      clients: ['AWS CLI', 'boto3', 'JS SDK v3'],
+      message: `Terminals get the session's keys, not the refreshing endpoint: ${blocked}. Programs keep the keys they started with (a refresh does not reach them; after Clear Session they work until the keys expire).`,
+    });
+  }
+  return { set, remove, caveats, mode: 'keys', ...(blocked ? { keysBecause: blocked } : {}) };
 }
 
 function caveatsOf(start: StartEnvironment): TerminalCaveat[] {

@@ -1,5 +1,5 @@
 import type * as vscode from 'vscode';
-import { terminalEnvironment, type StartEnvironment, type TerminalEnvironment } from '../session/terminalEnvironment';
+import { terminalEnvironment, type StartEnvironment, type TerminalEnvironment, type TerminalEnvironmentOptions } from '../session/terminalEnvironment';
 import type { AssumedSession } from '../session/sts';
 
 /**
@@ -23,14 +23,15 @@ export class SessionEnvironment {
     collection.persistent = false;
   }
 
-  apply(session: AssumedSession): void {
-    const plan = terminalEnvironment(session, this.start);
+  apply(session: AssumedSession, options: TerminalEnvironmentOptions = {}): void {
+    const plan = terminalEnvironment(session, this.start, options);
     this.plan = plan;
     this.collection.clear();
     // Also applied again after the shell's rc file where VS Code's shell integration runs
     // (bash, zsh, fish, pwsh): keys or a region exported there do not replace the session's.
     for (const [name, value] of Object.entries(plan.set)) this.collection.replace(name, value, { applyAtProcessCreation: true, applyAtShellIntegration: true });
-    this.collection.description = [`AWS role session ${session.assumedRoleArn}, until ${session.expiration.toLocaleTimeString()}.`, ...plan.caveats.map((c) => c.message)].join(' ');
+    const how = plan.mode === 'endpoint' ? ' Served by this window\'s credential endpoint: running programs get refreshed keys, and none after Clear Session.' : '';
+    this.collection.description = [`AWS role session ${session.assumedRoleArn}, until ${session.expiration.toLocaleTimeString()}.${how}`, ...plan.caveats.map((c) => c.message)].join(' ');
   }
 
   clear(): void {
@@ -42,6 +43,11 @@ export class SessionEnvironment {
   /** For `TerminalOptions.env` of the terminals the extension opens: null removes a variable there. */
   get terminalOptionsEnv(): Record<string, null> {
     return Object.fromEntries((this.plan?.remove ?? []).map((name) => [name, null]));
+  }
+
+  /** How terminals get the session: the endpoint, or keys (undefined without a session). */
+  get mode(): TerminalEnvironment['mode'] | undefined {
+    return this.plan?.mode;
   }
 
   /** Why some client would not get the session in a terminal the extension did not open. */

@@ -14,6 +14,14 @@ describe('IAM: Assume Role', () => {
   let local: LocalAws;
   let dir: string;
   let api: IamTrustApi;
+  /** The session's keys as a terminal's program gets them: from the endpoint in the terminal environment, or the keys there. */
+  const terminalKeys = async (): Promise<{ AccessKeyId?: string; SecretAccessKey?: string; Token?: string; status: number }> => {
+    const env = api.terminalEnvironment;
+    const url = env.get('AWS_CONTAINER_CREDENTIALS_FULL_URI')?.value;
+    if (!url) return { status: 0, ...(env.get('AWS_ACCESS_KEY_ID') ? { AccessKeyId: env.get('AWS_ACCESS_KEY_ID')!.value, SecretAccessKey: env.get('AWS_SECRET_ACCESS_KEY')!.value, Token: env.get('AWS_SESSION_TOKEN')!.value } : {}) };
+    const response = await fetch(url, { headers: { authorization: env.get('AWS_CONTAINER_AUTHORIZATION_TOKEN')!.value } });
+    return { status: response.status, ...((await response.json()) as object) };
+  };
   const args = { roleArn: 'arn:aws:iam::111122223333:role/Deploy', profile: 'alice', sessionName: 'vscode-test', durationSeconds: 900, externalId: 'vendor-42' };
 
   before(async () => {
@@ -40,29 +48,32 @@ describe('IAM: Assume Role', () => {
     assert.match(api.sessionStatus.text, /^\$\(key\) Deploy · 1[45]m$/);
     const env = api.terminalEnvironment;
     assert.equal(env.persistent, false, 'secrets are not kept in workspace storage');
-    assert.match(env.get('AWS_ACCESS_KEY_ID')?.value ?? '', /^ASIA/);
-    assert.ok((env.get('AWS_SESSION_TOKEN')?.value ?? '').length > 50);
+    // No profile and no [default] credentials here: terminals get the window's credential endpoint, not keys.
+    assert.match(env.get('AWS_CONTAINER_CREDENTIALS_FULL_URI')?.value ?? '', /^http:\/\/127\.0\.0\.1:\d+\//);
+    assert.equal(env.get('AWS_ACCESS_KEY_ID'), undefined);
+    const keys = await terminalKeys();
+    assert.match(keys.AccessKeyId ?? '', /^ASIA/);
+    assert.ok((keys.Token ?? '').length > 50);
     assert.equal(env.get('AWS_PROFILE'), undefined, 'never an empty AWS_PROFILE: the AWS CLI and boto3 read it as a profile named ""');
-    assert.match(env.get('AWS_CREDENTIAL_EXPIRATION')?.value ?? '', /^\d{4}-\d{2}-\d{2}T/);
     assert.match(String(env.description ?? ''), /assumed-role\/Deploy\/vscode-test/);
   });
 
   it('leaves the session as it was when an attempt fails', async () => {
-    const before = api.terminalEnvironment.get('AWS_ACCESS_KEY_ID')?.value;
+    const before = (await terminalKeys()).AccessKeyId;
     const sent = local.calls.filter((c) => c.action === 'AssumeRole').length;
     const result = await vscode.commands.executeCommand('iamTrust.assumeRole', { ...args, externalId: 'wrong-id' });
     assert.equal(result, undefined);
     assert.equal(local.calls.filter((c) => c.action === 'AssumeRole').length, sent + 1, 'STS was asked, and refused');
-    assert.equal(api.terminalEnvironment.get('AWS_ACCESS_KEY_ID')?.value, before);
+    assert.equal((await terminalKeys()).AccessKeyId, before);
     assert.match(api.sessionStatus.text, /Deploy/);
   });
 
   it('refreshes with the same parameters: new keys for the same role', async () => {
-    const before = api.terminalEnvironment.get('AWS_ACCESS_KEY_ID')?.value;
+    const before = (await terminalKeys()).AccessKeyId;
     const sent = local.calls.filter((c) => c.action === 'AssumeRole').length;
     assert.equal(await vscode.commands.executeCommand('iamTrust.refreshSession'), 'arn:aws:sts::111122223333:assumed-role/Deploy/vscode-test');
     assert.equal(local.calls.filter((c) => c.action === 'AssumeRole').length, sent + 1);
-    const after = api.terminalEnvironment.get('AWS_ACCESS_KEY_ID')?.value;
+    const after = (await terminalKeys()).AccessKeyId;
     assert.match(after ?? '', /^ASIA/);
     assert.notEqual(after, before);
   });
@@ -82,7 +93,7 @@ describe('IAM: Assume Role', () => {
   it('Who Am I asks STS with the session\'s own credentials', async () => {
     assert.equal(await vscode.commands.executeCommand('iamTrust.whoAmI'), 'arn:aws:sts::111122223333:assumed-role/Deploy/vscode-test');
     assert.equal(local.calls.at(-1)?.action, 'GetCallerIdentity');
-    assert.equal(local.calls.at(-1)?.accessKeyId, api.terminalEnvironment.get('AWS_ACCESS_KEY_ID')?.value);
+    assert.equal(local.calls.at(-1)?.accessKeyId, (await terminalKeys()).AccessKeyId);
   });
 
   it('opens a terminal named after the role', async () => {
@@ -121,17 +132,17 @@ describe('IAM: Assume Role', () => {
 
   it('refuses more than an hour from a role session (role chaining) before calling STS', async () => {
     // Use the session itself as the source credentials.
-    const env = api.terminalEnvironment;
+    const keys = await terminalKeys();
     // A new file: the SDK caches the files it has read, by path.
     process.env.AWS_SHARED_CREDENTIALS_FILE = join(dir, 'credentials-with-session');
     writeFileSync(
       join(dir, 'credentials-with-session'),
-      `[alice]\naws_access_key_id = AKIAALICE0000EXAMPLE\naws_secret_access_key = alice-secret\n[session]\naws_access_key_id = ${env.get('AWS_ACCESS_KEY_ID')!.value}\naws_secret_access_key = ${env.get('AWS_SECRET_ACCESS_KEY')!.value}\naws_session_token = ${env.get('AWS_SESSION_TOKEN')!.value}\n`,
+      `[alice]\naws_access_key_id = AKIAALICE0000EXAMPLE\naws_secret_access_key = alice-secret\n[session]\naws_access_key_id = ${keys.AccessKeyId}\naws_secret_access_key = ${keys.SecretAccessKey}\naws_session_token = ${keys.Token}\n`,
     );
-    const before = env.get('AWS_ACCESS_KEY_ID')?.value;
+    const before = keys.AccessKeyId;
     const start = local.calls.length;
     assert.equal(await vscode.commands.executeCommand('iamTrust.assumeRole', { ...args, profile: 'session', durationSeconds: 7200 }), undefined);
-    assert.equal(env.get('AWS_ACCESS_KEY_ID')?.value, before);
+    assert.equal((await terminalKeys()).AccessKeyId, before);
     // It asked who the caller is, saw a role session, and never sent the AssumeRole.
     const fromSession = local.calls.slice(start).filter((c) => c.accessKeyId === before);
     assert.deepEqual(fromSession.map((c) => c.action), ['GetCallerIdentity']);
@@ -141,5 +152,6 @@ describe('IAM: Assume Role', () => {
     await vscode.commands.executeCommand('iamTrust.clearSession');
     assert.match(api.sessionStatus.text, /IAM: no session/);
     assert.equal(api.terminalEnvironment.get('AWS_ACCESS_KEY_ID'), undefined);
+    assert.equal(api.terminalEnvironment.get('AWS_CONTAINER_CREDENTIALS_FULL_URI'), undefined);
   });
 });
