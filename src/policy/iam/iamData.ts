@@ -6,6 +6,7 @@ import {
   type StsActionData,
 } from './iamData.generated';
 import { memoize } from '../base/memoize';
+import { callerPinningClaims } from './identityProviders';
 
 /** IAM's condition value types, as the data names them. */
 export type KeyType = 'String' | 'ARN' | 'Numeric' | 'Date' | 'Bool' | 'IPAddress' | 'Binary';
@@ -136,9 +137,6 @@ const WELL_KNOWN_IDPS: Record<string, FederatedProvider> = {
 /** Claims AWS passes for any OIDC provider (IAM User Guide, "Available keys for AWS OIDC federation"). */
 const OIDC_CLAIMS = ['aud', 'sub', 'amr', 'azp', 'email', 'oaud'];
 
-/** GitHub's repository-level claims pin the caller as `sub` does. */
-const GITHUB_SUBJECT_CLAIMS = ['sub', 'repository', 'repository_id', 'job_workflow_ref', 'environment', 'ref', 'workflow'];
-
 /**
  * The identity provider a Federated principal names, or undefined when it names none:
  * a well-known IdP domain, `arn:<partition>:iam::<account>:saml-provider/<name>` or
@@ -158,12 +156,12 @@ function computeFederatedProvider(value: string): FederatedProvider | undefined 
   }
   const host = match[2]!;
   const claimsFromData = prefixes.filter(({ pattern }) => pattern.test(host)).flatMap(({ claims }) => claims);
-  const isGitHub = /^token\.actions\.(githubusercontent\.com|[^.]+\.ghe\.com)(\/|$)/i.test(host);
   return {
     kind: 'oidc',
     keyPrefix: host,
     claims: [...new Set([...OIDC_CLAIMS, ...claimsFromData])],
-    subjectClaims: isGitHub ? GITHUB_SUBJECT_CLAIMS : ['sub'],
+    // Per provider (identityProviders.ts): `aud` pins the caller only where it is per customer.
+    subjectClaims: callerPinningClaims(host),
   };
 }
 

@@ -80,9 +80,40 @@ function computeTrustedProviders(statement: Statement): TrustedProvider[] {
   return result;
 }
 
-/** Whether the statement pins the provider's subject with a restricting condition. */
+/**
+ * Whether the statement pins the provider's subject with a restricting condition. An exact
+ * operator (StringEquals …) with the value "*" pins it too: to the literal text "*", which no
+ * token carries, so the role is unusable rather than open (wildcard-without-like reports it).
+ */
 export function pinsSubject(statement: Statement, trusted: TrustedProvider): boolean {
   const subjectClaims = subjectClaimsOf(trusted.provider);
   const prefix = trusted.provider.keyPrefix.toLowerCase();
-  return restrictingEntries(statement).some((e) => lowerPrefixOf(e.key) === prefix && subjectClaims.includes(claimOf(e.key)));
+  const onSubject = (e: ConditionEntry) => lowerPrefixOf(e.key) === prefix && subjectClaims.includes(claimOf(e.key));
+  if (restrictingEntries(statement).some(onSubject)) return true;
+  return trusted.conditions.some(
+    (e) =>
+      onSubject(e) &&
+      e.op.base !== undefined &&
+      e.op.valueType === 'String' &&
+      !e.op.globbing &&
+      !e.op.negated &&
+      !e.op.ifExists &&
+      e.op.setOperator !== 'ForAllValues' &&
+      e.values.some((v) => v.kind === 'string' && v.value === '*'),
+  );
+}
+
+/**
+ * Whether another Allow statement of the policy allows the sts action (name without `sts:`)
+ * to a principal entry of the same type and value: IAM judges the policy as a whole, so an
+ * action given in one statement and its companion in the next together make the grant.
+ */
+export function anotherStatementAllows(statements: readonly Statement[], self: Statement, type: string, value: string, action: string): boolean {
+  return statements.some(
+    (other) =>
+      other !== self &&
+      isAllow(other) &&
+      allowedStsActions(other).has(action) &&
+      principalEntries(other).some((e) => e.type === type && e.item.kind === 'string' && e.item.value === value),
+  );
 }

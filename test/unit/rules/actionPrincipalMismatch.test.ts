@@ -13,11 +13,39 @@ ruleTests(actionPrincipalMismatch, {
     s({ AWS: '111122223333' }, 'sts:AssumeRole'),
     s({ Service: 'ec2.amazonaws.com' }, '*'),
     s({ Federated: 'not-a-provider' }, 'sts:AssumeRole'),
+    {
+      // Issue 13 class 3: AWS's documented shape (IAM User Guide, "Monitor and control actions taken with assumed roles").
+      name: 'sts:SetSourceIdentity given to a SAML provider beside its AssumeRoleWithSAML statement',
+      text: policy(
+        { Effect: 'Allow', Principal: { Federated: saml }, Action: 'sts:AssumeRoleWithSAML', Condition: { StringEquals: { 'SAML:aud': 'https://signin.aws.amazon.com/saml' } } },
+        { Effect: 'Allow', Principal: { Federated: saml }, Action: ['sts:SetSourceIdentity'], Condition: { StringLike: { 'sts:SourceIdentity': ['alice', 'bob'] } } },
+      ),
+    },
+    {
+      name: 'sts:TagSession given to an OIDC provider beside its AssumeRoleWithWebIdentity statement',
+      text: policy(
+        { Effect: 'Allow', Principal: { Federated: oidc }, Action: 'sts:AssumeRoleWithWebIdentity', Condition: { StringEquals: { 'token.actions.githubusercontent.com:sub': 'repo:o/r:ref:refs/heads/main' } } },
+        { Effect: 'Allow', Principal: { Federated: oidc }, Action: 'sts:TagSession' },
+      ),
+    },
   ],
   invalid: [
     { name: 'SAML with AssumeRole', text: s({ Federated: saml }, 'sts:AssumeRole'), errors: [{ token: '"sts:AssumeRole"', message: /sts:AssumeRoleWithSAML/ }] },
     { name: 'OIDC with SAML action', text: s({ Federated: oidc }, ['sts:AssumeRoleWithSAML']), errors: [{ token: '[', message: /sts:AssumeRoleWithWebIdentity/ }] },
     { name: 'Google with AssumeRole', text: s({ Federated: 'accounts.google.com' }, 'sts:AssumeRole'), errors: [{ token: '"sts:AssumeRole"' }] },
+    {
+      name: 'a companion action alone, with no AssumeRoleWithSAML anywhere',
+      text: s({ Federated: saml }, 'sts:SetSourceIdentity'),
+      errors: [{ token: '"sts:SetSourceIdentity"', message: /sts:AssumeRoleWithSAML/ }],
+    },
+    {
+      name: 'AssumeRole (not a companion) beside an AssumeRoleWithSAML statement is still wrong',
+      text: policy(
+        { Effect: 'Allow', Principal: { Federated: saml }, Action: 'sts:AssumeRoleWithSAML' },
+        { Effect: 'Allow', Principal: { Federated: saml }, Action: 'sts:AssumeRole' },
+      ),
+      errors: [{ token: '"sts:AssumeRole"', message: /sts:AssumeRoleWithSAML/ }],
+    },
     { name: 'service with web identity only', text: s({ Service: 'lambda.amazonaws.com' }, 'sts:AssumeRoleWithWebIdentity'), errors: [{ token: '"sts:AssumeRoleWithWebIdentity"', message: /call sts:AssumeRole/ }] },
   ],
 });

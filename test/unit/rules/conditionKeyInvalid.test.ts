@@ -17,6 +17,11 @@ ruleTests(conditionKeyInvalid, {
     k('app.terraform.io:sub', { Federated: 'arn:aws:iam::111122223333:oidc-provider/app.terraform.io' }),
     k('token.actions.githubusercontent.com:repository', { Federated: 'arn:aws:iam::111122223333:oidc-provider/token.actions.githubusercontent.com' }),
     k('s3:prefix'),
+    // Issue 13 class 4: a malformed Federated ARN is federated-invalid's one finding; the claims
+    // of the provider it meant to name are not reported again as "does not trust".
+    { name: 'claims of an 11-digit-account provider ARN', text: k('token.actions.githubusercontent.com:aud', { Federated: 'arn:aws:iam::11112222333:oidc-provider/token.actions.githubusercontent.com' }) },
+    { name: 'claims of a placeholder provider ARN', text: k('oidc.eks.us-east-2.amazonaws.com/id/0A1B2C:sub', { Federated: 'arn:aws:iam::<AWS_ACCOUNT_ID>:oidc-provider/<OIDC_PROVIDER>' }) },
+    { name: 'placeholder key prefix beside a placeholder provider', text: k('<OIDC_PROVIDER>:aud', { Federated: 'arn:aws:iam::<ACCOUNT_ID>:oidc-provider/<OIDC_PROVIDER>' }) },
   ],
   invalid: [
     { name: 'misspelt global key', text: k('aws:SourceAcount'), errors: [{ token: '"aws:SourceAcount"', message: /did you mean "aws:SourceAccount"/ }] },
@@ -25,6 +30,11 @@ ruleTests(conditionKeyInvalid, {
     { name: 'provider not trusted', text: k('oidc.eks.eu-west-1.amazonaws.com/id/ABC123:sub'), errors: [{ token: '"oidc.eks.eu-west-1.amazonaws.com/id/ABC123:sub"', message: /does not trust/ }] },
     { name: 'unknown claim of a trusted provider', text: k('oidc.eks.eu-west-1.amazonaws.com/id/ABC123:namespace', { Federated: eks }), errors: [{ token: '"oidc.eks.eu-west-1.amazonaws.com/id/ABC123:namespace"', message: /no claim "namespace"/ }] },
     { name: 'GitHub sub in a statement that does not trust GitHub', text: k('token.actions.githubusercontent.com:sub'), errors: [{ token: '"token.actions.githubusercontent.com:sub"', message: /does not trust/ }] },
+    {
+      name: 'a misspelt global key beside a malformed provider is still reported',
+      text: k('aws:SourceAcount', { Federated: 'arn:aws:iam::<AWS_ACCOUNT_ID>:oidc-provider/gitlab.com' }),
+      errors: [{ token: '"aws:SourceAcount"', message: /did you mean/ }],
+    },
     { name: 'unknown prefix', text: k('foo:bar'), errors: [{ token: '"foo:bar"', message: /no service or identity provider "foo"/ }] },
   ],
 });

@@ -23,9 +23,39 @@ ruleTests(oidcMissingSub, {
     web(gh, { StringEquals: { 'token.actions.githubusercontent.com:aud': 'sts.amazonaws.com', 'token.actions.githubusercontent.com:repository': 'o/r' } }),
     web(eks, { StringEquals: { 'oidc.eks.us-east-1.amazonaws.com/id/ABC:sub': 'system:serviceaccount:ns:sa' } }),
     web(gh),
+    // Issue 13 class 5: sub pinned with StringEquals to the literal "*" matches no token: the
+    // role is unusable, not open (wildcard-without-like reports it).
+    { name: 'sub StringEquals the literal "*"', text: ghSub('*', 'StringEquals') },
+    // Providers whose audience is per customer are pinned by aud by design (identityProviders.ts).
+    {
+      name: 'CircleCI pinned by its organization ID audience',
+      text: web('arn:aws:iam::111122223333:oidc-provider/oidc.circleci.com/org/0f3c9a52-7e1d-4b6a-9c0e-2d5b8a4f1e77', {
+        StringEquals: { 'oidc.circleci.com/org/0f3c9a52-7e1d-4b6a-9c0e-2d5b8a4f1e77:aud': '0f3c9a52-7e1d-4b6a-9c0e-2d5b8a4f1e77' },
+      }),
+    },
+    {
+      // The sub key names another issuer (a customized GitHub issuer) than the trusted one: no
+      // token carries it, so nobody gets in; condition-key-invalid reports the key.
+      name: 'sub tested on a key of an issuer the statement does not trust',
+      text: web(gh, { StringEquals: { 'token.actions.githubusercontent.com/octo-enterprise:sub': 'repo:o/r:ref:refs/heads/main', 'token.actions.githubusercontent.com:aud': 'sts.amazonaws.com' } }),
+    },
+    {
+      name: 'a generic OIDC issuer pinned by its client ID audience',
+      text: web('arn:aws:iam::111122223333:oidc-provider/login.example.org', { StringEquals: { 'login.example.org:aud': 'my-registered-client' } }),
+    },
   ],
   invalid: [
     { name: 'aud only', text: web(gh, { StringEquals: { 'token.actions.githubusercontent.com:aud': 'sts.amazonaws.com' } }), errors: [{ token: `"${gh}"`, message: /token\.actions\.githubusercontent\.com:sub/ }] },
+    {
+      name: 'GitLab: the job chooses aud, so aud pins nobody',
+      text: web('arn:aws:iam::111122223333:oidc-provider/gitlab.com', { StringEquals: { 'gitlab.com:aud': 'https://gitlab.com' } }),
+      errors: [{ token: '"arn:aws:iam::111122223333:oidc-provider/gitlab.com"', message: /gitlab\.com:sub/ }],
+    },
+    {
+      name: 'sub "*" with StringLike is open',
+      text: ghSub('*', 'StringLike'),
+      errors: [{ token: `"${gh}"` }],
+    },
     { name: 'sub only through a negated operator', text: ghSub('repo:evil/*', 'StringNotLike'), errors: [{ token: `"${gh}"` }] },
     { name: 'sub only IfExists', text: ghSub('repo:o/r:*', 'StringLikeIfExists'), errors: [{ token: `"${gh}"` }] },
   ],

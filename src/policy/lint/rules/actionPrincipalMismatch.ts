@@ -1,8 +1,11 @@
 import { federatedProvider } from '../../iam/iamData';
 import type { Rule } from '../rule';
-import { allowedStsActions, principalEntries } from '../../model/statements';
+import { allowedStsActions, anotherStatementAllows, principalEntries } from '../../model/statements';
 
 const FEDERATION_ACTIONS = ['AssumeRoleWithSAML', 'AssumeRoleWithWebIdentity'];
+
+/** Actions that come with an AssumeRole* call rather than being one: a statement may give them apart. */
+const COMPANION_ACTIONS = ['TagSession', 'SetSourceIdentity', 'SetContext'];
 
 export const actionPrincipalMismatch: Rule = {
   meta: {
@@ -44,7 +47,12 @@ export const actionPrincipalMismatch: Rule = {
           const kind = federatedProvider(entry.item.value)?.kind;
           if (!kind) continue;
           const wanted = kind === 'saml' ? 'AssumeRoleWithSAML' : 'AssumeRoleWithWebIdentity';
-          if (!allowed.has(wanted)) problems.push(`${entry.item.value} signs in with sts:${wanted}, which this statement does not allow`);
+          if (allowed.has(wanted)) continue;
+          // AWS documents giving sts:SetSourceIdentity or sts:TagSession to a provider in a
+          // statement of its own, beside the statement that allows its AssumeRoleWith… call.
+          const companionsOnly = allowed.size > 0 && [...allowed].every((a) => COMPANION_ACTIONS.includes(a));
+          if (companionsOnly && anotherStatementAllows(model.statements, statement, entry.type, entry.item.value, wanted)) continue;
+          problems.push(`${entry.item.value} signs in with sts:${wanted}, which this statement does not allow`);
         } else if (entry.type === 'AWS' || entry.type === 'Service' || entry.type === '*') {
           needsAssumeRole = true;
         }

@@ -21,9 +21,11 @@ function hasClaim(provider: FederatedProvider, claim: string): boolean {
  */
 export function conditionKeyProblem(key: string, statement: Statement, info = lookupConditionKey(key)): string | undefined {
   if (!/^[^\s:]+:\S+$/.test(key)) return `"${key}" is not a condition key: keys look like "prefix:name", e.g. "aws:SourceAccount"`;
+  let unreadableProvider = false;
   for (const entry of statement.principals) {
     if (entry.type !== 'Federated' || entry.item.kind !== 'string') continue;
     const provider = federatedProvider(entry.item.value);
+    unreadableProvider ||= !provider;
     const prefix = conditionKeyPrefix(key);
     if (!provider || provider.keyPrefix.toLowerCase() !== prefix.toLowerCase()) continue;
     const claim = key.slice(prefix.length + 1);
@@ -32,6 +34,10 @@ export function conditionKeyProblem(key: string, statement: Statement, info = lo
   }
   if (info) return undefined;
   const prefix = conditionKeyPrefix(key);
+  // A Federated principal that names no provider IAM knows (an 11-digit account, a placeholder
+  // like <AWS_ACCOUNT_ID>) is federated-invalid's finding: the claims of the provider it was
+  // meant to name cannot be judged, and are not separately wrong. Report the root cause once.
+  if (unreadableProvider && prefix.toLowerCase() !== 'aws' && !isKnownService(prefix)) return undefined;
   if (prefix.toLowerCase() === 'aws') {
     const guess = closestMatch(key, GLOBAL_KEY_NAMES, 3);
     return `Unknown global condition key "${key}"${guess ? `: did you mean "${guess}"?` : ''}`;

@@ -10,7 +10,7 @@ export const emptyValue: Rule = {
   meta: {
     code: 'empty-value',
     severity: 'warning',
-    description: 'An empty principal list or map, condition block, operator block, value list, or Sid.',
+    description: 'An empty principal list or map, condition block, operator block or value list. (An empty Sid is fine: IAM accepts it and AWS\'s own examples use it.)',
     rationale:
       'Empty elements are usually the leftovers of an edit. An empty value list in a condition can never match, and an empty principal trusts nobody; IAM rejects some of them and Access Analyzer flags all of them.',
     badExample: `{
@@ -35,9 +35,6 @@ export const emptyValue: Rule = {
   },
   check({ model, reportAt }) {
     for (const statement of model.statements) {
-      const sid = statement.elements.get('Sid')?.value;
-      if (sid?.type === 'string' && sid.value === '') reportAt(sid, 'Sid is empty: remove it or name the statement');
-
       for (const name of PRINCIPAL_ELEMENTS) {
         const value = statement.elements.get(name)?.value;
         if (isEmpty(value)) reportAt(value!, `${name} is empty: it trusts nobody`);

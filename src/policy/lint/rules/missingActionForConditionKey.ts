@@ -1,5 +1,5 @@
 import type { Rule } from '../rule';
-import { allowedStsActions } from '../../model/statements';
+import { allowedStsActions, anotherStatementAllows, principalEntries } from '../../model/statements';
 
 /** Which action a request must be for, for it to carry the key. */
 function requiredAction(key: string): string | undefined {
@@ -40,9 +40,15 @@ export const missingActionForConditionKey: Rule = {
     for (const statement of model.statements) {
       if (statement.effect !== 'Allow' || statement.actions.length === 0) continue;
       const allowed = allowedStsActions(statement);
+      // IAM judges the policy as a whole: when another statement already allows the action to
+      // every principal of this one (AWS's session-tags example), the call is allowed there,
+      // and adding the action here would bypass that statement's own tag limits.
+      const principals = principalEntries(statement).filter((p) => p.item.kind === 'string');
+      const allowedElsewhere = (action: string) =>
+        principals.length > 0 && principals.every((p) => anotherStatementAllows(model.statements, statement, p.type, p.item.value, action));
       for (const entry of statement.conditions) {
         const needed = requiredAction(entry.key);
-        if (needed && !allowed.has(needed)) {
+        if (needed && !allowed.has(needed) && !allowedElsewhere(needed)) {
           reportAt(entry.keyNode, `${entry.key} is only present when the caller also calls sts:${needed}: add "sts:${needed}" to Action`);
         }
       }

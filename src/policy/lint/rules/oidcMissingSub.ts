@@ -1,13 +1,30 @@
 import type { Rule } from '../rule';
-import { pinsSubject, trustedWebIdentityProviders } from '../../model/statements';
+import { identityProviderFacts } from '../../iam/identityProviders';
+import { lowerPrefixOf } from '../../iam/oidcProviders';
+import { pinsSubject, restrictingEntries, trustedWebIdentityProviders } from '../../model/statements';
+import type { Statement } from '../../model/model';
+
+/**
+ * Whether a positive condition of the statement tests a claim of an issuer the statement does
+ * not trust (e.g. "token.actions.githubusercontent.com/octo-org:sub" beside the plain GitHub
+ * provider): no request carries that key, so the statement lets nobody in. That is
+ * condition-key-invalid's finding, not an open role.
+ */
+function testsForeignClaim(statement: Statement, trustedPrefixes: Set<string>): boolean {
+  return restrictingEntries(statement).some((e) => {
+    if (e.keyInfo) return false;
+    const prefix = lowerPrefixOf(e.key);
+    return (prefix.includes('.') || prefix.includes('/')) && !trustedPrefixes.has(prefix);
+  });
+}
 
 export const oidcMissingSub: Rule = {
   meta: {
     code: 'oidc-missing-sub',
     severity: 'security',
-    description: 'An OIDC provider is trusted with conditions that do not pin the subject (sub, or for GitHub the repository claims).',
+    description: 'An OIDC provider is trusted with conditions that do not pin the caller (sub, for GitHub the repository claims; aud where the provider makes it per customer).',
     rationale:
-      'A condition on the audience alone (aud = sts.amazonaws.com) is true for every token the provider issues to anyone. For GitHub Actions that means every repository on GitHub can assume the role; pin the sub claim (repo:OWNER/REPO:…) with StringEquals or StringLike.',
+      'On a shared issuer (GitHub Actions, GitLab, HCP Terraform, Buildkite, EKS) the audience is the same for everyone or chosen by the job, so a condition on aud alone (aud = sts.amazonaws.com) is true for tokens issued to anyone: for GitHub Actions, every repository on GitHub can assume the role. Pin the sub claim (repo:OWNER/REPO:…) with StringEquals or StringLike. Where the audience is per customer (CircleCI\'s organization ID, Bitbucket\'s workspace, the client ID you registered with any other OIDC provider) pinning aud pins the caller, and the rule does not fire. Which providers are which: src/policy/iam/identityProviders.ts. sub pinned with StringEquals to the literal "*" is not open (no token carries that subject): wildcard-without-like reports it.',
     badExample: `{
   "Version": "2012-10-17",
   "Statement": [{
@@ -33,13 +50,17 @@ export const oidcMissingSub: Rule = {
   },
   check({ model, reportAt }) {
     for (const statement of model.statements) {
-      for (const trusted of trustedWebIdentityProviders(statement)) {
+      const providers = trustedWebIdentityProviders(statement);
+      if (providers.length === 0) continue;
+      if (testsForeignClaim(statement, new Set(providers.map((t) => t.provider.keyPrefix.toLowerCase())))) continue;
+      for (const trusted of providers) {
         // With no condition at all, oidc-missing-condition reports it.
         if (trusted.conditions.length === 0 || pinsSubject(statement, trusted)) continue;
-        const { keyPrefix, subjectClaims } = trusted.provider;
+        const { keyPrefix, subjectClaims, kind } = trusted.provider;
+        const audience = kind === 'oidc' && !subjectClaims.includes('aud') ? ` (its aud is ${identityProviderFacts(keyPrefix).audience}, so it pins nobody)` : '';
         reportAt(
           trusted.entry.item.node,
-          `No condition pins who may assume this role through ${keyPrefix}: add StringEquals or StringLike on ${keyPrefix}:${subjectClaims[0]}`,
+          `No condition pins who may assume this role through ${keyPrefix}${audience}: add StringEquals or StringLike on ${keyPrefix}:${subjectClaims[0]}`,
         );
       }
     }

@@ -1,5 +1,7 @@
 import type { Rule } from '../rule';
-import { principalEntries, restrictedKeys } from '../../model/statements';
+import type { ConditionEntry } from '../../model/model';
+import type { Statement } from '../../model/model';
+import { allowedStsActions, principalEntries, restrictingEntries } from '../../model/statements';
 
 /** Keys that pin who the caller is (or on whose behalf a service calls). */
 export const CALLER_KEYS = [
@@ -14,13 +16,54 @@ export const CALLER_KEYS = [
   'aws:sourceorgpaths',
 ];
 
+/** Keys whose value names an account (or an ARN with one): a wildcard account admits every account. */
+const ACCOUNT_KEYS = new Set(['aws:principalaccount', 'aws:principalarn', 'aws:sourceaccount', 'aws:sourcearn']);
+
+/** Whether a value, matched with wildcards, lets every account through: "*", "????????????", "arn:aws:iam::*:role/*". */
+function admitsEveryAccount(key: string, value: string): boolean {
+  const account = key.endsWith('arn') ? value.split(':')[4] : value;
+  // An ARN pattern with fewer than six parts, "arn:*", a bare "*" …: the account is open too.
+  if (account === undefined) return /[*]/.test(value);
+  return account === '' ? false : /^[*?]+$/.test(account);
+}
+
+/** Whether a restricting condition entry pins who the caller is (not: any account of any role). */
+function pinsCaller(entry: ConditionEntry): boolean {
+  const key = entry.key.toLowerCase();
+  if (!CALLER_KEYS.includes(key)) return false;
+  const wildcards = entry.op.globbing || entry.op.valueType === 'ARN';
+  if (!wildcards || !ACCOUNT_KEYS.has(key)) return true;
+  return !entry.values.every((v) => v.kind !== 'string' || v.value === '' || admitsEveryAccount(key, v.value));
+}
+
+const isWildcardPrincipal = (statement: Statement) =>
+  principalEntries(statement).some((e) => (e.type === '*' || e.type === 'AWS') && e.item.kind === 'string' && e.item.value === '*');
+
+/**
+ * Whether a Deny statement of the policy turns away every caller that is not a named one: it
+ * applies to everyone ("*"), covers sts:AssumeRole, and its only conditions are negated tests of
+ * who the caller is (StringNotLike aws:PrincipalArn "arn:aws:iam::444455556666:role/ci-*").
+ * Then the Allow lets in only those callers, whatever it says itself (issue 13: judge the
+ * policy as a whole).
+ */
+function denyAllowsOnlyNamedCallers(statements: readonly Statement[]): boolean {
+  return statements.some((statement) => {
+    if (statement.effect !== 'Deny' || !isWildcardPrincipal(statement) || !allowedStsActions(statement).has('AssumeRole')) return false;
+    const entries = statement.conditions;
+    return (
+      entries.length > 0 &&
+      entries.every((e) => e.op.negated && !e.op.setOperator && CALLER_KEYS.includes(e.key.toLowerCase()) && pinsCaller(e))
+    );
+  });
+}
+
 export const publicPrincipal: Rule = {
   meta: {
     code: 'public-principal',
     severity: 'security',
     description: 'The role trusts every AWS principal ("*") with no condition on who the caller is.',
     rationale:
-      'A wildcard principal lets any principal of any AWS account assume the role, subject only to its own identity policy — which the attacker writes. Restrict it with aws:PrincipalOrgID, aws:PrincipalAccount or aws:PrincipalArn, or name the trusted accounts. sts:ExternalId is not a secret and does not restrict who calls.',
+      'A wildcard principal lets any principal of any AWS account assume the role, subject only to its own identity policy — which the attacker writes. Restrict it with aws:PrincipalOrgID, aws:PrincipalAccount or aws:PrincipalArn, or name the trusted accounts. sts:ExternalId is not a secret and does not restrict who calls, and neither does an aws:PrincipalArn or aws:PrincipalAccount pattern whose account part is a wildcard ("arn:aws:iam::*:role/*").',
     badExample: `{
   "Version": "2012-10-17",
   "Statement": [{ "Effect": "Allow", "Principal": { "AWS": "*" }, "Action": "sts:AssumeRole" }]
@@ -39,8 +82,10 @@ export const publicPrincipal: Rule = {
   check({ model, reportAt }) {
     for (const statement of model.statements) {
       if (statement.effect !== 'Allow') continue;
-      const keys = restrictedKeys(statement);
-      if (CALLER_KEYS.some((k) => keys.has(k))) continue;
+      // A pattern whose account part is a wildcard (aws:PrincipalArn "arn:aws:iam::*:role/*")
+      // admits every account: it restricts nothing (issue 13).
+      if (restrictingEntries(statement).some(pinsCaller)) continue;
+      if (denyAllowsOnlyNamedCallers(model.statements)) continue;
       for (const entry of principalEntries(statement)) {
         if ((entry.type === '*' || entry.type === 'AWS') && entry.item.kind === 'string' && entry.item.value === '*') {
           reportAt(

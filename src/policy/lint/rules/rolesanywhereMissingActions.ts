@@ -31,18 +31,23 @@ export const rolesanywhereMissingActions: Rule = {
     accessAnalyzer: 'Missing actions for Roles Anywhere',
   },
   check({ model, reportAt }) {
+    // IAM judges the policy as a whole: the three actions may be given in separate statements
+    // (AWS's EKS hybrid nodes example does). Reported once, at the first statement's Action.
+    const granted = new Set<string>();
+    let first: { statement: (typeof model.statements)[number]; node: Parameters<typeof reportAt>[0] } | undefined;
     for (const statement of model.statements) {
       if (statement.effect !== 'Allow') continue;
       const entry = principalEntries(statement).find(
         (e) => e.type === 'Service' && e.item.kind === 'string' && e.item.value === 'rolesanywhere.amazonaws.com',
       );
       if (!entry) continue;
-      const allowed = allowedStsActions(statement);
-      const missing = REQUIRED.filter((a) => !allowed.has(a));
-      if (missing.length > 0) {
-        const actionValue = statement.elements.get('Action')?.value;
-        reportAt(actionValue ?? entry.item.node, `IAM Roles Anywhere also needs ${missing.map((a) => `sts:${a}`).join(' and ')}`);
-      }
+      for (const action of allowedStsActions(statement)) granted.add(action);
+      first ??= { statement, node: statement.elements.get('Action')?.value ?? entry.item.node };
+    }
+    if (!first) return;
+    const missing = REQUIRED.filter((a) => !granted.has(a));
+    if (missing.length > 0) {
+      reportAt(first.node, `IAM Roles Anywhere also needs ${missing.map((a) => `sts:${a}`).join(' and ')}`);
     }
   },
 };

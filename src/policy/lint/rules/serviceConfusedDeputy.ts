@@ -1,24 +1,27 @@
-import type { Rule } from '../rule';
+import type { Severity } from '../../base/finding';
+import { CROSS_CUSTOMER_SERVICES, servicePath } from '../../iam/serviceTrust';
+import { nodeSpan, type Rule, type RuleReport } from '../rule';
 import { principalEntries, restrictedKeys } from '../../model/statements';
 
 const SOURCE_KEYS = ['aws:sourceaccount', 'aws:sourcearn', 'aws:sourceorgid', 'aws:sourceorgpaths'];
 
 /**
- * Services that assume the role for one of your own resources that you configured with it
- * (an instance profile), and do not send aws:SourceAccount/aws:SourceArn: a condition on
- * them would make the role unusable. AWS's confused-deputy guidance targets services that act
- * for many customers (IAM User Guide, "The confused deputy problem"; EC2 instance profiles
- * carry no source context).
+ * Security only where the data (src/policy/iam/serviceTrust.ts) names a service with a real
+ * cross-customer path; every other finding is a suggestion, because what decides it — whether
+ * another account can make the service assume this role — is a fact about the service that the
+ * policy does not show (issue 13, class 1).
  */
-export const SERVICES_WITHOUT_SOURCE_CONTEXT = ['ec2.amazonaws.com'];
+const HIGHEST: Severity = CROSS_CUSTOMER_SERVICES.length > 0 ? 'security' : 'suggestion';
+
+const FIX = 'add an aws:SourceAccount (your account) or aws:SourceArn (your resource, with ArnLike) condition';
 
 export const serviceConfusedDeputy: Rule = {
   meta: {
     code: 'service-confused-deputy',
-    severity: 'security',
+    severity: HIGHEST,
     description: 'A service principal is trusted with no aws:SourceAccount, aws:SourceArn, aws:SourceOrgID or aws:SourceOrgPaths condition.',
     rationale:
-      'A service acts for every customer. Without a condition on whose behalf it calls, another customer could have the service assume your role for their own resource (the cross-service confused deputy). AWS recommends aws:SourceArn and aws:SourceAccount in service role trust policies.',
+      'The cross-service confused deputy needs another customer to make the service assume your role. Most services (Lambda, CodeBuild, ECS tasks, EKS, EventBridge, Step Functions …) are given their role through iam:PassRole, which passes only roles of the caller\'s own account, so for them the condition is defence in depth: a suggestion, which says what decides it. Security is kept for services that AWS documents as assuming a role named by another customer\'s resource (the table in src/policy/iam/serviceTrust.ts, with its sources). EC2 instance profiles send no source context and are not reported.',
     badExample: `{
   "Version": "2012-10-17",
   "Statement": [{ "Effect": "Allow", "Principal": { "Service": "states.amazonaws.com" }, "Action": "sts:AssumeRole" }]
@@ -34,18 +37,30 @@ export const serviceConfusedDeputy: Rule = {
 }`,
     accessAnalyzer: 'Restrict access to service principal',
   },
-  check({ model, reportAt }) {
+  check({ model, report }) {
     for (const statement of model.statements) {
       if (statement.effect !== 'Allow') continue;
       const keys = restrictedKeys(statement);
       if (SOURCE_KEYS.some((k) => keys.has(k))) continue;
       for (const entry of principalEntries(statement)) {
         if (entry.type !== 'Service' || entry.item.kind !== 'string') continue;
-        if (SERVICES_WITHOUT_SOURCE_CONTEXT.includes(entry.item.value)) continue;
-        reportAt(
-          entry.item.node,
-          `${entry.item.value} acts for every AWS customer: add an aws:SourceAccount (your account) or aws:SourceArn (your resource, with ArnLike) condition so that it can assume this role only on your behalf`,
-        );
+        const service = entry.item.value;
+        const path = servicePath(service);
+        if (path === 'no-source-context') continue;
+        let message: string;
+        let severity: Severity = 'suggestion';
+        if (path === 'cross-customer') {
+          message = `${service} can be made to assume a role named by another customer's resource: ${FIX} so that it assumes this role only on your behalf`;
+          severity = 'security';
+        } else if (path === 'passed-role') {
+          message = `${service} gets this role through iam:PassRole, which passes only roles of your own account, so another customer cannot hand it this role; as defence in depth, ${FIX}`;
+        } else {
+          message = `Whether another AWS account can make ${service} assume this role decides this: not if the service only gets it through iam:PassRole in your account; if it can, or you do not know, ${FIX}`;
+        }
+        // A finding lower than the rule's highest severity (RuleReport.severity where the
+        // engine supports it; built apart so that it type-checks either way).
+        const problem: RuleReport & { severity?: Severity } = { message, ...nodeSpan(entry.item.node), severity };
+        report(problem);
       }
     }
   },

@@ -26,7 +26,7 @@ export const sidInvalid: Rule = {
         continue;
       }
       const sid = String(value.value);
-      // An empty Sid is empty-value's to report.
+      // An empty Sid is accepted by IAM (AWS's own examples use "Sid": ""): nothing to report.
       if (sid === '' || /^[A-Za-z0-9]+$/.test(sid)) continue;
       const bad = [...new Set(sid.replace(/[A-Za-z0-9]/g, ''))].map((c) => JSON.stringify(c)).join(', ');
       reportAt(value, `Sid "${sid}" may hold only ASCII letters and digits; remove ${bad} (e.g. "${sid.replace(/[^A-Za-z0-9]/g, '')}")`);

@@ -1,0 +1,77 @@
+// How an AWS service comes to assume a role, which decides how much an aws:SourceAccount /
+// aws:SourceArn condition in the role's trust policy matters (issue 13, class 1).
+//
+// The cross-service confused deputy needs another customer to make the service assume YOUR
+// role. A service that takes its role through iam:PassRole cannot be handed a role of another
+// account: "You can use only the PassRole permission to pass an IAM role to an AWS service that
+// shares the same AWS account, not another account" (AWS re:Post, PASSROLE_SOURCE below). For
+// those services the condition is defence in depth, not a door someone outside your
+// organisation can open: a suggestion. A service that assumes a role named by another
+// customer's resource, with no PassRole check, is a real cross-customer path: security. Only
+// services verified from AWS's documentation belong in CROSS_CUSTOMER_SERVICES.
+
+/** AWS re:Post: iam:PassRole passes only roles of the caller's own account. */
+export const PASSROLE_SOURCE = 'https://repost.aws/knowledge-center/iam-passrole-error';
+/** IAM User Guide: a service is given a role through iam:PassRole when the resource is configured. */
+export const PASSROLE_GUIDE = 'https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_use_passrole.html';
+/** IAM User Guide: the confused deputy problem, cross-service. */
+export const CONFUSED_DEPUTY_GUIDE = 'https://docs.aws.amazon.com/IAM/latest/UserGuide/confused-deputy.html';
+
+export interface ServiceTrustFacts {
+  /** The service principal. */
+  principal: string;
+  /** Where AWS documents how the service is given the role. */
+  source: string;
+}
+
+/**
+ * Services that assume a role named by another customer's resource without an iam:PassRole
+ * check in that customer's account: security. Empty until an entry is verified from AWS's own
+ * documentation (none was found that names such a path for a role trust policy; AWS's
+ * per-service "Cross-service confused deputy prevention" pages recommend the conditions for
+ * every service, as defence in depth).
+ */
+export const CROSS_CUSTOMER_SERVICES: readonly ServiceTrustFacts[] = [];
+
+/**
+ * Services that are given their role through iam:PassRole in your own account when you
+ * configure the resource that uses it (function, project, task definition, rule …).
+ */
+export const PASSED_ROLE_SERVICES: readonly ServiceTrustFacts[] = [
+  { principal: 'lambda.amazonaws.com', source: 'https://docs.aws.amazon.com/lambda/latest/dg/lambda-intro-execution-role.html' },
+  { principal: 'codebuild.amazonaws.com', source: 'https://docs.aws.amazon.com/codebuild/latest/userguide/setting-up-service-role.html' },
+  { principal: 'ecs-tasks.amazonaws.com', source: 'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task-iam-roles.html' },
+  { principal: 'eks.amazonaws.com', source: 'https://docs.aws.amazon.com/eks/latest/userguide/cluster-iam-role.html' },
+  { principal: 'pods.eks.amazonaws.com', source: 'https://docs.aws.amazon.com/eks/latest/userguide/pod-id-role.html' },
+  { principal: 'events.amazonaws.com', source: 'https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-use-identity-based.html' },
+  { principal: 'scheduler.amazonaws.com', source: 'https://docs.aws.amazon.com/scheduler/latest/UserGuide/setting-up.html' },
+  { principal: 'firehose.amazonaws.com', source: 'https://docs.aws.amazon.com/firehose/latest/dev/controlling-access.html' },
+  { principal: 'states.amazonaws.com', source: 'https://docs.aws.amazon.com/step-functions/latest/dg/procedure-create-iam-role.html' },
+  { principal: 'dms.amazonaws.com', source: 'https://docs.aws.amazon.com/dms/latest/userguide/security-iam.html' },
+  { principal: 'appsync.amazonaws.com', source: 'https://docs.aws.amazon.com/appsync/latest/devguide/attaching-a-data-source.html' },
+  { principal: 'codedeploy.amazonaws.com', source: 'https://docs.aws.amazon.com/codedeploy/latest/userguide/getting-started-create-service-role.html' },
+  { principal: 'ssm.amazonaws.com', source: 'https://docs.aws.amazon.com/systems-manager/latest/userguide/hybrid-multicloud-service-role.html' },
+  { principal: 'rolesanywhere.amazonaws.com', source: 'https://docs.aws.amazon.com/rolesanywhere/latest/userguide/trust-model.html' },
+  { principal: 'codepipeline.amazonaws.com', source: 'https://docs.aws.amazon.com/codepipeline/latest/userguide/security-iam.html' },
+  { principal: 'cloudformation.amazonaws.com', source: 'https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/using-iam-servicerole.html' },
+];
+
+/**
+ * Services that assume the role for one of your own resources that you configured with it
+ * (an instance profile) and send no aws:SourceAccount/aws:SourceArn: a condition on them would
+ * make the role unusable. EC2 instance profiles carry no source context.
+ */
+export const SERVICES_WITHOUT_SOURCE_CONTEXT: readonly string[] = ['ec2.amazonaws.com'];
+
+export type ServicePath = 'cross-customer' | 'passed-role' | 'no-source-context' | 'unknown';
+
+const byPrincipal = new Map<string, ServicePath>([
+  ...PASSED_ROLE_SERVICES.map((s) => [s.principal, 'passed-role'] as const),
+  ...CROSS_CUSTOMER_SERVICES.map((s) => [s.principal, 'cross-customer'] as const),
+  ...SERVICES_WITHOUT_SOURCE_CONTEXT.map((p) => [p, 'no-source-context'] as const),
+]);
+
+/** How a service principal (as written in a policy) comes to assume a role, as far as the table knows. */
+export function servicePath(principal: string): ServicePath {
+  return byPrincipal.get(principal.toLowerCase()) ?? 'unknown';
+}
