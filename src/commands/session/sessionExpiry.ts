@@ -13,7 +13,7 @@ export function watchSessionExpiry(state: SessionState): vscode.Disposable {
     if (!session) return;
     const role = roleNameOf(session.roleArn);
     if (kind === 'expiring') {
-      const auto = vscode.workspace.getConfiguration('iamTrust').get<boolean>('session.autoRefresh', false);
+      const auto = vscode.workspace.getConfiguration('iamTrust').get<boolean>('session.autoRefresh', true);
       if (mayAutoRefresh(state.origin, auto)) {
         void vscode.commands.executeCommand(COMMANDS.refreshSession, { silent: true });
         return;
@@ -27,7 +27,7 @@ export function watchSessionExpiry(state: SessionState): vscode.Disposable {
     }
     if (kind === 'expired') {
       void vscode.window
-        .showWarningMessage(`The role session ${role} has expired: new terminals get no credentials from it. Terminals opened before still hold the dead keys.`, 'Refresh')
+        .showWarningMessage(`The role session ${role} has expired: new terminals get no credentials from it, and programs using the window's credential endpoint get none either.`, 'Refresh')
         .then((choice) => {
           if (choice === 'Refresh') void vscode.commands.executeCommand(COMMANDS.refreshSession);
         });
