@@ -132,6 +132,12 @@ export interface Notice {
   file: boolean;
 }
 
+/** What a directory search reads beyond the defaults (the configuration's include and exclude). */
+export interface SearchFilter {
+  /** Whether the search reads this file, or enters this folder; everything when absent. */
+  includes?(path: string, isFolder: boolean): boolean;
+}
+
 export interface Collected {
   inputs: Input[];
   notices: Notice[];
@@ -157,7 +163,7 @@ const errorCode = (error: unknown) => {
  * `aws_iam_policy_document`. Only regular files are read, up to MAX_DOCUMENT_CHARS. Problems are
  * collected, not thrown, so that one bad path does not stop the others.
  */
-export function collectInputs(paths: string[], fs: FileSystem): Collected {
+export function collectInputs(paths: string[], fs: FileSystem, search: SearchFilter = {}): Collected {
   const inputs: Input[] = [];
   const notices: Notice[] = [];
   const error = (path: string, reason: string, file = true) => notices.push({ path, reason, level: 'error', file });
@@ -181,7 +187,7 @@ export function collectInputs(paths: string[], fs: FileSystem): Collected {
       readNamed(path, path, fs, inputs, error);
     } else {
       const before = inputs.length;
-      walk(path, fs, inputs, notices);
+      walk(path, fs, inputs, notices, search);
       if (inputs.length === before) {
         error(path, 'no trust policies found in this directory (*.json files with sts:AssumeRole* actions or a Principal without Resource, CloudFormation templates, *.tf files with assume_role_policy)', false);
       }
@@ -236,7 +242,7 @@ function readNamed(path: string, name: string, fs: FileSystem, inputs: Input[], 
  * exhaust the stack). Each directory is entered once, by its real path, so symbolic links that
  * make a directory its own descendant do not loop.
  */
-function walk(root: string, fs: FileSystem, inputs: Input[], notices: Notice[]): void {
+function walk(root: string, fs: FileSystem, inputs: Input[], notices: Notice[], search: SearchFilter): void {
   const warn = (path: string, reason: string) => notices.push({ path, reason, level: 'warning', file: true });
   const seen = new Set<string>();
   const stack: Array<{ dir: string; entries: Iterator<string> }> = [];
@@ -269,10 +275,11 @@ function walk(root: string, fs: FileSystem, inputs: Input[], notices: Notice[]):
       continue;
     }
     if (kind === 'dir') {
-      if (!entry.startsWith('.') && !SKIPPED_DIRS.has(entry)) enter(path);
+      if (!entry.startsWith('.') && !SKIPPED_DIRS.has(entry) && (search.includes?.(path, true) ?? true)) enter(path);
       continue;
     }
     if (!CANDIDATE.test(entry) || kind === undefined) continue;
+    if (!(search.includes?.(path, false) ?? true)) continue;
     if (kind === 'other') {
       warn(path, `${fs.describe?.(path) ?? 'not a regular file'}, not a regular file; not read`);
       continue;

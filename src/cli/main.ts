@@ -1,6 +1,9 @@
 import { parseArgs } from 'node:util';
 import { lint, RULES, SEVERITIES, type Finding, type LintOptions, type Severity } from '../policy';
 import { lintEmbedded } from '../policy/embedded';
+import { ACCOUNT_ID, applySeverities, CONFIG_FILE_NAME, knownCodes, mergeLayers, ORGANIZATION_ID, type LintLayer } from '../policy/lint/config';
+import { applySuppressions, commentStyleOf, SUPPRESSION_METAS } from '../policy/lint/suppressions';
+import { ConfigFinder } from './config';
 import { collectInputs, nodeFileSystem, type FileSystem, type Input } from './files';
 import { formatJson, formatNotice, formatSarif, formatText, type FileResult } from './format';
 
@@ -16,12 +19,25 @@ assume_role_policy; "-" reads a policy (or a template) from standard input.
 
 Options:
   --format <text|json|sarif>   output format (default: text)
-  --account <id>               the 12-digit account the roles live in (cross-account checks)
+  --account <id>               the 12-digit account the roles live in (inside the zone of trust)
+  --trusted-accounts <ids>     comma-separated 12-digit accounts of yours: also inside the zone
+                               of trust, so trusting them needs no sts:ExternalId (repeatable)
+  --organization-id <o-...>    your AWS Organizations ID: principals restricted to it by
+                               aws:PrincipalOrgID are inside the zone of trust
   --ignore <codes>             comma-separated rule codes to silence (repeatable)
+  --config <file>              the configuration file for every input, instead of the
+                               ${CONFIG_FILE_NAME} found in each file's folder or above it
+  --no-config                  use no configuration file
   --fail-on <severity>         error, security, warning, suggestion or none (default: security)
   --list-rules                 print every rule code, severity and description
   --version                    print the version
   -h, --help                   print this help
+
+Configuration (docs/configuration.md): the nearest ${CONFIG_FILE_NAME} in a file's folder or above
+it gives accountId, trustedAccounts, organizationId, ignore, severity (re-grade or "off") and, for
+directory searches, include/exclude globs. Flags win over it; --ignore adds to its ignore list.
+Inline suppressions in YAML, Terraform and JSONC files, on the line before a finding or on its
+line: # iam-trust-ignore <code>: <reason>  (// in JSONC). The reason is required.
 
 Only regular files of at most 16 MiB are read. Files found by searching that cannot be read are
 reported as warnings; files named that cannot be read or checked are errors.
@@ -35,6 +51,8 @@ export interface CliIo {
   fs: FileSystem;
   /** Whether stdout is a terminal that shows colours. */
   colour: boolean;
+  /** The folder relative paths start from (configuration files are searched up to the root); process.cwd() when absent. */
+  cwd?: string;
   /** The linter for one input; the engine unless a test puts a failing one in its place. */
   check?: (input: Input, options: LintOptions) => Finding[];
 }
@@ -63,7 +81,11 @@ export function main(argv: string[], io: CliIo = nodeIo): number {
       options: {
         format: { type: 'string', default: 'text' },
         account: { type: 'string' },
+        'trusted-accounts': { type: 'string', multiple: true, default: [] },
+        'organization-id': { type: 'string' },
         ignore: { type: 'string', multiple: true, default: [] },
+        config: { type: 'string' },
+        'no-config': { type: 'boolean' },
         'fail-on': { type: 'string', default: 'security' },
         'list-rules': { type: 'boolean' },
         version: { type: 'boolean' },
@@ -85,7 +107,7 @@ export function main(argv: string[], io: CliIo = nodeIo): number {
     return 0;
   }
   if (values['list-rules']) {
-    for (const { meta } of RULES) io.stdout(`${meta.code}\t${meta.severity}\t${meta.description}\n`);
+    for (const meta of [...RULES.map((r) => r.meta), ...SUPPRESSION_METAS]) io.stdout(`${meta.code}\t${meta.severity}\t${meta.description}\n`);
     return 0;
   }
 
@@ -96,37 +118,58 @@ export function main(argv: string[], io: CliIo = nodeIo): number {
   const format = values.format;
   if (format !== 'text' && format !== 'json' && format !== 'sarif') return usageError(`unknown format "${format}" (expected text, json or sarif)`);
   const accountId = values.account;
-  if (accountId !== undefined && !/^\d{12}$/.test(accountId)) return usageError(`--account must be 12 digits, got "${accountId}"`);
+  if (accountId !== undefined && !ACCOUNT_ID.test(accountId)) return usageError(`--account must be 12 digits, got "${accountId}"`);
+  const trustedAccounts = values['trusted-accounts'].flatMap((v) => v.split(',')).map((s) => s.trim()).filter(Boolean);
+  const badAccounts = trustedAccounts.filter((a) => !ACCOUNT_ID.test(a));
+  if (badAccounts.length > 0) return usageError(`--trusted-accounts takes 12-digit account IDs, got ${badAccounts.map((a) => `"${a}"`).join(', ')}`);
+  const organizationId = values['organization-id'];
+  if (organizationId !== undefined && !ORGANIZATION_ID.test(organizationId)) {
+    return usageError(`--organization-id must be an AWS Organizations ID ("o-" and 10 to 32 lower-case letters or digits), got "${organizationId}"`);
+  }
+  if (values.config !== undefined && values['no-config']) return usageError('--config and --no-config exclude each other');
   const failOn = values['fail-on'];
   if (failOn !== 'none' && !SEVERITIES.includes(failOn as Severity)) {
     return usageError(`--fail-on must be one of ${SEVERITIES.join(', ')} or none, got "${failOn}"`);
   }
   const ignore = values.ignore.flatMap((v) => v.split(',')).map((s) => s.trim()).filter(Boolean);
-  const known = new Set(RULES.map((r) => r.meta.code));
+  const known = knownCodes();
   const unknown = ignore.filter((code) => !known.has(code));
   if (unknown.length > 0) return usageError(`unknown rule code(s) in --ignore: ${unknown.join(', ')} (see --list-rules)`);
   if (paths.length === 0) return usageError(`no input files\n${USAGE}`);
 
-  const { inputs, notices } = collectInputs(paths, io.fs);
+  // Flags win over the configuration file (docs/configuration.md).
+  const flags: LintLayer = {
+    ...(accountId ? { accountId } : {}),
+    ...(trustedAccounts.length > 0 ? { trustedAccounts } : {}),
+    ...(organizationId ? { organizationId } : {}),
+    ignore,
+  };
+  const configs = values['no-config'] ? undefined : new ConfigFinder(io.fs, io.cwd ?? process.cwd(), values.config);
+  const { inputs, notices } = collectInputs(paths, io.fs, configs ? { includes: (path, isFolder) => configs.searchIncludes(path, isFolder) } : {});
   const results: FileResult[] = [];
   for (const input of inputs) {
     const { file } = input;
     // A failure inside the linter is reported against its file, never as findings, and the
     // other files are still checked.
     try {
-      results.push({ file, findings: (io.check ?? check)(input, { ...(accountId ? { accountId } : {}), ignore }) });
+      const options = mergeLayers(configs?.forFile(input.file === '<stdin>' ? '-' : input.file)?.config, flags);
+      const findings = (io.check ?? check)(input, options);
+      // Suppressions see every finding; then ignore and severity apply to theirs too.
+      const style = commentStyleOf(file, input.text);
+      results.push({ file, findings: applySeverities(applySuppressions(input.text, findings, style, known), options) });
     } catch (error) {
       const what = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
       notices.push({ path: file, reason: `internal error while checking it (${what}); not checked, please report this`, level: 'error', file: true });
     }
   }
+  if (configs) notices.unshift(...configs.notices);
   for (const notice of notices) io.stderr(formatNotice(notice));
 
   io.stdout(
     format === 'json'
       ? formatJson(results, notices)
       : format === 'sarif'
-        ? formatSarif(results, RULES.map((r) => r.meta), VERSION, notices)
+        ? formatSarif(results, [...RULES.map((r) => r.meta), ...SUPPRESSION_METAS], VERSION, notices)
         : formatText(results, io.colour),
   );
   if (notices.some((n) => n.level === 'error')) return 2;

@@ -1,7 +1,9 @@
 import * as vscode from 'vscode';
-import { lint, type Finding } from '../policy';
+import { lint, type Finding, type LintOptions } from '../policy';
 import { rulesDocUri } from './ruleDocs';
-import { affectsLanguageSettings, readLanguageSettings, type LanguageSettings } from './settings';
+import { affectsLanguageSettings, lintOptionsFor, ProjectConfigs, readLanguageSettings, type LanguageSettings } from './settings';
+import { applySeverities, CONFIG_FILE_NAME, knownCodes, parseProjectConfig, type ConfigProblem } from '../policy/lint/config';
+import { applySuppressions, commentStyleOf } from '../policy/lint/suppressions';
 import { lintEmbedded, type EmbeddingKind } from '../policy/embedded';
 import { MAX_DOCUMENT_CHARS } from '../policy/base/limits';
 import { trustDocumentKind } from './trustPolicyDocuments';
@@ -10,6 +12,8 @@ export const DIAGNOSTIC_SOURCE = 'iam-trust';
 
 /** The code of the one diagnostic a document above MAX_DOCUMENT_CHARS gets instead of its findings. */
 export const DOCUMENT_TOO_LARGE = 'document-too-large';
+/** The code of the diagnostics on a `.iamtrust.json` that has problems. */
+export const CONFIG_PROBLEM = 'config';
 const LIMIT = `${MAX_DOCUMENT_CHARS / (1024 * 1024)} MiB`;
 /** How much of a document is read to decide what it is when it is too large to read whole. */
 const DETECTION_PREFIX_CHARS = 65_536;
@@ -34,12 +38,19 @@ export class TrustPolicyDiagnostics implements vscode.Disposable {
   private largeFileNoticeShown = false;
   private readonly workspaceFiles = new Set<string>();
   private readonly changeEmitter = new vscode.EventEmitter<vscode.Uri>();
+  /** The `.iamtrust.json` of each document (docs/configuration.md). */
+  readonly configs = new ProjectConfigs();
   /** Fires after a document's diagnostics were published (tests and benchmarks wait on it). */
   readonly onDidUpdate = this.changeEmitter.event;
 
   constructor(private readonly extensionUri: vscode.Uri) {
     this.disposables.push(
       this.changeEmitter,
+      this.configs,
+      this.configs.onDidChange(() => {
+        this.linted.clear();
+        this.lintOpenDocuments();
+      }),
       vscode.workspace.onDidOpenTextDocument((d) => this.schedule(d, 0)),
       vscode.workspace.onDidChangeTextDocument((e) => {
         if (e.contentChanges.length > 0) this.schedule(e.document, this.settings.delayMs);
@@ -63,13 +74,15 @@ export class TrustPolicyDiagnostics implements vscode.Disposable {
     this.pending.delete(key);
     this.linted.set(key, document.version);
     const length = documentLength(document);
+    // The project configuration, whose name the default iamTrust.files (*trust*.json) matches: its own problems.
+    if (isConfigFile(document.uri)) return this.publishConfigProblems(document.uri, length <= MAX_DOCUMENT_CHARS ? parseProjectConfig(document.getText()).problems : []);
     const kind = this.kindOf(document, length);
     if (!kind) {
       this.collection.delete(document.uri);
       this.changeEmitter.fire(document.uri);
       return undefined;
     }
-    return length > MAX_DOCUMENT_CHARS ? this.refuse(document.uri, length) : this.publish(document.uri, document.getText(), kind);
+    return length > MAX_DOCUMENT_CHARS ? this.refuse(document.uri, length) : this.publish(document.uri, document.getText(), kind, this.settings, document.languageId);
   }
 
   /**
@@ -77,10 +90,11 @@ export class TrustPolicyDiagnostics implements vscode.Disposable {
    * an editor on it is closed, as they would for a build's.
    */
   lintFile(uri: vscode.Uri, text: string, settings = readLanguageSettings(uri)): vscode.Diagnostic[] | undefined {
+    if (isConfigFile(uri)) return undefined;
     const kind = this.kindOf({ uri, languageId: 'json', getText: () => text }, text.length, settings);
     if (!kind) return undefined;
     this.workspaceFiles.add(uri.toString());
-    return text.length > MAX_DOCUMENT_CHARS ? this.refuse(uri, text.length) : this.publish(uri, text, kind);
+    return text.length > MAX_DOCUMENT_CHARS ? this.refuse(uri, text.length) : this.publish(uri, text, kind, settings);
   }
 
   /**
@@ -111,12 +125,35 @@ export class TrustPolicyDiagnostics implements vscode.Disposable {
     return [diagnostic];
   }
 
-  private publish(uri: vscode.Uri, text: string, kind: 'policy' | EmbeddingKind): vscode.Diagnostic[] {
-    const findings = kind === 'policy' ? lintText(text, this.settings) : lintEmbedded(text, kind, { ...(this.settings.accountId ? { accountId: this.settings.accountId } : {}), ignore: this.settings.ignore });
-    const diagnostics = toDiagnostics(findings, this.settings, this.extensionUri, uri);
+  private publish(uri: vscode.Uri, text: string, kind: 'policy' | EmbeddingKind, settings: LanguageSettings, languageId?: string): vscode.Diagnostic[] {
+    const loaded = this.configs.forUri(uri);
+    // A configuration that is not open shows its problems too (an open one is linted as typed).
+    if (loaded && !vscode.workspace.textDocuments.some((d) => d.uri.toString() === loaded.uri.toString())) {
+      this.publishConfigProblems(loaded.uri, loaded.problems, false);
+    }
+    const findings = checkText(text, kind, lintOptionsFor(settings, loaded?.config), commentStyleOf(uri.path, text, languageId));
+    const diagnostics = toDiagnostics(findings, settings, this.extensionUri, uri);
     this.refused.delete(uri.toString());
     this.collection.set(uri, diagnostics);
     this.changeEmitter.fire(uri);
+    return diagnostics;
+  }
+
+  /** The problems of a `.iamtrust.json`, as errors on it. */
+  private publishConfigProblems(uri: vscode.Uri, problems: readonly ConfigProblem[], fire = true): vscode.Diagnostic[] {
+    const diagnostics = problems.map((p) => {
+      const d = new vscode.Diagnostic(
+        new vscode.Range(p.line - 1, p.column - 1, p.line - 1, p.column - 1 + Math.max(1, p.length)),
+        p.message,
+        vscode.DiagnosticSeverity.Error,
+      );
+      d.source = DIAGNOSTIC_SOURCE;
+      d.code = CONFIG_PROBLEM;
+      return d;
+    });
+    if (diagnostics.length > 0) this.collection.set(uri, diagnostics);
+    else this.collection.delete(uri);
+    if (fire) this.changeEmitter.fire(uri);
     return diagnostics;
   }
 
@@ -190,8 +227,24 @@ function isTextDocument(document: DocumentLike): document is vscode.TextDocument
   return 'positionAt' in document;
 }
 
+/** A policy file checked with the settings alone (no configuration file, no suppressions). */
 export function lintText(text: string, settings: LanguageSettings): Finding[] {
-  return lint(text, { accountId: settings.accountId, ignore: settings.ignore });
+  return lint(text, lintOptionsFor(settings, undefined));
+}
+
+/**
+ * The findings the editor shows for a document: the engine's, then the document's inline
+ * suppressions (for formats with comments), then ignore and severity for the suppressions' own
+ * findings — as the CLI does.
+ */
+export function checkText(text: string, kind: 'policy' | EmbeddingKind, options: LintOptions, style: ReturnType<typeof commentStyleOf>): Finding[] {
+  const findings = kind === 'policy' ? lint(text, options) : lintEmbedded(text, kind, options);
+  return applySeverities(applySuppressions(text, findings, style, knownCodes()), options);
+}
+
+/** Whether the document is a project configuration file. */
+export function isConfigFile(uri: vscode.Uri): boolean {
+  return uri.path.endsWith(`/${CONFIG_FILE_NAME}`);
 }
 
 export function toDiagnostics(

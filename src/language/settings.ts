@@ -1,10 +1,17 @@
+import { readFileSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import * as vscode from 'vscode';
-import type { Severity } from '../policy';
+import type { LintOptions, Severity } from '../policy';
+import { CONFIG_FILE_NAME, mergeLayers, parseProjectConfig, type ConfigProblem, type ProjectConfig } from '../policy/lint/config';
 
 export interface LanguageSettings {
   files: string[];
   detectByContent: boolean;
   accountId: string | undefined;
+  /** iamTrust.trustedAccounts: other accounts of the user's, inside the zone of trust. */
+  trustedAccounts: string[];
+  /** iamTrust.organizationId: the user's AWS Organizations ID. */
+  organizationId: string | undefined;
   ignore: string[];
   severity: Record<Severity, vscode.DiagnosticSeverity>;
   delayMs: number;
@@ -26,10 +33,13 @@ export function readLanguageSettings(scope?: vscode.ConfigurationScope): Languag
   const severity = (level: Severity, fallback: string) =>
     SEVERITY_NAMES[config.get<string>(`severity.${level}`, fallback)] ?? SEVERITY_NAMES[fallback]!;
   const accountId = config.get<string>('accountId', '').trim();
+  const organizationId = config.get<string>('organizationId', '').trim();
   return {
     files: config.get<string[]>('files', []),
     detectByContent: config.get<boolean>('detectByContent', true),
     accountId: /^\d{12}$/.test(accountId) ? accountId : undefined,
+    trustedAccounts: config.get<unknown[]>('trustedAccounts', []).filter((a): a is string => typeof a === 'string' && /^\d{12}$/.test(a.trim())).map((a) => a.trim()),
+    organizationId: /^o-[a-z0-9]{10,32}$/.test(organizationId) ? organizationId : undefined,
     ignore: config.get<string[]>('ignore', []),
     severity: {
       error: severity('error', 'Error'),
@@ -46,4 +56,87 @@ export function readLanguageSettings(scope?: vscode.ConfigurationScope): Languag
 /** Whether a configuration change touches the settings above. */
 export function affectsLanguageSettings(event: vscode.ConfigurationChangeEvent): boolean {
   return event.affectsConfiguration('iamTrust');
+}
+
+/** One `.iamtrust.json` as read from disk. */
+export interface LoadedConfig {
+  uri: vscode.Uri;
+  config: ProjectConfig;
+  problems: ConfigProblem[];
+}
+
+/**
+ * The `.iamtrust.json` that applies to each document: the nearest one in its folder or above,
+ * as the CLI finds it (the nearest one only). Looked up once per folder and kept until a
+ * `.iamtrust.json` of the workspace is created, changed or deleted (a file watcher), which fires
+ * onDidChange. Files on disk (`file:` URIs) only: what is saved is what the CLI sees too.
+ */
+export class ProjectConfigs implements vscode.Disposable {
+  private readonly byDir = new Map<string, LoadedConfig | undefined>();
+  private readonly emitter = new vscode.EventEmitter<void>();
+  readonly onDidChange = this.emitter.event;
+  private readonly disposables: vscode.Disposable[] = [this.emitter];
+
+  constructor() {
+    const watcher = vscode.workspace.createFileSystemWatcher(`**/${CONFIG_FILE_NAME}`);
+    const changed = () => {
+      this.byDir.clear();
+      this.emitter.fire();
+    };
+    this.disposables.push(watcher, watcher.onDidCreate(changed), watcher.onDidChange(changed), watcher.onDidDelete(changed));
+  }
+
+  /** The configuration for a document, if one applies. */
+  forUri(uri: vscode.Uri): LoadedConfig | undefined {
+    if (uri.scheme !== 'file') return undefined;
+    const visited: string[] = [];
+    let found: LoadedConfig | undefined;
+    for (let dir = dirname(uri.fsPath); ; dir = dirname(dir)) {
+      if (this.byDir.has(dir)) {
+        found = this.byDir.get(dir);
+        break;
+      }
+      visited.push(dir);
+      found = load(join(dir, CONFIG_FILE_NAME));
+      if (found || dirname(dir) === dir) break;
+    }
+    for (const dir of visited) this.byDir.set(dir, found);
+    return found;
+  }
+
+  /** Every configuration read so far (for publishing their problems). */
+  loaded(): LoadedConfig[] {
+    return [...new Set([...this.byDir.values()].filter((c): c is LoadedConfig => c !== undefined))];
+  }
+
+  dispose(): void {
+    for (const d of this.disposables) d.dispose();
+  }
+}
+
+function load(path: string): LoadedConfig | undefined {
+  let text: string;
+  try {
+    if (!statSync(path).isFile()) return undefined;
+    text = readFileSync(path, 'utf8');
+  } catch {
+    return undefined;
+  }
+  return { uri: vscode.Uri.file(path), ...parseProjectConfig(text) };
+}
+
+/**
+ * What the engine is told for a document. The project's `.iamtrust.json` is its truth, shared
+ * with the CLI and CI, so it wins over the settings, which are the user's defaults and fill in
+ * what the file leaves out; the ignore lists of both apply. (iamTrust.severity.* is not
+ * overridden: it says how each severity is shown, after the file has re-graded the rules.)
+ */
+export function lintOptionsFor(settings: LanguageSettings, config: ProjectConfig | undefined): LintOptions {
+  const fromSettings = {
+    ...(settings.accountId ? { accountId: settings.accountId } : {}),
+    ...(settings.trustedAccounts.length > 0 ? { trustedAccounts: settings.trustedAccounts } : {}),
+    ...(settings.organizationId ? { organizationId: settings.organizationId } : {}),
+    ignore: settings.ignore,
+  };
+  return mergeLayers(fromSettings, config);
 }

@@ -1,20 +1,23 @@
-import type { Finding, Severity } from '../base/finding';
+import { SEVERITIES, type Finding, type Severity } from '../base/finding';
 import { MAX_DOCUMENT_CHARS } from '../base/limits';
 import { buildModel, type PolicyModel } from '../model/model';
 import { parsePolicy } from '../syntax/parse';
 import { nodeSpan, type Rule, type RuleContext, type RuleOptions, type RuleReport } from './rule';
 import { RULES } from './rules';
+import { applySeverities, silencedCodes, type SeverityOverrides } from './config';
 
 export interface LintOptions extends RuleOptions {
   /** Rule codes to silence. */
-  ignore?: string[];
+  ignore?: readonly string[];
+  /** Re-graded rule codes: a finding of the code is reported at that severity, or not at all ('off'). */
+  severity?: SeverityOverrides;
 }
 
 /** Never throws: a broken document still yields every finding that can be found. */
 export function lint(text: string, options: LintOptions = {}): Finding[] {
-  const ignore = options.ignore;
-  const rules = ignore && ignore.length > 0 ? RULES.filter((rule) => !ignore.includes(rule.meta.code)) : RULES;
-  return runRules(text, rules, options);
+  const silenced = silencedCodes(options);
+  const rules = silenced.size > 0 ? RULES.filter((rule) => !silenced.has(rule.meta.code)) : RULES;
+  return applySeverities(runRules(text, rules, options), options);
 }
 
 /** Runs the given rules only (the rule tests use it to test one rule in isolation). */
@@ -43,14 +46,22 @@ export function runRules(text: string, rules: readonly Rule[], options: RuleOpti
     range: range(offset, length),
     ...(related ? { related: related.map((r) => ({ ...r, range: range(r.offset, r.length) })) } : {}),
   });
-  const report = (problem: RuleReport) => findings.push(finding(current.meta.code, current.meta.severity, problem));
+  // A rule may report one finding lower than its meta.severity, never higher.
+  const severityOf = (problem: RuleReport) =>
+    problem.severity && SEVERITIES.indexOf(problem.severity) > SEVERITIES.indexOf(current.meta.severity) ? problem.severity : current.meta.severity;
+  const report = (problem: RuleReport) => findings.push(finding(current.meta.code, severityOf(problem), problem));
   const context: RuleContext = {
     policy: model.parsed,
     model,
-    options: { accountId: options.accountId },
+    options: { accountId: options.accountId, trustedAccounts: options.trustedAccounts, organizationId: options.organizationId },
     report,
-    reportAt: (node, message, related) =>
-      report({ message, ...nodeSpan(node), ...(related ? { related: related.map((r) => ({ message: r.message, ...nodeSpan(r.node) })) } : {}) }),
+    reportAt: (node, message, related, severity) =>
+      report({
+        message,
+        ...nodeSpan(node),
+        ...(related ? { related: related.map((r) => ({ message: r.message, ...nodeSpan(r.node) })) } : {}),
+        ...(severity ? { severity } : {}),
+      }),
   };
   for (const rule of rules) {
     current = rule;

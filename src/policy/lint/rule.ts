@@ -6,6 +6,10 @@ import type { ParsedPolicy } from '../syntax/parse';
 export interface RuleMeta {
   /** Public contract: CLI output, docs anchors and editor diagnostics use it. */
   code: string;
+  /**
+   * The severity of its findings; the highest it reports. A finding whose weight depends on a
+   * fact the linter was not given may be reported lower (RuleReport.severity), never higher.
+   */
   severity: Severity;
   /** One line: what is wrong. */
   description: string;
@@ -25,11 +29,22 @@ export interface RuleReport {
   length: number;
   /** Other places that explain the finding. */
   related?: Array<{ message: string; offset: number; length: number }>;
+  /** Lower than the rule's meta.severity for this finding (one above it is capped to it). */
+  severity?: Severity;
 }
 
 export interface RuleOptions {
-  /** The 12-digit account the role lives in, when known. */
+  /** The 12-digit account the role lives in, when known; it is inside the zone of trust. */
   accountId?: string;
+  /** Other 12-digit accounts that are the user's own (or trusted as such): the zone of trust. */
+  trustedAccounts?: readonly string[];
+  /** The user's AWS Organizations ID (`o-…`): a principal restricted by aws:PrincipalOrgID to it is inside the zone. */
+  organizationId?: string;
+}
+
+/** Whether the options declare a zone of trust at all (an account, trusted accounts or an organisation). */
+export function declaresZone(options: RuleOptions): boolean {
+  return Boolean(options.accountId || options.organizationId || (options.trustedAccounts && options.trustedAccounts.length > 0));
 }
 
 export interface RuleContext {
@@ -41,7 +56,7 @@ export interface RuleContext {
    * Reports at a node: a key or scalar value as a whole; an object or array at its opening
    * brace or bracket (the "element that lacks something" form).
    */
-  reportAt(node: Node, message: string, related?: Array<{ node: Node; message: string }>): void;
+  reportAt(node: Node, message: string, related?: Array<{ node: Node; message: string }>, severity?: Severity): void;
 }
 
 export interface Rule {
