@@ -227,11 +227,6 @@ function isTextDocument(document: DocumentLike): document is vscode.TextDocument
   return 'positionAt' in document;
 }
 
-/** A policy file checked with the settings alone (no configuration file, no suppressions). */
-export function lintText(text: string, settings: LanguageSettings): Finding[] {
-  return lint(text, lintOptionsFor(settings, undefined));
-}
-
 /**
  * The findings the editor shows for a document: the engine's, then the document's inline
  * suppressions (for formats with comments), then ignore and severity for the suppressions' own
