@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { looksLikeTrustPolicy } from '../policy/model/detect';
 import { embeddingKind, type EmbeddingKind } from '../policy/embedded';
 import { MAX_DOCUMENT_CHARS } from '../policy/base/limits';
+import { CONFIG_FILE_NAME } from '../policy/lint/config';
 import type { LanguageSettings } from './settings';
 
 /** The virtual documents of the live-role round trip are always trust policies. */
@@ -17,6 +18,8 @@ const JSON_LANGUAGES = new Set(['json', 'jsonc']);
 export function isTrustPolicyDocument(document: vscode.TextDocument, settings: LanguageSettings): boolean {
   if (document.uri.scheme === IAM_ROLE_SCHEME) return true;
   if (!JSON_LANGUAGES.has(document.languageId)) return false;
+  // The project's configuration file matches the default `**/*trust*.json` pattern; it is no policy.
+  if (document.uri.path.endsWith(`/${CONFIG_FILE_NAME}`)) return false;
   if (settings.files.some((pattern) => vscode.languages.match({ pattern }, document) > 0)) return true;
   return settings.detectByContent && looksLikeTrustPolicy(document.getText());
 }

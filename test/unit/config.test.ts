@@ -46,6 +46,12 @@ describe('.iamtrust.json: parseProjectConfig', () => {
     assert.match(problems[5]!.message, /Unknown setting "accountID"/);
   });
 
+  it('reads the rest of a configuration nested 100,000 levels deep in one place (parseTree overflowed)', () => {
+    const { config, problems } = parseProjectConfig(`{"accountId":"111122223333","x":${'['.repeat(100_000)}`);
+    assert.equal(config.accountId, '111122223333');
+    assert.ok(problems.some((p) => /Nested deeper than/.test(p.message)));
+  });
+
   it('never throws on what is not a configuration', () => {
     for (const text of ['', '[]', '"x"', '{', '{"ignore": {}}', '{"severity": []}', '{"include": [1]}']) {
       const { problems } = parseProjectConfig(text);

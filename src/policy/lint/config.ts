@@ -8,7 +8,9 @@
 import { parseTree, type Node, type ParseError, printParseErrorCode } from 'jsonc-parser';
 import { SEVERITIES, type Finding, type Severity } from '../base/finding';
 import { globMatch } from '../base/glob';
+import { MAX_NESTING_DEPTH } from '../base/limits';
 import { LineIndex } from '../syntax/lineIndex';
+import { cutDeepNesting } from '../syntax/parse';
 import { RULES } from './rules';
 import { SUPPRESSION_CODES } from './suppressions';
 
@@ -67,7 +69,10 @@ export function parseProjectConfig(text: string): { config: ProjectConfig; probl
     problems.push({ message, offset, length, line, column });
   };
   const errors: ParseError[] = [];
-  const root = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false, allowEmptyContent: true });
+  // What nests too deep is cut before parseTree(), which would overflow the stack on it.
+  const { text: shallow, cuts } = cutDeepNesting(text);
+  if (cuts.length > 0) problem(`Nested deeper than ${MAX_NESTING_DEPTH} levels: not read`, cuts[0]![0], 1);
+  const root = parseTree(shallow, errors, { allowTrailingComma: true, disallowComments: false, allowEmptyContent: true });
   for (const e of errors) problem(`JSON: ${printParseErrorCode(e.error)}`, e.offset, e.length);
   const config: ProjectConfig & Record<string, unknown> = {};
   if (!root) return { config, problems };

@@ -45,7 +45,8 @@ export function parsePolicy(text: string): ParsedPolicy {
   // to report. Anything else goes through parseTree() for its error recovery.
   const strict = parseStrictTree(text);
   if (strict) return { text, root: strict, syntaxProblems: [], lines: new LineIndex(text) };
-  const { parseable, tooDeep, commaBefore } = scan(text);
+  const { parseable, cuts, commaBefore } = scan(text);
+  const tooDeep = cuts.length > 0 ? cuts[0]![0] : -1;
   const errors: ParseError[] = [];
   const root = parseTree(parseable, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: true });
   const syntaxProblems: SyntaxProblem[] = [];
@@ -78,15 +79,23 @@ export function parsePolicy(text: string): ParsedPolicy {
 }
 
 /**
+ * The text with every object or array nested deeper than `maxDepth` replaced by `0` and spaces
+ * (offsets unchanged), and the [start, end) of each one replaced, in one linear pass over the
+ * tokens jsonc-parser sees: parseTree() and the rules recurse per level and overflow the stack
+ * on a few thousand. For every reader of JSON text (policies, configuration, embedded JSON).
+ */
+export function cutDeepNesting(text: string, maxDepth = MAX_NESTING_DEPTH): { text: string; cuts: Array<[number, number]> } {
+  const { parseable, cuts } = scan(text, maxDepth, false);
+  return { text: parseable, cuts };
+}
+
+/**
  * One pass over the tokens parseTree() will see (comments and whitespace skipped as it skips
  * them), in linear time:
- * - `parseable`: the text with every object or array nested deeper than MAX_NESTING_DEPTH
- *   replaced by `0` and spaces (offsets unchanged), so that parseTree() and the rules, whose
- *   recursion would overflow the stack on thousands of levels, see a shallow tree;
- * - `tooDeep`: the offset of the first container replaced, or -1;
- * - `commaBefore`: for each `}` or `]` that follows a comma, that comma's offset.
+ * - `parseable` and `cuts`: see cutDeepNesting();
+ * - `commaBefore` (when `commas`): for each `}` or `]` that follows a comma, that comma's offset.
  */
-function scan(text: string): { parseable: string; tooDeep: number; commaBefore: Map<number, number> } {
+function scan(text: string, maxDepth = MAX_NESTING_DEPTH, commas = true): { parseable: string; cuts: Array<[number, number]>; commaBefore: Map<number, number> } {
   const scanner = createScanner(text, false);
   const commaBefore = new Map<number, number>();
   const cuts: Array<[number, number]> = [];
@@ -103,13 +112,13 @@ function scan(text: string): { parseable: string; tooDeep: number; commaBefore: 
         continue;
       case SyntaxKind.OpenBraceToken:
       case SyntaxKind.OpenBracketToken:
-        if (++depth > MAX_NESTING_DEPTH && cutFrom < 0) cutFrom = offset;
+        if (++depth > maxDepth && cutFrom < 0) cutFrom = offset;
         break;
       case SyntaxKind.CloseBraceToken:
       case SyntaxKind.CloseBracketToken:
-        if (comma >= 0) commaBefore.set(offset, comma);
+        if (comma >= 0 && commas) commaBefore.set(offset, comma);
         if (depth > 0) depth--;
-        if (cutFrom >= 0 && depth === MAX_NESTING_DEPTH) {
+        if (cutFrom >= 0 && depth === maxDepth) {
           cuts.push([cutFrom, offset + 1]);
           cutFrom = -1;
         }
@@ -118,7 +127,7 @@ function scan(text: string): { parseable: string; tooDeep: number; commaBefore: 
     comma = token === SyntaxKind.CommaToken ? offset : -1;
   }
   if (cutFrom >= 0) cuts.push([cutFrom, text.length]);
-  if (cuts.length === 0) return { parseable: text, tooDeep: -1, commaBefore };
+  if (cuts.length === 0) return { parseable: text, cuts, commaBefore };
   const parts: string[] = [];
   let at = 0;
   for (const [from, to] of cuts) {
@@ -126,5 +135,5 @@ function scan(text: string): { parseable: string; tooDeep: number; commaBefore: 
     at = to;
   }
   parts.push(text.slice(at));
-  return { parseable: parts.join(''), tooDeep: cuts[0]![0], commaBefore };
+  return { parseable: parts.join(''), cuts, commaBefore };
 }
