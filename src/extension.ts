@@ -4,7 +4,7 @@ import { registerExplainDeniedCommand } from './commands/session/explainDenied';
 import { ExplanationDocuments } from './commands/policy/explanationDocument';
 import { registerNewTrustPolicyCommand } from './commands/policy/newTrustPolicy';
 import { registerOpenRoleTrustPolicyCommand } from './commands/roles/openRoleTrustPolicy';
-import { registerAssumeRoleCommands } from './commands/session/assumeRole';
+import { originCoveredByMfaSession, registerAssumeRoleCommands } from './commands/session/assumeRole';
 import { registerCopyCredentialsCommand } from './commands/session/copyCredentials';
 import { watchSessionExpiry } from './commands/session/sessionExpiry';
 import { logSessionEvents } from './commands/session/sessionLog';
@@ -25,6 +25,9 @@ import { SessionStatusItem, type SessionStatusView } from './statusBar/sessionSt
 import { SessionEnvironment } from './terminal/sessionEnvironment';
 import { connectSessionToTerminals } from './terminal/sessionToTerminals';
 import { CredentialEndpoint } from './session/credentialEndpoint';
+import { MfaSessions } from './session/mfaSession';
+import { registerSessionTerminalProfile } from './terminal/sessionTerminal';
+import { registerDebugSessionEnvironment } from './terminal/debugSessions';
 
 /** What activate() returns to other extensions and to our own tests. */
 export interface IamTrustApi {
@@ -42,6 +45,8 @@ export function activate(context: vscode.ExtensionContext): IamTrustApi {
   const started = performance.now();
   const setting = <T>(name: string, fallback: T) => vscode.workspace.getConfiguration('iamTrust').get<T>(name, fallback);
   const session = new SessionState({ warnBeforeMs: () => setting('session.warnMinutes', 5) * 60_000 });
+  // MFA once, not every hour (iamTrust.session.mfaSession): GetSessionToken keys, in memory only.
+  const mfaSessions = new MfaSessions();
   const environment = new SessionEnvironment(context.environmentVariableCollection);
   // Programs in terminals get the session from this window's credential endpoint (127.0.0.1, a random port and token).
   const endpoint = new CredentialEndpoint();
@@ -65,11 +70,14 @@ export function activate(context: vscode.ExtensionContext): IamTrustApi {
     registerNewTrustPolicyCommand(),
     registerShowStatusCommand(session),
     registerSessionRestore(session, context),
-    ...registerAssumeRoleCommands(session, context.globalState),
+    mfaSessions,
+    ...registerAssumeRoleCommands(session, context.globalState, mfaSessions),
     registerSessionMenuCommand(session),
     registerOpenSessionTerminalCommand(session, environment),
+    registerSessionTerminalProfile(session, environment),
+    registerDebugSessionEnvironment(session, environment),
     registerWhoAmICommand(session),
-    watchSessionExpiry(session),
+    watchSessionExpiry(session, () => originCoveredByMfaSession(mfaSessions, session.origin)),
     logSessionEvents(session),
     registerClearSessionCommand(session),
     registerCopyCredentialsCommand(session),

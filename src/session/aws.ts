@@ -1,5 +1,5 @@
 // The AWS SDK pieces the extension uses, bundled apart (dist/aws.js) and loaded on first use,
 // so that starting the extension never parses the SDK.
-export { AssumeRoleCommand, GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
+export { AssumeRoleCommand, GetCallerIdentityCommand, GetSessionTokenCommand, STSClient } from '@aws-sdk/client-sts';
 export { GetRoleCommand, IAMClient, UpdateAssumeRolePolicyCommand, paginateListRoles } from '@aws-sdk/client-iam';
 export { fromIni, fromNodeProviderChain } from '@aws-sdk/credential-providers';

@@ -26,6 +26,13 @@ export function explainStsError(error: unknown, context: ExplainContext): Explan
   const message = e.message ?? String(error);
   const caller = context.callerArn ?? 'your source credentials';
   const service = context.service ?? 'STS';
+  if (code === 'AccessDenied' && /MultiFactorAuthentication failed/i.test(message)) {
+    return {
+      code,
+      title: 'The MFA code was refused',
+      detail: `AWS did not accept the code for the MFA device: a mistyped or already used code, or a device that is not ${caller}'s. Wait for the next code and try again. AWS said: ${message}`,
+    };
+  }
   switch (code) {
     case 'AccessDenied':
       return {

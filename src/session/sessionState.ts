@@ -15,9 +15,12 @@ export interface SessionOrigin {
 /** A refresh needs at least this much of a session's life behind it: a session shorter than the warning time would otherwise be refreshed again and again. */
 export const MIN_AGE_FOR_AUTO_REFRESH_MS = 60_000;
 
-/** Whether an expiring session may be refreshed without asking: enabled, no MFA code needed, and not just refreshed. */
-export function mayAutoRefresh(origin: SessionOrigin | undefined, enabled: boolean, now = Date.now()): boolean {
-  return enabled && origin !== undefined && !origin.answers.mfaSerial && now - origin.obtainedAt >= MIN_AGE_FOR_AUTO_REFRESH_MS;
+/**
+ * Whether an expiring session may be refreshed without asking: enabled, no MFA code needed
+ * (none, or a live MFA session covers it: `mfaCovered`), and not just refreshed.
+ */
+export function mayAutoRefresh(origin: SessionOrigin | undefined, enabled: boolean, now = Date.now(), mfaCovered = false): boolean {
+  return enabled && origin !== undefined && (!origin.answers.mfaSerial || mfaCovered) && now - origin.obtainedAt >= MIN_AGE_FOR_AUTO_REFRESH_MS;
 }
 
 export interface SessionStateOptions {

@@ -134,6 +134,27 @@ export async function assumeRole(request: AssumeRoleRequest, target: StsTarget):
   }
 }
 
+/**
+ * sts:GetSessionToken with an MFA code (iamTrust.session.mfaSession): keys that carry MFA,
+ * for AssumeRole calls that then need no code. Works with IAM user (or root) credentials only.
+ */
+export async function getSessionToken(request: { mfaSerial: string; mfaCode: string; durationSeconds: number }, target: StsTarget): Promise<SessionCredentials> {
+  const { GetSessionTokenCommand } = await import('./aws.js');
+  const sts = await client(target);
+  try {
+    const { Credentials: c } = await sts.send(
+      new GetSessionTokenCommand({ SerialNumber: request.mfaSerial, TokenCode: request.mfaCode, DurationSeconds: request.durationSeconds }),
+      target.abortSignal ? { abortSignal: target.abortSignal } : {},
+    );
+    if (!c?.AccessKeyId || !c.SecretAccessKey || !c.SessionToken || !c.Expiration) {
+      throw Object.assign(new Error('STS answered without credentials'), { name: 'InvalidResponse' });
+    }
+    return { accessKeyId: c.AccessKeyId, secretAccessKey: c.SecretAccessKey, sessionToken: c.SessionToken, expiration: c.Expiration };
+  } finally {
+    sts.destroy();
+  }
+}
+
 /** The caller behind the source credentials (for explaining AccessDenied, and "Who Am I"). */
 export async function callerIdentity(target: StsTarget): Promise<{ arn: string; account: string }> {
   const { GetCallerIdentityCommand } = await import('./aws.js');

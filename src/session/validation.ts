@@ -9,6 +9,9 @@ export const MAX_DURATION_SECONDS = 43_200;
 /** A role session that assumes another role (role chaining) gets at most one hour. */
 export const CHAINING_MAX_SECONDS = 3_600;
 export const DEFAULT_DURATION_SECONDS = 3_600;
+/** GetSessionToken (iamTrust.session.mfaSession) lasts 900 s to 36 h for IAM users. */
+export const MIN_MFA_SESSION_SECONDS = 900;
+export const MAX_MFA_SESSION_SECONDS = 129_600;
 
 export function validateRoleArn(value: string): string | undefined {
   const v = value.trim();
@@ -39,13 +42,18 @@ export interface DurationLimits {
   roleMaxSeconds?: number;
   /** Whether the source credentials are themselves a role session. */
   chaining?: boolean;
+  /**
+   * Whether the role is assumed with GetSessionToken credentials (iamTrust.session.mfaSession):
+   * STS caps those sessions at one hour, as for role chaining.
+   */
+  mfaSession?: boolean;
 }
 
 /** The most a session may last under these limits. */
-export function maxDuration({ roleMaxSeconds, chaining }: DurationLimits): number {
+export function maxDuration({ roleMaxSeconds, chaining, mfaSession }: DurationLimits): number {
   let max = MAX_DURATION_SECONDS;
   if (roleMaxSeconds !== undefined) max = Math.min(max, roleMaxSeconds);
-  if (chaining) max = Math.min(max, CHAINING_MAX_SECONDS);
+  if (chaining || mfaSession) max = Math.min(max, CHAINING_MAX_SECONDS);
   return max;
 }
 
@@ -60,8 +68,20 @@ export function validateDuration(value: string | number, limits: DurationLimits 
   if (limits.chaining && seconds > CHAINING_MAX_SECONDS) {
     return `At most ${CHAINING_MAX_SECONDS} seconds (1 hour): your source credentials are themselves a role session, and STS caps sessions assumed through role chaining at one hour`;
   }
+  if (limits.mfaSession && seconds > CHAINING_MAX_SECONDS) {
+    return `At most ${CHAINING_MAX_SECONDS} seconds (1 hour): with iamTrust.session.mfaSession the role is assumed with your MFA session's (GetSessionToken) credentials, and STS caps those sessions at one hour, as for role chaining; set iamTrust.session.mfaSession to 0 for a longer session with a code at every refresh`;
+  }
   if (limits.roleMaxSeconds !== undefined && seconds > limits.roleMaxSeconds) {
     return `At most ${limits.roleMaxSeconds} seconds (${formatHours(limits.roleMaxSeconds)}): the role's MaxSessionDuration`;
+  }
+  return undefined;
+}
+
+/** The iamTrust.session.mfaSession setting: 0 (off), else 900 to 129,600 seconds. */
+export function validateMfaSessionSeconds(value: number): string | undefined {
+  if (value === 0) return undefined;
+  if (!Number.isInteger(value) || value < MIN_MFA_SESSION_SECONDS || value > MAX_MFA_SESSION_SECONDS) {
+    return `iamTrust.session.mfaSession is 0 (off) or ${MIN_MFA_SESSION_SECONDS} to ${MAX_MFA_SESSION_SECONDS.toLocaleString('en-US')} seconds (36 hours), not ${value}`;
   }
   return undefined;
 }

@@ -45,6 +45,11 @@ export class SessionEnvironment {
     return Object.fromEntries((this.plan?.remove ?? []).map((name) => [name, null]));
   }
 
+  /** What session terminals get and go without, for other processes (debug sessions); undefined without a session. */
+  get variables(): Pick<TerminalEnvironment, 'set' | 'remove'> | undefined {
+    return this.plan ? { set: { ...this.plan.set }, remove: [...this.plan.remove] } : undefined;
+  }
+
   /** How terminals get the session: the endpoint, or keys (undefined without a session). */
   get mode(): TerminalEnvironment['mode'] | undefined {
     return this.plan?.mode;

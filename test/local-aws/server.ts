@@ -1,5 +1,5 @@
 // A local STS/IAM endpoint FOR TESTS AND DEMOS — not an AWS replacement. It speaks the query
-// protocol of STS (AssumeRole, GetCallerIdentity) and IAM (GetRole, ListRoles,
+// protocol of STS (AssumeRole, GetSessionToken, GetCallerIdentity) and IAM (GetRole, ListRoles,
 // UpdateAssumeRolePolicy), verifies SigV4 signatures against the keys it knows (rebuilding the
 // canonical request from what was received, so that every correct signer passes: the JS SDK,
 // botocore, the AWS CLI), and refuses what STS and IAM refuse with their own error codes and messages.
@@ -49,6 +49,8 @@ interface Caller {
   expiration?: Date;
   /** The role ARN when the caller is a role session (role chaining). */
   roleArn?: string;
+  /** When the caller is a GetSessionToken session: when its MFA code was checked (undefined: none was given). */
+  sessionTokenOf?: { mfaAt?: Date };
   denied: string[];
   mfaSerial?: string;
 }
@@ -131,6 +133,8 @@ export async function startLocalAws(options: LocalAwsOptions): Promise<LocalAws>
       case 'AssumeRole':
         if (caller.denied.includes('sts:AssumeRole')) return notAuthorized(caller, 'sts:AssumeRole', params.get('RoleArn') ?? '');
         return assumeRole(caller, params);
+      case 'GetSessionToken':
+        return getSessionToken(caller, params);
       default:
         return { status: 400, body: errorXml('Sender', 'InvalidAction', `Could not find operation ${action} for version 2011-06-15`) };
     }
@@ -212,6 +216,47 @@ export async function startLocalAws(options: LocalAwsOptions): Promise<LocalAws>
     return caller;
   }
 
+  const mfaFailed = () => ({ status: 403, body: errorXml('Sender', 'AccessDenied', 'MultiFactorAuthentication failed with invalid MFA one time pass code. ') });
+  const mfaCodeWrong = (caller: Caller, serial: string, code: string | null) => serial !== caller.mfaSerial || code !== (options.mfaCode ?? '123456');
+
+  /**
+   * GetSessionToken (STS API reference): IAM user (or root) credentials only, 900 to 129,600
+   * seconds (default 43,200); with SerialNumber and TokenCode the code is checked as AssumeRole
+   * checks it, and the session's requests then carry aws:MultiFactorAuthPresent true.
+   */
+  function getSessionToken(caller: Caller, params: URLSearchParams): { status: number; body: string } {
+    if (caller.sessionToken) return { status: 403, body: errorXml('Sender', 'AccessDenied', 'Cannot call GetSessionToken with session credentials') };
+    const duration = Number(params.get('DurationSeconds') ?? '43200');
+    if (!(duration >= 900 && duration <= 129600)) {
+      return {
+        status: 400,
+        body: errorXml('Sender', 'ValidationError', `1 validation error detected: Value '${duration}' at 'durationSeconds' failed to satisfy constraint: Member must have value ${duration < 900 ? 'greater than or equal to 900' : 'less than or equal to 129600'}`),
+      };
+    }
+    const serial = params.get('SerialNumber');
+    if (serial && mfaCodeWrong(caller, serial, params.get('TokenCode'))) return mfaFailed();
+    const keys = issueKeys(duration);
+    // GetCallerIdentity with these keys names the user itself, as STS does.
+    callers.set(keys.accessKeyId, { ...caller, ...keys, sessionTokenOf: serial ? { mfaAt: now() } : {} });
+    return ok('GetSessionToken', credentialsXml(keys));
+  }
+
+  /** New temporary keys, remembered for the leak scans. */
+  function issueKeys(seconds: number) {
+    const keys = {
+      accessKeyId: `ASIA${randomBytes(8).toString('hex').toUpperCase()}`,
+      secretAccessKey: randomBytes(30).toString('base64'),
+      sessionToken: randomBytes(96).toString('base64'),
+      expiration: new Date(now().getTime() + seconds * 1000),
+    };
+    issuedSecrets.push(keys.secretAccessKey, keys.sessionToken);
+    return keys;
+  }
+
+  const credentialsXml = (keys: ReturnType<typeof issueKeys>) =>
+    `<Credentials><AccessKeyId>${keys.accessKeyId}</AccessKeyId><SecretAccessKey>${keys.secretAccessKey}</SecretAccessKey>` +
+    `<SessionToken>${keys.sessionToken}</SessionToken><Expiration>${keys.expiration.toISOString()}</Expiration></Credentials>`;
+
   function assumeRole(caller: Caller, params: URLSearchParams): { status: number; body: string } {
     const roleArn = params.get('RoleArn') ?? '';
     const sessionName = params.get('RoleSessionName') ?? '';
@@ -231,9 +276,9 @@ export async function startLocalAws(options: LocalAwsOptions): Promise<LocalAws>
     if (!role) return deny();
     // MFA: the device must be the caller's and the code right; then the request carries MFA.
     const serial = params.get('SerialNumber');
-    if (serial && (serial !== caller.mfaSerial || params.get('TokenCode') !== (options.mfaCode ?? '123456'))) {
-      return { status: 403, body: errorXml('Sender', 'AccessDenied', 'MultiFactorAuthentication failed with invalid MFA one time pass code. ') };
-    }
+    if (serial && mfaCodeWrong(caller, serial, params.get('TokenCode'))) return mfaFailed();
+    // A GetSessionToken session with MFA carries it into the requests it signs.
+    const mfaAt = serial ? now() : caller.sessionTokenOf?.mfaAt;
     // The role's trust policy decides, as IAM does: every action the request needs must be allowed.
     const tags = [...params.keys()].filter((k) => /^Tags\.member\.\d+\.Key$/.test(k)).map((k) => [params.get(k)!, params.get(k.replace(/Key$/, 'Value')) ?? ''] as const);
     const sourceIdentity = params.get('SourceIdentity');
@@ -244,30 +289,26 @@ export async function startLocalAws(options: LocalAwsOptions): Promise<LocalAws>
       'aws:CurrentTime': now().toISOString(),
       'aws:EpochTime': String(Math.floor(now().getTime() / 1000)),
       ...(params.get('ExternalId') !== null ? { 'sts:ExternalId': params.get('ExternalId')! } : {}),
-      ...(serial ? { 'aws:MultiFactorAuthPresent': 'true', 'aws:MultiFactorAuthAge': '0' } : {}),
+      ...(mfaAt ? { 'aws:MultiFactorAuthPresent': 'true', 'aws:MultiFactorAuthAge': String(Math.floor((now().getTime() - mfaAt.getTime()) / 1000)) } : {}),
       ...(sourceIdentity ? { 'sts:SourceIdentity': sourceIdentity } : {}),
       ...(tags.length ? { 'aws:TagKeys': tags.map(([k]) => k), ...Object.fromEntries(tags.map(([k, v]) => [`aws:RequestTag/${k}`, v])) } : {}),
     };
     const actions = ['sts:AssumeRole', ...(tags.length ? ['sts:TagSession'] : []), ...(sourceIdentity ? ['sts:SetSourceIdentity'] : [])];
     const principal = { type: 'AWS' as const, id: caller.arn };
     if (!actions.every((action) => evaluate(role.trustPolicy, { principal, action, context, roleArn }).decision === 'allowed')) return deny();
-    if (caller.roleArn && duration > 3600) {
+    // AssumeRole with GetSessionToken credentials is capped at one hour like role chaining, with the same message.
+    if ((caller.roleArn || caller.sessionTokenOf) && duration > 3600) {
       return validation('The requested DurationSeconds exceeds the 1 hour session limit for roles assumed by role chaining.');
     }
     if (duration > role.maxSessionDuration) return validation('The requested DurationSeconds exceeds the MaxSessionDuration set for this role.');
 
-    const accessKeyId = `ASIA${randomBytes(8).toString('hex').toUpperCase()}`;
-    const secretAccessKey = randomBytes(30).toString('base64');
-    const sessionToken = randomBytes(96).toString('base64');
-    const expiration = new Date(now().getTime() + (role.issueSeconds ?? options.sessionSecondsOverride ?? duration) * 1000);
+    const keys = issueKeys(role.issueSeconds ?? options.sessionSecondsOverride ?? duration);
     const roleId = `AROA${randomBytes(8).toString('hex').toUpperCase()}`;
     const arn = `arn:aws:sts::${role.account}:assumed-role/${role.name}/${sessionName}`;
-    issuedSecrets.push(secretAccessKey, sessionToken);
-    callers.set(accessKeyId, { arn, account: role.account, userId: `${roleId}:${sessionName}`, secretAccessKey, sessionToken, expiration, roleArn, denied: role.denied ?? [] });
+    callers.set(keys.accessKeyId, { arn, account: role.account, userId: `${roleId}:${sessionName}`, ...keys, roleArn, denied: role.denied ?? [] });
     return ok(
       'AssumeRole',
-      `<Credentials><AccessKeyId>${accessKeyId}</AccessKeyId><SecretAccessKey>${secretAccessKey}</SecretAccessKey>` +
-        `<SessionToken>${sessionToken}</SessionToken><Expiration>${expiration.toISOString()}</Expiration></Credentials>` +
+      credentialsXml(keys) +
         `<AssumedRoleUser><AssumedRoleId>${roleId}:${xmlEscape(sessionName)}</AssumedRoleId><Arn>${xmlEscape(arn)}</Arn></AssumedRoleUser>`,
     );
   }

@@ -1,10 +1,11 @@
 import * as vscode from 'vscode';
 import { answersProblem, readRecentRoles, rememberRole, requestFrom, type AssumeRoleAnswers } from '../../session/answers';
 import { explainStsError } from '../../session/errors';
+import type { MfaSessionKey, MfaSessions } from '../../session/mfaSession';
 import { listProfiles } from '../../session/profiles';
-import type { SessionState } from '../../session/sessionState';
-import { assumeRole, callerIdentity, isRoleSessionArn, withResolvedSource, type AssumedSession } from '../../session/sts';
-import { DEFAULT_DURATION_SECONDS, validateDuration, validateMfaCode } from '../../session/validation';
+import type { SessionOrigin, SessionState } from '../../session/sessionState';
+import { assumeRole, callerIdentity, getSessionToken, isRoleSessionArn, withResolvedSource, type AssumedSession, type StsTarget } from '../../session/sts';
+import { DEFAULT_DURATION_SECONDS, validateDuration, validateMfaCode, validateMfaSerial, validateMfaSessionSeconds } from '../../session/validation';
 import { pickRole, position, type AssumeRoleFlow } from './assumeRoleSteps';
 import { COMMANDS } from '../ids';
 import { MultiStepInput } from './multiStepInput';
@@ -17,12 +18,40 @@ const TITLE = 'Assume Role';
 /** Where the recent roles are kept (global state: role ARNs and settings, never a secret). */
 export const RECENT_ROLES_KEY = 'iamTrust.recentRoles';
 
+/** iamTrust.session.mfaSession: seconds of a GetSessionToken session per MFA code, 0 for none. */
+function mfaSessionSeconds(): number {
+  return vscode.workspace.getConfiguration('iamTrust').get<number>('session.mfaSession', 0);
+}
+
+/** Which MFA session serves these answers: the source, the device, and the STS endpoint setting. */
+function mfaSessionKey(answers: Pick<AssumeRoleAnswers, 'profile' | 'region' | 'mfaSerial'>): MfaSessionKey | undefined {
+  if (!answers.mfaSerial) return undefined;
+  const { endpoint } = sessionTargets.sts(answers);
+  return { ...(answers.profile ? { profile: answers.profile } : {}), mfaSerial: answers.mfaSerial, ...(endpoint ? { endpoint } : {}) };
+}
+
+/** Whether a live MFA session spares these answers the MFA code (iamTrust.session.mfaSession on). */
+export function mfaSessionCovers(sessions: MfaSessions, answers: Pick<AssumeRoleAnswers, 'profile' | 'region' | 'mfaSerial'>): boolean {
+  const key = mfaSessionKey(answers);
+  return key !== undefined && mfaSessionSeconds() > 0 && sessions.has(key);
+}
+
+/** For auto-refresh: whether the session's origin needs no new MFA code now. */
+export function originCoveredByMfaSession(sessions: MfaSessions, origin: SessionOrigin | undefined): boolean {
+  return origin !== undefined && mfaSessionCovers(sessions, origin.answers);
+}
+
+async function askMfaCode(title: string, serial: string): Promise<string | undefined> {
+  const code = await vscode.window.showInputBox({ title, prompt: `The 6-digit code of your MFA device ${serial}`, ignoreFocusOut: true, validateInput: validateMfaCode });
+  return code?.trim();
+}
+
 /** "IAM: Assume Role…" and "IAM: Refresh Role Session". */
-export function registerAssumeRoleCommands(state: SessionState, memento: vscode.Memento): vscode.Disposable[] {
+export function registerAssumeRoleCommands(state: SessionState, memento: vscode.Memento, mfaSessions: MfaSessions): vscode.Disposable[] {
   const assume = async (args?: AssumeRoleArgs) => {
-    const answers = args ?? (await ask(memento));
+    const answers = args ?? (await ask(memento, mfaSessions));
     if (!answers) return undefined;
-    const session = await execute(state, answers);
+    const session = await execute(state, answers, mfaSessions);
     if (session) await memento.update(RECENT_ROLES_KEY, rememberRole(readRecentRoles(memento.get(RECENT_ROLES_KEY)), answers));
     return session?.assumedRoleArn;
   };
@@ -30,26 +59,20 @@ export function registerAssumeRoleCommands(state: SessionState, memento: vscode.
     const origin = state.origin;
     if (!origin) return assume();
     const answers: AssumeRoleAnswers = { ...origin.answers };
-    if (answers.mfaSerial) {
+    // A live MFA session (iamTrust.session.mfaSession) spares the code; execute() asks if it ends meanwhile.
+    if (answers.mfaSerial && !mfaSessionCovers(mfaSessions, answers)) {
       if (options?.silent) return undefined;
-      const code =
-        options?.mfaCode ??
-        (await vscode.window.showInputBox({
-          title: `Refresh ${origin.answers.roleArn}`,
-          prompt: `The 6-digit code of your MFA device ${answers.mfaSerial}`,
-          ignoreFocusOut: true,
-          validateInput: validateMfaCode,
-        }));
+      const code = options?.mfaCode ?? (await askMfaCode(`Refresh ${origin.answers.roleArn}`, answers.mfaSerial));
       if (code === undefined) return undefined;
       answers.mfaCode = code.trim();
     }
-    return (await execute(state, answers, options?.silent ? { silent: true } : {}))?.assumedRoleArn;
+    return (await execute(state, answers, mfaSessions, options?.silent ? { silent: true } : {}))?.assumedRoleArn;
   };
   return [vscode.commands.registerCommand(COMMANDS.assumeRole, assume), vscode.commands.registerCommand(COMMANDS.refreshSession, refresh)];
 }
 
 /** The quick input; undefined when the person cancels. */
-async function ask(memento: vscode.Memento): Promise<AssumeRoleAnswers | undefined> {
+async function ask(memento: vscode.Memento, mfaSessions: MfaSessions): Promise<AssumeRoleAnswers | undefined> {
   const config = vscode.workspace.getConfiguration('iamTrust');
   const flow: AssumeRoleFlow = {
     answers: { roleArn: '' },
@@ -59,6 +82,8 @@ async function ask(memento: vscode.Memento): Promise<AssumeRoleAnswers | undefin
     fixedByProfile: new Set(),
     defaultDurationSeconds: config.get<number>('session.defaultDurationSeconds', DEFAULT_DURATION_SECONDS),
     mfaSerialSetting: config.get<string>('session.mfaSerial', '').trim(),
+    mfaSessionSeconds: mfaSessionSeconds(),
+    mfaSessionCovers: (answers) => mfaSessionCovers(mfaSessions, answers),
   };
   const done = await MultiStepInput.run(pickRole, flow, position);
   return done ? flow.answers : undefined;
@@ -68,13 +93,24 @@ async function ask(memento: vscode.Memento): Promise<AssumeRoleAnswers | undefin
  * Validates, calls STS with progress (cancellable), and on success replaces the window's
  * session. A failure leaves the previous session exactly as it was.
  */
-async function execute(state: SessionState, answers: AssumeRoleAnswers, options: { silent?: boolean } = {}): Promise<AssumedSession | undefined> {
-  const problem = answersProblem(answers);
+async function execute(state: SessionState, answers: AssumeRoleAnswers, mfaSessions: MfaSessions, options: { silent?: boolean } = {}): Promise<AssumedSession | undefined> {
+  const seconds = mfaSessionSeconds();
+  const settingProblem = validateMfaSessionSeconds(seconds);
+  if (settingProblem) {
+    void vscode.window.showErrorMessage(`${TITLE}: ${settingProblem}`);
+    return undefined;
+  }
+  // With an MFA session, the code goes to GetSessionToken (or is not needed at all) and AssumeRole goes without it.
+  const { mfaSerial, mfaCode, ...withoutMfa } = answers;
+  const viaMfaSession = mfaSerial !== undefined && seconds > 0;
+  const problem = viaMfaSession
+    ? (answersProblem(withoutMfa, { mfaSession: true }) ?? validateMfaSerial(mfaSerial) ?? (mfaCode !== undefined ? validateMfaCode(mfaCode) : undefined))
+    : answersProblem(answers);
   if (problem) {
     void vscode.window.showErrorMessage(`${TITLE}: ${problem}`);
     return undefined;
   }
-  const request = requestFrom(answers);
+  let request = requestFrom(viaMfaSession ? withoutMfa : answers);
   const region = sessionTargets.region(answers);
   return vscode.window.withProgress(
     {
@@ -99,7 +135,41 @@ async function execute(state: SessionState, answers: AssumeRoleAnswers, options:
             return undefined;
           }
         }
-        const session = await assumeRole(request, target);
+        let assumeTarget: StsTarget = target;
+        let mfaKey: MfaSessionKey | undefined;
+        if (viaMfaSession) {
+          if (caller && isRoleSessionArn(caller.arn)) {
+            // GetSessionToken takes IAM user credentials only: from a role session, the code goes with AssumeRole.
+            const code = mfaCode ?? (options.silent ? undefined : await askMfaCode(`${TITLE}: ${answers.roleArn}`, mfaSerial));
+            if (code === undefined) return undefined;
+            request = requestFrom({ ...answers, mfaCode: code });
+          } else {
+            mfaKey = mfaSessionKey(answers)!;
+            let mfa = mfaSessions.get(mfaKey);
+            if (!mfa) {
+              const code = mfaCode ?? (options.silent ? undefined : await askMfaCode(`MFA session for ${answers.profile ?? 'your default credentials'}`, mfaSerial));
+              if (code === undefined) {
+                if (options.silent) {
+                  void vscode.window.showWarningMessage(`The MFA session has ended: refreshing ${answers.roleArn} needs a new MFA code.`, 'Refresh').then((choice) => {
+                    if (choice) void vscode.commands.executeCommand(COMMANDS.refreshSession);
+                  });
+                }
+                return undefined;
+              }
+              // A refused code fails here: nothing is kept, and the window's session stays as it was.
+              mfa = await getSessionToken({ mfaSerial, mfaCode: code, durationSeconds: seconds }, target);
+              mfaSessions.put(mfaKey, mfa);
+            }
+            const { accessKeyId, secretAccessKey, sessionToken, expiration } = mfa;
+            assumeTarget = { ...target, source: { accessKeyId, secretAccessKey, sessionToken, expiration } };
+          }
+        }
+        const session = await assumeRole(request, assumeTarget).catch((error: unknown) => {
+          // Keys STS no longer takes (revoked, expired early): the next attempt asks for a code again.
+          const name = (error as { name?: string }).name ?? '';
+          if (mfaKey && /^(ExpiredToken|InvalidClientTokenId)/.test(name)) mfaSessions.forget(mfaKey);
+          throw error;
+        });
         const { mfaCode: _secret, ...kept } = answers;
         state.set(session, { answers: kept, region, obtainedAt: Date.now(), ...(target.endpoint ? { stsEndpoint: target.endpoint } : {}) });
         const message = `Assumed ${session.assumedRoleArn} until ${session.expiration.toLocaleTimeString()}. New terminals use it.`;

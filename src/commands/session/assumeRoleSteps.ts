@@ -36,6 +36,23 @@ export interface AssumeRoleFlow {
   knownLimits?: DurationLimits & { note: string };
   defaultDurationSeconds: number;
   mfaSerialSetting: string;
+  /** iamTrust.session.mfaSession: 0, or the seconds of an MFA session (GetSessionToken) per code. */
+  mfaSessionSeconds?: number;
+  /** Whether a live MFA session spares these answers the code. */
+  mfaSessionCovers?: (answers: AssumeRoleAnswers) => boolean;
+}
+
+/** The MFA device these answers will use: the profile's, else the setting's. */
+function mfaSerialOf(flow: AssumeRoleFlow): string | undefined {
+  return flow.answers.mfaSerial ?? (flow.mfaSerialSetting && !validateMfaSerial(flow.mfaSerialSetting) ? flow.mfaSerialSetting : undefined);
+}
+
+/** The duration limits, with the one-hour cap of AssumeRole from an MFA session's keys when one will be used. */
+function durationLimits(flow: AssumeRoleFlow): DurationLimits & { note?: string } {
+  const known: DurationLimits & { note?: string } = flow.knownLimits ?? {};
+  if (!(flow.mfaSessionSeconds && mfaSerialOf(flow))) return known;
+  const note = 'with MFA sessions (iamTrust.session.mfaSession) STS allows 1 h';
+  return { ...known, mfaSession: true, note: known.note ? `${known.note}; ${note}` : note };
 }
 
 const TITLE = 'Assume Role';
@@ -49,7 +66,7 @@ export function position(flow: AssumeRoleFlow): StepPosition {
   if (flow.roleFrom === 'list') total += 1; // the list
   total += 2; // session name, duration
   if (!fixed.has('externalId')) total += 1;
-  if (flow.answers.mfaSerial ?? flow.mfaSerialSetting) total += 1;
+  if ((flow.answers.mfaSerial ?? flow.mfaSerialSetting) && !flow.mfaSessionCovers?.(flow.answers)) total += 1;
   total += 1; // confirm
   return { title: `${TITLE}${role}`, totalSteps: total };
 }
@@ -182,14 +199,14 @@ const durationStep: Step<AssumeRoleFlow> = async (input, flow) => {
   const limits = flow.limits!.then((l) => (flow.knownLimits = l));
   const suggested = flow.answers.durationSeconds ?? flow.defaultDurationSeconds ?? DEFAULT_DURATION_SECONDS;
   const limitsPrompt = () => {
-    const known = flow.knownLimits;
-    if (!known) return 'Seconds: 900 to 43,200 — checking the role\'s maximum…';
+    const known = flow.knownLimits ? durationLimits(flow) : undefined;
+    if (!known) return `Seconds: 900 to ${maxDuration(durationLimits(flow)).toLocaleString('en-US')} — checking the role\'s maximum…`;
     return `Seconds: 900 to ${maxDuration(known).toLocaleString('en-US')} (${known.note})`;
   };
   const value = await input.input({
     value: String(suggested),
     prompt: limitsPrompt(),
-    validate: (v) => validateDuration(v, flow.knownLimits ?? {}),
+    validate: (v) => validateDuration(v, durationLimits(flow)),
     pending: limits,
     promptWhenReady: limitsPrompt,
   });
@@ -210,6 +227,11 @@ const externalIdStep: Step<AssumeRoleFlow> = async (input, flow) => {
 
 function afterExternalId(flow: AssumeRoleFlow): Step<AssumeRoleFlow> {
   if (!flow.answers.mfaSerial && flow.mfaSerialSetting && !validateMfaSerial(flow.mfaSerialSetting)) flow.answers.mfaSerial = flow.mfaSerialSetting;
+  // A live MFA session for this source and device: no code to ask.
+  if (flow.answers.mfaSerial && flow.mfaSessionCovers?.(flow.answers)) {
+    delete flow.answers.mfaCode;
+    return confirmStep;
+  }
   return flow.answers.mfaSerial ? mfaStep : confirmStep;
 }
 
@@ -233,7 +255,7 @@ export const confirmStep: Step<AssumeRoleFlow> = async (input, flow) => {
     const assume: ConfirmItem = {
       label: `$(check) Assume ${roleNameOf(a.roleArn)}`,
       description: `${formatHours(a.durationSeconds ?? DEFAULT_DURATION_SECONDS)} as ${a.sessionName}`,
-      detail: [a.profile ? `from profile ${a.profile}` : 'from the default credentials', a.externalId ? 'with external ID' : undefined, a.mfaSerial ? 'with MFA' : undefined]
+      detail: [a.profile ? `from profile ${a.profile}` : 'from the default credentials', a.externalId ? 'with external ID' : undefined, a.mfaSerial ? (flow.mfaSessionCovers?.(a) ? 'with your MFA session' : 'with MFA') : undefined]
         .filter(Boolean)
         .join(' · '),
       choice: 'assume',

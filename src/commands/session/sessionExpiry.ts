@@ -5,16 +5,17 @@ import { mayAutoRefresh, type SessionState } from '../../session/sessionState';
 import { COMMANDS } from '../ids';
 
 /**
- * Before a session expires: refresh it (iamTrust.session.autoRefresh, sessions without MFA),
- * or offer to. At expiry: say that new terminals get no credentials from it any more.
+ * Before a session expires: refresh it (iamTrust.session.autoRefresh, sessions that need no new
+ * MFA code: none, or a live MFA session covers it, `mfaCovered`), or offer to. At expiry: say that
+ * new terminals get no credentials from it any more.
  */
-export function watchSessionExpiry(state: SessionState): vscode.Disposable {
+export function watchSessionExpiry(state: SessionState, mfaCovered: () => boolean = () => false): vscode.Disposable {
   const subscription = state.onChange(({ kind, session }) => {
     if (!session) return;
     const role = roleNameOf(session.roleArn);
     if (kind === 'expiring') {
       const auto = vscode.workspace.getConfiguration('iamTrust').get<boolean>('session.autoRefresh', true);
-      if (mayAutoRefresh(state.origin, auto)) {
+      if (mayAutoRefresh(state.origin, auto, Date.now(), mfaCovered())) {
         void vscode.commands.executeCommand(COMMANDS.refreshSession, { silent: true });
         return;
       }

@@ -7,6 +7,7 @@ import { callerIdentity } from '../../session/sts';
 import { COMMANDS } from '../ids';
 import { sessionTargets } from './sessionTargets';
 import type { SessionEnvironment } from '../../terminal/sessionEnvironment';
+import { sessionTerminalOptions } from '../../terminal/sessionTerminal';
 
 /** What clicking the status-bar item offers: everything that can be done with the session. */
 export function registerSessionMenuCommand(state: SessionState): vscode.Disposable {
@@ -33,15 +34,12 @@ export function registerSessionMenuCommand(state: SessionState): vscode.Disposab
 /** "IAM: Open Terminal in Session": a terminal named after the role, which gets the session's variables. */
 export function registerOpenSessionTerminalCommand(state: SessionState, environment: Pick<SessionEnvironment, 'terminalOptionsEnv'>): vscode.Disposable {
   return vscode.commands.registerCommand(COMMANDS.openSessionTerminal, () => {
-    const session = state.current;
-    if (!session || state.expired) {
-      void vscode.window.showWarningMessage(session ? 'The role session has expired: refresh it first.' : 'No role session: run "IAM: Assume Role…" first.');
+    const made = sessionTerminalOptions(state, environment);
+    if ('problem' in made) {
+      void vscode.window.showWarningMessage(made.problem);
       return undefined;
     }
-    // The environment variable collection gives every new terminal the session; this one is named
-    // for it, and also drops a profile inherited from VS Code's environment, which the JS SDK
-    // would prefer to the session's keys (a collection cannot remove a variable; options can).
-    const terminal = vscode.window.createTerminal({ name: `AWS ${roleNameOf(session.roleArn)}`, iconPath: new vscode.ThemeIcon('key'), env: environment.terminalOptionsEnv });
+    const terminal = vscode.window.createTerminal(made.options);
     terminal.show();
     return terminal.name;
   });
