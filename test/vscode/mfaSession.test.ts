@@ -88,6 +88,47 @@ describe('MFA session, terminal profile and debug sessions', () => {
     }
   });
 
+  it('the "AWS: Role Session" terminal profile opens a session terminal, and says why not without a session', async () => {
+    const profile = { config: { extensionIdentifier: 'iam-trust.iam-trust-sessions', id: 'iamTrust.sessionTerminal', title: 'AWS: Role Session' } };
+    const opened = new Promise<vscode.Terminal>((resolve) => {
+      const listener = vscode.window.onDidOpenTerminal((t) => {
+        listener.dispose();
+        resolve(t);
+      });
+    });
+    await vscode.commands.executeCommand('workbench.action.terminal.newWithProfile', profile);
+    const terminal = await opened;
+    assert.equal(terminal.name, 'AWS Audit');
+    const closed = new Promise<void>((resolve) => {
+      const listener = vscode.window.onDidCloseTerminal((t) => {
+        if (t !== terminal) return;
+        listener.dispose();
+        resolve();
+      });
+    });
+    terminal.dispose();
+    await closed;
+    // Without a session: a clear error, and no terminal.
+    const realError = vscode.window.showErrorMessage;
+    const errors: string[] = [];
+    (vscode.window as { showErrorMessage: unknown }).showErrorMessage = async (message: string) => {
+      errors.push(message);
+      return undefined;
+    };
+    const before = vscode.window.terminals.length;
+    try {
+      await vscode.commands.executeCommand('iamTrust.clearSession');
+      await vscode.commands.executeCommand('workbench.action.terminal.newWithProfile', profile).then(undefined, () => undefined);
+      await new Promise((r) => setTimeout(r, 500));
+    } finally {
+      (vscode.window as { showErrorMessage: unknown }).showErrorMessage = realError;
+    }
+    assert.deepEqual(errors, ['AWS role session terminal: No role session: run "IAM: Assume Role…" first.']);
+    assert.deepEqual(vscode.window.terminals.map((t) => t.name).slice(before), []);
+    // The session back, for the debug test.
+    assert.ok(await vscode.commands.executeCommand('iamTrust.assumeRole', { ...admin, roleArn: 'arn:aws:iam::111122223333:role/Audit' }));
+  });
+
   it('launch configurations get the session in env, without losing their own variables', async () => {
     let resolved: vscode.DebugConfiguration | undefined;
     const capture = vscode.debug.registerDebugConfigurationProvider('iam-trust-fake', {
