@@ -72,7 +72,7 @@ export function activate(context: vscode.ExtensionContext): IamTrustApi {
     registerSessionRestore(session, context),
     mfaSessions,
     ...registerAssumeRoleCommands(session, context.globalState, mfaSessions),
-    registerSessionMenuCommand(session),
+    registerSessionMenuCommand(session, () => originCoveredByMfaSession(mfaSessions, session.origin)),
     registerOpenSessionTerminalCommand(session, environment),
     registerSessionTerminalProfile(session, environment),
     registerDebugSessionEnvironment(session, environment),

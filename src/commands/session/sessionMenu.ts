@@ -10,14 +10,14 @@ import type { SessionEnvironment } from '../../terminal/sessionEnvironment';
 import { sessionTerminalOptions } from '../../terminal/sessionTerminal';
 
 /** What clicking the status-bar item offers: everything that can be done with the session. */
-export function registerSessionMenuCommand(state: SessionState): vscode.Disposable {
+export function registerSessionMenuCommand(state: SessionState, mfaCovered: () => boolean = () => false): vscode.Disposable {
   return vscode.commands.registerCommand(COMMANDS.sessionMenu, async () => {
     const session = state.current;
     if (!session) return vscode.commands.executeCommand(COMMANDS.assumeRole);
     type Item = vscode.QuickPickItem & { command: string };
     const expired = state.expired;
     const items: Item[] = [
-      { label: '$(refresh) Refresh', description: state.origin?.answers.mfaSerial ? 'asks for a new MFA code' : 'the same role and parameters', command: COMMANDS.refreshSession },
+      { label: '$(refresh) Refresh', description: state.origin?.answers.mfaSerial && !mfaCovered() ? 'asks for a new MFA code' : 'the same role and parameters', command: COMMANDS.refreshSession },
       ...(expired ? [] : [{ label: '$(terminal) Open Terminal in Session', command: COMMANDS.openSessionTerminal }, { label: '$(copy) Copy Credentials As…', command: COMMANDS.copyCredentials }]),
       { label: '$(person) Who Am I', description: 'sts:GetCallerIdentity with the session', command: COMMANDS.whoAmI },
       { label: '$(key) Assume Another Role…', command: COMMANDS.assumeRole },
