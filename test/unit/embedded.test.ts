@@ -1,21 +1,12 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { embeddedFixes, embeddedPolicyAt, embeddingKind, extractPolicies, lintEmbedded } from '../../src/policy/embedded';
 import { parseHcl } from '../../src/policy/embedded/hcl';
+import { findingsIn, fixtureReader, options } from './embeddedFindings';
 
-// Tests run from out/test/unit; the fixtures are in the repository.
-const fixtures = join(__dirname, '..', '..', '..', 'test', 'fixtures', 'embedded');
-const fixture = (name: string) => readFileSync(join(fixtures, name), 'utf8');
-const options = { accountId: '111122223333' };
+const fixture = fixtureReader('embedded');
 
-/** `line:column code token` for each finding, the token as it is in the source file. */
-function findings(name: string, text = fixture(name)): string[] {
-  const kind = embeddingKind(name, text);
-  assert.ok(kind, `${name} is recognised`);
-  return lintEmbedded(text, kind, options).map((f) => `${f.range.start.line}:${f.range.start.column} ${f.code} ${text.slice(f.offset, f.offset + f.length).split('\n')[0]}`);
-}
+const findings = (name: string, text = fixture(name)) => findingsIn(name, text);
 
 describe('trust policies in CloudFormation and SAM templates', () => {
   it('finds every AssumeRolePolicyDocument, named by its logical ID', () => {

@@ -1,15 +1,19 @@
-import { createScanner } from 'jsonc-parser';
+import { createScanner, parseTree, type ParseError } from 'jsonc-parser';
 import { isAlias, isMap, isPair, isScalar, isSeq, Lexer, parseDocument, Schema, YAMLMap, YAMLSeq, type Node as YamlNode } from 'yaml';
 import { MAX_NESTING_DEPTH, MAX_YAML_ALIASES } from '../base/limits';
 import { SyntaxKind } from '../syntax/strictTree';
-import type { EmbeddedPolicy, EmbeddedValue, SourceRange } from './value';
+import { fromJsonText } from './jsonText';
+import { scalarText, type ScalarStyle, type ScalarText } from './scalarText';
+import { UNKNOWN_TEXT, type EmbeddedPolicy, type EmbeddedValue, type SourceRange } from './value';
 
 /**
  * Trust policies in CloudFormation and SAM templates (YAML or JSON, CDK's synthesized output
  * included): every `AssumeRolePolicyDocument`, with intrinsic functions — the short YAML tags
  * (`!Sub`, `!Ref`, `!GetAtt`, `!Join`, `!If` …) and the long forms (`Fn::Sub`, `Ref` …) — as
  * values computed at deploy time. `AWS::AccountId` is the account the template deploys to;
- * `AWS::Partition` and `AWS::URLSuffix` are taken as the commercial partition's.
+ * `AWS::Partition` and `AWS::URLSuffix` are taken as the commercial partition's. Policies
+ * written as JSON strings (block scalars, `Fn::Sub` templates, JSON in JSON) are read with their
+ * tokens' places inside the string, and so are templates nested in a StackSet's TemplateBody.
  *
  * Any text, however hostile or half-typed, is read in time linear in its length, without deep
  * recursion (the yaml package's parser and composer recurse per level of nesting, and overflow
@@ -32,7 +36,7 @@ const COMPUTED_CHARS_SLACK = 1 << 16;
 type TemplateNode =
   | { type: 'map'; range: SourceRange; pairs: Array<{ key: string; keyRange: SourceRange; value: TemplateNode }>; tag?: string }
   | { type: 'seq'; range: SourceRange; items: TemplateNode[]; tag?: string }
-  | { type: 'scalar'; range: SourceRange; value: string | number | boolean | null; tag?: string }
+  | { type: 'scalar'; range: SourceRange; value: string | number | boolean | null; tag?: string; style?: ScalarStyle }
   | { type: 'alias'; range: SourceRange; target: TemplateNode | undefined; tag?: undefined };
 
 export interface TemplateOptions {
@@ -80,14 +84,23 @@ export function extractFromCloudFormation(text: string, options: TemplateOptions
 export function readCloudFormation(text: string, options: TemplateOptions): TemplateReading {
   const reading: TemplateReading = { policies: [], problems: [] };
   if (!text.includes('AssumeRolePolicyDocument')) return reading;
-  const context: Context = { text, options, problems: reading.problems, aliases: 0, nodes: 2 * text.length + 1000, chars: text.length + COMPUTED_CHARS_SLACK };
+  const context: Context = { text, options, problems: reading.problems, aliases: 0, nodes: 2 * text.length + 1000, chars: text.length + COMPUTED_CHARS_SLACK, nesting: 0 };
+  read(context, reading);
+  return reading;
+}
+
+/** The template of `context` read into `reading`. */
+function read(context: Context, reading: TemplateReading): void {
+  const { text } = context;
   try {
     if (/^\s*[{[]/.test(text)) {
-      reading.policies = policiesIn(fromJson(context), context);
-      return reading;
+      context.root = fromJson(context);
+      reading.policies = policiesIn(context.root, context);
+      return;
     }
-    // A large YAML template is mostly other resources: parse only the policies' blocks.
-    const blocks = yamlPolicyBlocks(text);
+    // A large YAML template is mostly other resources: parse only the policies' blocks (not
+    // when it nests templates: their policies are read as the nested template's).
+    const blocks = text.includes('TemplateBody') ? undefined : yamlPolicyBlocks(text);
     if (blocks) {
       for (const block of blocks) {
         const root = fromYaml(context, text.slice(block.start, block.end), block.start);
@@ -95,12 +108,12 @@ export function readCloudFormation(text: string, options: TemplateOptions): Temp
       }
     } else {
       const root = fromYaml(context, text, 0);
+      context.root = root ?? null;
       if (root) reading.policies = policiesIn(root, context);
     }
   } catch (error) {
     reading.problems.push({ message: `The template could not be read (${error instanceof Error ? error.message : String(error)}): its trust policies are not checked`, offset: 0, length: 0 });
   }
-  return reading;
 }
 
 /** What reading one template shares: its text, where problems go, and its budgets for aliases and computed text. */
@@ -114,7 +127,21 @@ interface Context {
   nodes: number;
   /** Characters computed values may still add up to. */
   chars: number;
+  /** The whole template, once parsed (null: it could not be); undefined while only policy blocks are. */
+  root?: TemplateNode | null;
+  /** How many templates this one is nested in (a StackSet's TemplateBody). */
+  nesting: number;
+  /** The template's Parameters and Resources, once looked up (see templateIndex). */
+  index?: TemplateIndex;
 }
+
+interface TemplateIndex {
+  parameters: Map<string, TemplateNode>;
+  resources: Map<string, TemplateNode>;
+}
+
+/** How deep templates nested in TemplateBody strings are read. */
+const MAX_TEMPLATE_NESTING = 4;
 
 const tooDeep = (offset: number): TemplateProblem => ({
   message: `Nested deeper than ${MAX_TEMPLATE_DEPTH} levels: what lies deeper is not read, and a trust policy there is not checked`,
@@ -185,11 +212,14 @@ function policiesIn(root: TemplateNode, context: Context): EmbeddedPolicy[] {
   const seen = new Set<TemplateNode>();
   const policies = new Set<TemplateNode>();
   type Path = { key: string; parent: Path | undefined } | undefined;
+  const named = (keys: string[]) => (keys.length >= 2 && keys[0] === 'Resources' ? keys[1]! : keys.join('.') || 'template');
+  // A template nested as an object in a StackSet's TemplateBody: StackSet/Role.
   const nameOf = (path: Path): string => {
     const keys: string[] = [];
     for (let p = path; p; p = p.parent) keys.push(p.key);
     keys.reverse();
-    return keys.length >= 2 && keys[0] === 'Resources' ? keys[1]! : keys.join('.') || 'template';
+    const body = keys.lastIndexOf('TemplateBody');
+    return body < 0 ? named(keys) : `${named(keys.slice(0, body))}/${named(keys.slice(body + 1))}`;
   };
   const work: Array<{ node: TemplateNode; path: Path }> = [{ node: root, path: undefined }];
   while (work.length > 0) {
@@ -218,6 +248,13 @@ function policiesIn(root: TemplateNode, context: Context): EmbeddedPolicy[] {
               length: pair.keyRange.end - pair.keyRange.start,
             });
           }
+        } else if (pair.key === 'AssumeRolePolicyDocument' && value && policyString(value, context)) {
+          if (policies.has(value)) continue;
+          policies.add(value);
+          const policy = fromPolicyString(policyString(value, context)!, context, pair.keyRange, nameOf(path));
+          if (policy) found.push(policy);
+        } else if (pair.key === 'TemplateBody' && value?.type === 'scalar' && typeof value.value === 'string' && context.nesting < MAX_TEMPLATE_NESTING) {
+          found.push(...nestedPolicies(value, context, nameOf(path)));
         } else {
           work.push({ node: pair.value, path: { key: pair.key, parent: path } });
         }
@@ -312,7 +349,7 @@ function fromYaml(context: Context, source: string, base: number): TemplateNode 
       out = { type: 'seq', range, ...(tag ? { tag } : {}), items: node.items.map((item) => convert(item, depth + 1)) };
     } else {
       const value = isScalar(node) ? node.value : null;
-      out = { type: 'scalar', range, ...(tag ? { tag } : {}), value: typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? value : value === null || value === undefined ? null : String(value) };
+      out = { type: 'scalar', range, ...(tag ? { tag } : {}), ...(isScalar(node) && node.type ? { style: node.type as ScalarStyle } : {}), value: typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? value : value === null || value === undefined ? null : String(value) };
     }
     // Registered once built: an alias inside its own anchor's node refers to an earlier anchor, never to a cycle.
     const anchor = (node as { anchor?: string } | null)?.anchor;
@@ -522,7 +559,7 @@ function fromJson(context: Context): TemplateNode {
         break;
       }
       case SyntaxKind.StringLiteral:
-        place({ type: 'scalar', range, value: scanner.getTokenValue() });
+        place({ type: 'scalar', range, value: scanner.getTokenValue(), style: 'JSON' });
         break;
       case SyntaxKind.NumericLiteral:
         place({ type: 'scalar', range, value: Number(scanner.getTokenValue()) });
@@ -566,16 +603,76 @@ const PSEUDO = (options: TemplateOptions) =>
     ['AWS::AccountId', options.accountId],
     ['AWS::Partition', 'aws'],
     ['AWS::URLSuffix', 'amazonaws.com'],
+    // A region stands for the one the template deploys to: no rule judges a region.
+    ['AWS::Region', 'us-east-1'],
   ]);
 
-const UNKNOWN = { text: '${…}', resolved: false };
+/** What is known of a computed value: its text (`${…}` where unknown), and its literal parts alone. */
+interface Computed {
+  text: string;
+  resolved: boolean;
+  /** The known parts of the text, the unknown ones left out. */
+  literal?: string;
+}
+
+const UNKNOWN: Computed = { text: UNKNOWN_TEXT, resolved: false, literal: '' };
+
+/** The template's Parameters and Resources by logical ID (the whole template is parsed for them when only policy blocks were). */
+function templateIndex(context: Context): TemplateIndex {
+  if (context.index) return context.index;
+  if (context.root === undefined) {
+    // What goes wrong here is not the policies' problem: their own reading reports it.
+    context.root = fromYaml({ ...context, problems: [] }, context.text, 0) ?? null;
+  }
+  const section = (name: string) => {
+    const root = deref(context.root ?? undefined, context, false);
+    const pair = root?.type === 'map' ? root.pairs.find((p) => p.key === name) : undefined;
+    const map = deref(pair?.value, context, false);
+    return new Map(map?.type === 'map' ? map.pairs.map((p) => [p.key, p.value] as const) : []);
+  };
+  context.index = { parameters: section('Parameters'), resources: section('Resources') };
+  return context.index;
+}
+
+/** A property of a resource or parameter node. */
+function property(node: TemplateNode | undefined, context: Context, ...path: string[]): TemplateNode | undefined {
+  let at = deref(node, context, false);
+  for (const key of path) {
+    at = at?.type === 'map' ? deref(at.pairs.find((p) => p.key === key)?.value, context, false) : undefined;
+  }
+  return at;
+}
+
+/**
+ * What `Ref name` (or `GetAtt name.Arn`) is known to be: the ARN of an AWS::IAM::OIDCProvider of
+ * the template, from its Url; for a Federated principal (`federated`), also a Parameter's Default.
+ */
+function referenced(name: string, attribute: string | undefined, context: Context, depth: number, federated: boolean): Computed | undefined {
+  // Most references are to neither: the template is not parsed whole for them.
+  if (!federated && !context.text.includes('AWS::IAM::OIDCProvider')) return undefined;
+  const index = templateIndex(context);
+  const resource = index.resources.get(name);
+  if (resource) {
+    const type = property(resource, context, 'Type');
+    if (type?.type !== 'scalar' || type.value !== 'AWS::IAM::OIDCProvider' || (attribute !== undefined && attribute !== 'Arn')) return undefined;
+    const url = property(resource, context, 'Properties', 'Url');
+    if (!url) return undefined;
+    const value = computed(url, context, depth + 1);
+    return spend(context, { text: `arn:aws:iam::${context.options.accountId}:oidc-provider/${value.text.replace(/^https:\/\//i, '')}`, resolved: value.resolved });
+  }
+  const parameter = federated && attribute === undefined ? index.parameters.get(name) : undefined;
+  const fallback = property(parameter, context, 'Default');
+  if (fallback?.type === 'scalar' && fallback.value !== null) return spend(context, { text: String(fallback.value), resolved: true });
+  return undefined;
+}
 
 /**
  * What is known of an intrinsic's value: the text, with `${…}` where it is unknown. The text
  * all computed values of a template add up to is bounded (Context.chars): nested `!Sub`s that
- * each repeat a variable would otherwise grow exponentially with their depth.
+ * each repeat a variable would otherwise grow exponentially with their depth. In a Federated
+ * principal (`federated`), a `Ref` to a Parameter stands for its Default.
  */
-function computed(raw: TemplateNode, context: Context, depth: number): { text: string; resolved: boolean } {
+function computed(raw: TemplateNode, context: Context, depth: number, federated = false): Computed {
   const node = deref(raw, context, true);
   if (!node || depth > MAX_TEMPLATE_DEPTH) return UNKNOWN;
   const fn = intrinsicOf(node, context);
@@ -586,74 +683,106 @@ function computed(raw: TemplateNode, context: Context, depth: number): { text: s
   const { name } = fn;
   const argument = deref(fn.argument, context, true);
   const pseudo = PSEUDO(context.options);
+  const unknown = (text: string): Computed => ({ text, resolved: false, literal: '' });
   if (name === 'Ref' && argument?.type === 'scalar') {
     const ref = String(argument.value);
     const value = pseudo.get(ref);
-    return value !== undefined ? { text: value, resolved: true } : spend(context, { text: `\${${ref}}`, resolved: false });
+    if (value !== undefined) return { text: value, resolved: true };
+    return referenced(ref, undefined, context, depth, federated) ?? spend(context, unknown(`\${${ref}}`));
+  }
+  if (name === 'Fn::GetAtt' && argument) {
+    const target = argument.type === 'seq' ? deref(argument.items[0], context, true) : argument;
+    const attribute = argument.type === 'seq' ? deref(argument.items[1], context, true) : undefined;
+    const [id, attr] =
+      argument.type === 'seq' ? [target?.type === 'scalar' ? String(target.value) : '', attribute?.type === 'scalar' ? String(attribute.value) : ''] : argument.type === 'scalar' ? String(argument.value).split(/\.(.*)/s) : ['', ''];
+    return (id && attr ? referenced(id, attr, context, depth, false) : undefined) ?? unknown(`\${${name}}`);
   }
   if (name === 'Fn::Sub' && argument) {
     const [template, variables] = argument.type === 'seq' ? [deref(argument.items[0], context, true), deref(argument.items[1], context, true)] : [argument, undefined];
-    if (template?.type !== 'scalar') return { text: '${Fn::Sub}', resolved: false };
-    const known = new Map<string, { text: string; resolved: boolean }>();
-    if (variables?.type === 'map') for (const p of variables.pairs) known.set(p.key, computed(p.value, context, depth + 1));
-    return substitute(String(template.value), known, pseudo, context);
+    if (template?.type !== 'scalar') return unknown('${Fn::Sub}');
+    return substitute(String(template.value), subVariables(variables, context, depth, federated), context);
   }
   if (name === 'Fn::Join' && argument?.type === 'seq') {
     const separator = deref(argument.items[0], context, true);
     const list = deref(argument.items[1], context, true);
-    if (separator?.type !== 'scalar' || list?.type !== 'seq') return { text: `\${${name}}`, resolved: false };
-    const parts = list.items.map((part) => computed(part, context, depth + 1));
-    return spend(context, { text: parts.map((p) => p.text).join(String(separator.value ?? '')), resolved: parts.every((p) => p.resolved) });
+    if (separator?.type !== 'scalar' || list?.type !== 'seq') return unknown(`\${${name}}`);
+    const parts = list.items.map((part) => computed(part, context, depth + 1, federated));
+    const glue = String(separator.value ?? '');
+    return spend(context, { text: parts.map((p) => p.text).join(glue), resolved: parts.every((p) => p.resolved), literal: parts.map((p) => (p.resolved ? p.text : (p.literal ?? ''))).join(glue) });
   }
-  return { text: `\${${name}}`, resolved: false };
+  return unknown(`\${${name}}`);
+}
+
+/** What a `Fn::Sub`'s `${Name}` stands for: its own variables, the pseudo parameters, the template's OIDC providers (and Parameter defaults when `federated`). */
+function subVariables(variables: TemplateNode | undefined, context: Context, depth: number, federated: boolean): (name: string) => Computed | undefined {
+  const known = new Map<string, Computed>();
+  if (variables?.type === 'map') for (const p of variables.pairs) known.set(p.key, computed(p.value, context, depth + 1, federated));
+  const pseudo = PSEUDO(context.options);
+  return (name) => {
+    const own = known.get(name);
+    if (own) return own;
+    const value = pseudo.get(name);
+    if (value !== undefined) return { text: value, resolved: true };
+    const dot = name.indexOf('.');
+    return dot < 0 ? referenced(name, undefined, context, depth, federated) : referenced(name.slice(0, dot), name.slice(dot + 1), context, depth, false);
+  };
 }
 
 /** A computed value if the template's budget for computed text allows it; unknown otherwise. */
-function spend(context: Context, value: { text: string; resolved: boolean }): { text: string; resolved: boolean } {
+function spend(context: Context, value: Computed): Computed {
   context.chars -= value.text.length;
   return context.chars >= 0 ? value : UNKNOWN;
 }
 
 /**
- * `Fn::Sub`'s template with its variables: `${Name}` replaced by a variable or a pseudo
- * parameter (unknown ones kept), `${!Name}` the literal `${Name}`. Scanned once, left to right.
+ * `Fn::Sub`'s template with its variables: `${Name}` replaced by what `lookup` knows of it
+ * (unknown ones kept), `${!Name}` the literal `${Name}`. Scanned once, left to right.
  */
-function substitute(template: string, known: Map<string, { text: string; resolved: boolean }>, pseudo: Map<string, string>, context: Context): { text: string; resolved: boolean } {
+function substitute(template: string, lookup: (name: string) => Computed | undefined, context: Context): Computed {
   let text = '';
+  let literal = '';
   let resolved = true;
   let from = 0;
   for (let open = template.indexOf('${'); open >= 0; open = template.indexOf('${', from)) {
     const close = template.indexOf('}', open + 2);
     if (close < 0) break;
     const variable = template.slice(open + 2, close);
+    const before = template.slice(from, open);
     let value: string;
-    if (variable.startsWith('!')) value = `\${${variable.slice(1)}}`;
-    else if (known.has(variable)) {
-      const v = known.get(variable)!;
-      resolved &&= v.resolved;
-      value = v.text;
-    } else if (pseudo.has(variable)) value = pseudo.get(variable)!;
+    let known: string;
+    if (variable.startsWith('!')) value = known = `\${${variable.slice(1)}}`;
     else {
-      resolved = false;
-      value = template.slice(open, close + 1);
+      const v = lookup(variable.trim());
+      if (v) {
+        resolved &&= v.resolved;
+        value = v.text;
+        known = v.resolved ? v.text : (v.literal ?? '');
+      } else {
+        resolved = false;
+        value = template.slice(open, close + 1);
+        known = '';
+      }
     }
-    text += template.slice(from, open) + value;
+    text += before + value;
+    literal += before + known;
     from = close + 1;
     context.chars -= value.length;
     if (context.chars < 0) return UNKNOWN;
   }
-  return spend(context, { text: text + template.slice(from), resolved });
+  return spend(context, { text: text + template.slice(from), resolved, literal: literal + template.slice(from) });
 }
 
-function toValue(raw: TemplateNode, context: Context, anchor: SourceRange | undefined, depth: number): EmbeddedValue {
+/** A computed value as an embedded one. */
+function computedValue(range: SourceRange, value: Computed, expression: string): EmbeddedValue {
+  return { kind: 'computed', range, text: value.text, resolved: value.resolved, expression, ...(value.resolved ? {} : { literal: value.literal ?? '' }) };
+}
+
+function toValue(raw: TemplateNode, context: Context, anchor: SourceRange | undefined, depth: number, key?: string): EmbeddedValue {
   const node = deref(raw, context, true);
   if (--context.nodes < 0) throw new AliasBudget();
   if (!node) return { kind: 'null', range: raw.range, value: null };
   const fn = intrinsicOf(node, context);
-  if (fn) {
-    const { text, resolved } = computed(node, context, 0);
-    return { kind: 'computed', range: node.range, text, resolved, expression: fn.name };
-  }
+  if (fn) return computedValue(node.range, computed(node, context, 0, key === 'Federated'), fn.name);
   // Deeper than this only through aliases (the text itself is read no deeper): kept empty.
   const deeper = depth < MAX_TEMPLATE_DEPTH;
   switch (node.type) {
@@ -662,7 +791,7 @@ function toValue(raw: TemplateNode, context: Context, anchor: SourceRange | unde
         kind: 'object',
         range: node.range,
         ...(anchor ? { anchor } : {}),
-        entries: deeper ? node.pairs.map((p) => ({ key: p.key, keyRange: p.keyRange, value: toValue(p.value, context, p.keyRange, depth + 1) })) : [],
+        entries: deeper ? node.pairs.map((p) => ({ key: p.key, keyRange: p.keyRange, value: toValue(p.value, context, p.keyRange, depth + 1, p.key) })) : [],
       };
     case 'seq':
       // A statement in a YAML list has no brace to point at: its first key stands for it.
@@ -673,7 +802,7 @@ function toValue(raw: TemplateNode, context: Context, anchor: SourceRange | unde
         items: deeper
           ? node.items.map((i) => {
               const item = i.type === 'alias' ? i.target : i;
-              return toValue(i, context, item?.type === 'map' ? item.pairs[0]?.keyRange : undefined, depth + 1);
+              return toValue(i, context, item?.type === 'map' ? item.pairs[0]?.keyRange : undefined, depth + 1, key);
             })
           : [],
       };
@@ -683,4 +812,98 @@ function toValue(raw: TemplateNode, context: Context, anchor: SourceRange | unde
       if (typeof node.value === 'boolean') return { kind: 'boolean', range: node.range, value: node.value };
       return { kind: 'null', range: node.range, value: null };
   }
+}
+
+/**
+ * A policy written as a JSON string: the scalar itself (a YAML block scalar, a quoted string,
+ * JSON in a JSON string), or the template of a `Fn::Sub` (with its variables), whose `${…}`
+ * are computed parts of the strings and keys they are in. Undefined for any other value.
+ */
+function policyString(value: TemplateNode, context: Context): { template: TemplateNode & { type: 'scalar' }; lookup?: (name: string) => Computed | undefined } | undefined {
+  if (value.type === 'scalar' && !value.tag) return typeof value.value === 'string' ? { template: value } : undefined;
+  const fn = intrinsicOf(value, context);
+  if (fn?.name !== 'Fn::Sub') return undefined;
+  const argument = deref(fn.argument, context, true);
+  const [template, variables] = argument?.type === 'seq' ? [deref(argument.items[0], context, true), deref(argument.items[1], context, true)] : [argument, undefined];
+  if (template?.type !== 'scalar' || typeof template.value !== 'string') return undefined;
+  return { template, lookup: subVariables(variables, context, 0, false) };
+}
+
+/**
+ * The policy of a JSON string, with its tokens' places in the file (see scalarText). A string
+ * that is not valid JSON is linted as it stands (`raw`), so that its syntax errors are
+ * reported — unless it is a `Fn::Sub` template, whose `${…}` may stand for JSON: then it is
+ * not read, and that is a problem of the template.
+ */
+function fromPolicyString(spec: NonNullable<ReturnType<typeof policyString>>, context: Context, anchor: SourceRange, name: string): EmbeddedPolicy | undefined {
+  const { template, lookup } = spec;
+  const decoded: ScalarText = scalarText(context.text, template.range, template.style, String(template.value));
+  const errors: ParseError[] = [];
+  parseTree(decoded.text, errors, { allowTrailingComma: false });
+  if (errors.length > 0 && lookup) {
+    context.problems.push({ message: 'This Fn::Sub policy is not JSON until it is substituted: it is not checked', offset: template.range.start, length: template.range.end - template.range.start });
+    return undefined;
+  }
+  const sub = (text: string): Computed | undefined => (lookup && text.includes('${') ? substitute(text, lookup, context) : undefined);
+  const value = fromJsonText(
+    {
+      json: decoded.text,
+      at: decoded.at,
+      string: (text, range) => {
+        const v = sub(text);
+        return v ? computedValue(range, v, 'Fn::Sub') : { kind: 'string', range, value: text };
+      },
+      key: (text) => {
+        const v = sub(text);
+        return v ? { key: v.text, unknown: !v.resolved } : { key: text, unknown: false };
+      },
+      maxDepth: MAX_TEMPLATE_DEPTH,
+    },
+    anchor,
+  );
+  if (!value) return undefined;
+  return { name, range: template.range, value, ...(errors.length > 0 ? { raw: { text: decoded.text, at: decoded.at } } : {}) };
+}
+
+/**
+ * The trust policies of a template nested in a string (a StackSet's `TemplateBody`), at their
+ * places in the file, named after the resource that holds the template and their own.
+ */
+function nestedPolicies(body: TemplateNode & { type: 'scalar' }, context: Context, name: string): EmbeddedPolicy[] {
+  const decoded = scalarText(context.text, body.range, body.style, String(body.value));
+  if (!decoded.text.includes('AssumeRolePolicyDocument')) return [];
+  const nested: Context = { ...context, text: decoded.text, problems: [], root: undefined, index: undefined, nesting: context.nesting + 1 };
+  const reading: TemplateReading = { policies: [], problems: nested.problems };
+  read(nested, reading);
+  context.aliases = nested.aliases;
+  context.nodes = nested.nodes;
+  context.chars = nested.chars;
+  const place = (r: SourceRange) => (decoded.exact ? decoded.at(r.start, r.end) : { start: body.range.start, end: body.range.end });
+  for (const problem of reading.problems) {
+    const at = place({ start: problem.offset, end: problem.offset + problem.length });
+    context.problems.push({ message: problem.message, offset: at.start, length: at.end - at.start });
+  }
+  return reading.policies.map((p) => ({
+    name: `${name}/${p.name}`,
+    range: place(p.range),
+    value: moved(p.value, place),
+    ...(p.raw ? { raw: { text: p.raw.text, at: (s: number, e: number) => place(p.raw!.at(s, e)) } } : {}),
+  }));
+}
+
+/** An embedded value with every place moved by `place` (the recursion is as deep as the template was read, and bounded). */
+function moved(value: EmbeddedValue, place: (r: SourceRange) => SourceRange): EmbeddedValue {
+  const move = (v: EmbeddedValue, depth: number): EmbeddedValue => {
+    const range = place(v.range);
+    if (depth > 2 * MAX_TEMPLATE_DEPTH) return { kind: 'computed', range, text: UNKNOWN_TEXT, resolved: false, expression: '' };
+    switch (v.kind) {
+      case 'object':
+        return { ...v, range, ...(v.anchor ? { anchor: place(v.anchor) } : {}), entries: v.entries.map((e) => ({ ...e, keyRange: place(e.keyRange), value: move(e.value, depth + 1) })) };
+      case 'array':
+        return { ...v, range, ...(v.anchor ? { anchor: place(v.anchor) } : {}), items: v.items.map((i) => move(i, depth + 1)) };
+      default:
+        return { ...v, range };
+    }
+  };
+  return move(value, 0);
 }

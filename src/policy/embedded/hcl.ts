@@ -33,7 +33,7 @@ export type HclExpr =
   | { type: 'bool'; range: SourceRange; value: boolean }
   | { type: 'null'; range: SourceRange }
   | { type: 'tuple'; range: SourceRange; items: HclExpr[] }
-  | { type: 'object'; range: SourceRange; entries: Array<{ key: string | undefined; keyRange: SourceRange; value: HclExpr }> }
+  | { type: 'object'; range: SourceRange; entries: Entry[] }
   | { type: 'call'; range: SourceRange; name: string; args: HclExpr[] }
   | { type: 'reference'; range: SourceRange; text: string }
   | { type: 'unknown'; range: SourceRange; text: string };
@@ -91,7 +91,8 @@ const HEREDOC_HEADER = /^<<(-?)([A-Za-z_][A-Za-z0-9_]*)[ \t]*\r?\n/;
 /** How far a heredoc's opening line is looked at: markers longer than this are not read. */
 const HEREDOC_HEADER_CHARS = 200;
 
-type Entry = { key: string | undefined; keyRange: SourceRange; value: HclExpr };
+/** An object's entry; a key that is not a name or a plain string (`"${x}:sub"`, `(var.k)`) is undefined, with its expression. */
+type Entry = { key: string | undefined; keyRange: SourceRange; value: HclExpr; keyExpr?: HclExpr };
 
 class Parser {
   private pos = 0;
@@ -481,7 +482,7 @@ class Parser {
       this.skipSpace(false);
       if (t[this.pos] === '=' || t[this.pos] === ':') {
         this.pos++;
-        entries.push({ key, keyRange, value: this.expression() });
+        entries.push({ key, keyRange, value: this.expression(), ...(key === undefined ? { keyExpr } : {}) });
       } else {
         this.skipNested(undefined);
       }

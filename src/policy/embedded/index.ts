@@ -43,10 +43,26 @@ export function lintEmbedded(text: string, kind: EmbeddingKind, options: LintOpt
   const lines = new LineIndex(text);
   const findings: Finding[] = [];
   for (const policy of extractPolicies(text, kind, options)) {
+    if (policy.raw) {
+      mapRawFindings(lint(policy.raw.text, options), policy.raw.at, lines, findings);
+      continue;
+    }
     const { text: json, segments } = serialize(withPlausibleUnknowns(policy.value, options.accountId ?? UNKNOWN_ACCOUNT));
     mapFindings(lint(json, options), new SegmentIndex(segments), lines, findings);
   }
   return findings.sort((a, b) => a.offset - b.offset);
+}
+
+/** Findings on a policy's own JSON text (see EmbeddedPolicy.raw), moved to the file. */
+function mapRawFindings(found: readonly Finding[], at: (start: number, end: number) => { start: number; end: number }, lines: LineIndex, out: Finding[]): void {
+  const moved = (offset: number, length: number) => {
+    const r = at(offset, offset + length);
+    return { offset: r.start, length: r.end - r.start, range: { start: lines.positionAt(r.start), end: lines.positionAt(r.end) } };
+  };
+  for (const finding of found) {
+    const related = finding.related?.map((r) => ({ message: r.message, ...moved(r.offset, r.length) }));
+    out.push({ ...finding, ...moved(finding.offset, finding.length), ...(related?.length ? { related } : {}) });
+  }
 }
 
 /**
@@ -83,6 +99,7 @@ export interface EmbeddedFix {
 export function embeddedFixes(text: string, kind: EmbeddingKind, offset: number, code: string, options: LintOptions = {}): EmbeddedFix[] {
   const out: EmbeddedFix[] = [];
   for (const policy of extractPolicies(text, kind, options)) {
+    if (policy.raw) continue;
     const { text: json, segments } = serialize(withPlausibleUnknowns(policy.value, options.accountId ?? UNKNOWN_ACCOUNT));
     const index = new SegmentIndex(segments);
     for (const finding of lint(json, options)) {
@@ -99,13 +116,30 @@ export function embeddedFixes(text: string, kind: EmbeddingKind, offset: number,
             return undefined;
           }
           if (!segment || typeof value !== 'string' || json[segment.gen.start] !== '"') return undefined;
-          return { offset: segment.src.start, length: segment.src.end - segment.src.start, content: render(value, text.slice(segment.src.start, segment.src.end), kind) };
+          // Only where the file writes the token itself, as a plain, quoted or JSON string (not
+          // inside a string that holds the policy, escaped or as a whole).
+          const original = text.slice(segment.src.start, segment.src.end);
+          if (written(original) !== JSON.parse(json.slice(segment.gen.start, segment.gen.end))) return undefined;
+          return { offset: segment.src.start, length: segment.src.end - segment.src.start, content: render(value, original, kind) };
         });
         if (edits.every((e) => e !== undefined)) out.push({ title: fix.title, preferred: fix.preferred, edits: edits as EmbeddedFix['edits'] });
       }
     }
   }
   return out;
+}
+
+/** The string a token of the file stands for, as far as quoting goes: `"…"` (JSON escapes), `'…'` (YAML's), or bare. */
+function written(original: string): string | undefined {
+  if (original.startsWith('"')) {
+    try {
+      return JSON.parse(original) as string;
+    } catch {
+      return undefined;
+    }
+  }
+  if (original.startsWith("'")) return original.endsWith("'") && original.length >= 2 ? original.slice(1, -1).replace(/''/g, "'") : undefined;
+  return original;
 }
 
 /** A string as the file would write it where `original` stands: with the same quoting where possible. */

@@ -1,7 +1,6 @@
-import { createScanner, parseTree, type Node as JsonNode } from 'jsonc-parser';
-import { SyntaxKind } from '../syntax/strictTree';
 import { allBlocks, MAX_HCL_DEPTH, parseHcl, type HclBlock, type HclExpr } from './hcl';
-import type { EmbeddedPolicy, EmbeddedValue, SourceRange } from './value';
+import { fromJsonText } from './jsonText';
+import { UNKNOWN_TEXT, type EmbeddedEntry, type EmbeddedPolicy, type EmbeddedValue, type SourceRange } from './value';
 
 /**
  * Trust policies in Terraform files:
@@ -9,19 +8,20 @@ import type { EmbeddedPolicy, EmbeddedValue, SourceRange } from './value';
  * - `assume_role_policy = <<EOF … EOF` (heredoc JSON, `<<-` too);
  * - `data "aws_iam_policy_document"` blocks (`statement`, `principals`, `not_principals`,
  *   `condition`, `actions`, `not_actions`, `resources`, `not_resources`, `sid`, `effect`,
- *   `version`) that an `assume_role_policy` refers to (`data.aws_iam_policy_document.x.json`) or
- *   whose statements name principals — a trust policy always does.
+ *   `version`; `dynamic` blocks as unknown entries) that are trust policies (see
+ *   isTrustPolicyDocument).
  * Not read: `file()` and `templatefile()` (lint the JSON file itself), policies in variables or
- * locals passed along, `source_policy_documents`/`override_policy_documents` merging, `dynamic`
- * blocks, and JSON written as an escaped string literal.
+ * locals passed along, `source_policy_documents`/`override_policy_documents` merging, the
+ * content of `dynamic` blocks, and JSON written as an escaped string literal.
  * Interpolations are values computed at plan time; `data.aws_caller_identity.*.account_id`
- * stands for the configured account and `data.aws_partition.*.partition` for `aws`.
+ * stands for the configured account and `data.aws_partition.*.partition` for `aws`. A computed
+ * key is a key of unknown name.
  */
 export function extractFromTerraform(text: string, options: { accountId: string }): EmbeddedPolicy[] {
   const root = parseHcl(text);
   const found: EmbeddedPolicy[] = [];
-  const referenced = new Set<string>();
   const blocks = allBlocks(root);
+  const uses = policyDocumentUses([root, ...blocks]);
   for (const block of [root, ...blocks]) {
     for (const attribute of block.attributes) {
       if (attribute.name !== 'assume_role_policy') continue;
@@ -32,20 +32,96 @@ export function extractFromTerraform(text: string, options: { accountId: string 
       } else if (value.type === 'heredoc') {
         const policy = fromHeredocJson(text, value.body, options, attribute.nameRange);
         if (policy) found.push({ name, range: value.body, value: policy });
-      } else if (value.type === 'reference') {
-        const match = /^data\.aws_iam_policy_document\.([\w-]+)\.json$/.exec(value.text);
-        if (match) referenced.add(match[1]!);
       }
     }
   }
   for (const block of blocks) {
     if (block.type !== 'data' || block.labels[0] !== 'aws_iam_policy_document') continue;
     const name = block.labels[1] ?? '';
-    const statements = block.blocks.filter((b) => b.type === 'statement');
-    if (!referenced.has(name) && !statements.some((s) => s.blocks.some((b) => b.type === 'principals' || b.type === 'not_principals'))) continue;
+    if (!isTrustPolicyDocument(block, uses.get(name))) continue;
     found.push({ name: `data.aws_iam_policy_document.${name}`, range: block.range, value: fromPolicyDocument(block, text, options) });
   }
   return found.sort((a, b) => a.range.start - b.range.start);
+}
+
+/** How a policy document is used in the file: as a role's trust policy, as another policy, or elsewhere. */
+interface DocumentUse {
+  trust: boolean;
+  policy: boolean;
+}
+
+const DOCUMENT_REFERENCE = /\bdata\.aws_iam_policy_document\.([\w-]+)/g;
+
+/**
+ * Which policy documents each attribute of the file refers to (`data.aws_iam_policy_document.NAME`,
+ * with or without `[0]`, `.json`, inside calls, interpolations or tuples): from an
+ * `assume_role_policy`, the document is a trust policy; from any other `policy` or `*_policy`
+ * attribute (`aws_iam_policy`, `aws_sqs_queue_policy`, `aws_s3_bucket_policy`, a KMS key's
+ * `policy` …), it is some other kind of policy. Merging (`source_policy_documents`,
+ * `override_policy_documents`), locals, outputs and module inputs say neither.
+ */
+function policyDocumentUses(blocks: HclBlock[]): Map<string, DocumentUse> {
+  const uses = new Map<string, DocumentUse>();
+  for (const block of blocks) {
+    for (const attribute of block.attributes) {
+      const trust = attribute.name === 'assume_role_policy';
+      const policy = !trust && (attribute.name === 'policy' || attribute.name.endsWith('_policy'));
+      if (!trust && !policy) continue;
+      for (const source of expressionTexts(attribute.value)) {
+        for (const m of source.matchAll(DOCUMENT_REFERENCE)) {
+          const use = uses.get(m[1]!) ?? { trust: false, policy: false };
+          use.trust ||= trust;
+          use.policy ||= policy;
+          uses.set(m[1]!, use);
+        }
+      }
+    }
+  }
+  return uses;
+}
+
+/** The source texts of an expression's references, interpolations and unknown parts. */
+function expressionTexts(expr: HclExpr): string[] {
+  const out: string[] = [];
+  const stack = [expr];
+  for (let e = stack.pop(); e; e = stack.pop()) {
+    if (e.type === 'reference' || e.type === 'unknown') out.push(e.text);
+    else if (e.type === 'string') {
+      for (const p of e.parts) if (typeof p !== 'string') out.push(p.interpolation);
+    } else if (e.type === 'call') stack.push(...e.args);
+    else if (e.type === 'tuple') stack.push(...e.items);
+    else if (e.type === 'object') stack.push(...e.entries.map((x) => x.value));
+  }
+  return out;
+}
+
+/**
+ * Whether a policy document is linted as a trust policy:
+ * - an `assume_role_policy` refers to it: yes;
+ * - otherwise another `policy`/`*_policy` attribute refers to it (a queue, bucket, key or
+ *   permissions policy): no;
+ * - otherwise (not referred to in this file, or only through locals, outputs or modules) by
+ *   its content: a statement names `principals` (a trust policy always does, a permissions
+ *   policy never), and it is not a resource policy — one whose statements give `resources`
+ *   (or `not_resources`) while none of its actions is an `sts:` one.
+ */
+function isTrustPolicyDocument(block: HclBlock, use: DocumentUse | undefined): boolean {
+  if (use?.trust) return true;
+  if (use?.policy) return false;
+  const statements = block.blocks.filter((b) => b.type === 'statement' || (b.type === 'dynamic' && b.labels[0] === 'statement'));
+  const contents = statements.map((s) => (s.type === 'dynamic' ? s.blocks.find((b) => b.type === 'content') : s)).filter((s): s is HclBlock => s !== undefined);
+  const named = (s: HclBlock, type: string) => s.blocks.some((b) => b.type === type || (b.type === 'dynamic' && b.labels[0] === type));
+  if (!contents.some((s) => named(s, 'principals') || named(s, 'not_principals'))) return false;
+  const hasResources = contents.some((s) => s.attributes.some((a) => a.name === 'resources' || a.name === 'not_resources'));
+  const namesSts = contents.some((s) => s.attributes.some((a) => (a.name === 'actions' || a.name === 'not_actions') && expressionStrings(a.value).some((v) => /^sts:/i.test(v))));
+  return !hasResources || namesSts;
+}
+
+/** The literal strings of an expression (a string, or a tuple's strings). */
+function expressionStrings(expr: HclExpr): string[] {
+  if (expr.type === 'string') return [expr.parts.map((p) => (typeof p === 'string' ? p : '')).join('')];
+  if (expr.type === 'tuple') return expr.items.flatMap((i) => (i.type === 'string' ? expressionStrings(i) : []));
+  return [];
 }
 
 const ACCOUNT_REFERENCE = /^data\.aws_caller_identity\.[\w-]+\.account_id$/;
@@ -58,19 +134,44 @@ function known(expression: string, options: { accountId: string }): string | und
   return undefined;
 }
 
-/** A string with interpolations: as far as it is known, `${…}` where it is not. */
-function interpolated(parts: Array<string | { interpolation: string }>, options: { accountId: string }): { text: string; resolved: boolean } {
+/**
+ * A string with interpolations: as far as it is known, `${…}` where it is not; `literal` is its
+ * known text alone (the unknown parts left out).
+ */
+function interpolated(parts: Array<string | { interpolation: string }>, options: { accountId: string }): { text: string; resolved: boolean; literal: string } {
   let resolved = true;
-  const text = parts
-    .map((p) => {
-      if (typeof p === 'string') return p;
-      const value = known(p.interpolation, options);
-      if (value !== undefined) return value;
+  let text = '';
+  let literal = '';
+  for (const p of parts) {
+    const value = typeof p === 'string' ? p : known(p.interpolation, options);
+    if (value !== undefined) {
+      text += value;
+      literal += value;
+    } else {
       resolved = false;
-      return `\${${p.interpolation}}`;
-    })
-    .join('');
-  return { text, resolved };
+      text += `\${${(p as { interpolation: string }).interpolation}}`;
+    }
+  }
+  return { text, resolved, literal };
+}
+
+/** A string value that may hold interpolations: a literal, or a computed value with what is known of it. */
+function stringValue(parts: Array<string | { interpolation: string }>, range: SourceRange, expression: string, options: { accountId: string }): EmbeddedValue {
+  if (parts.every((p) => typeof p === 'string')) return { kind: 'string', range, value: parts.join('') };
+  const { text, resolved, literal } = interpolated(parts, options);
+  return { kind: 'computed', range, text, resolved, expression, ...(resolved ? {} : { literal }) };
+}
+
+/** A value as a key: its name when known; what is known of it, as a key of unknown name, when computed. */
+function keyOf(value: EmbeddedValue | undefined): { key: string; unknown: boolean } {
+  if (value?.kind === 'string') return { key: value.value, unknown: false };
+  if (value?.kind === 'computed') return { key: value.text, unknown: !value.resolved };
+  return { key: UNKNOWN_TEXT, unknown: true };
+}
+
+/** An entry of a rendered policy, its key possibly of unknown name. */
+function entryOf(key: { key: string; unknown: boolean }, keyRange: SourceRange, value: EmbeddedValue): EmbeddedEntry {
+  return { key: key.key, keyRange, value, ...(key.unknown ? { keyUnknown: true } : {}) };
 }
 
 function fromExpression(expr: HclExpr, text: string, options: { accountId: string }, anchor?: SourceRange): EmbeddedValue {
@@ -80,17 +181,16 @@ function fromExpression(expr: HclExpr, text: string, options: { accountId: strin
         kind: 'object',
         range: expr.range,
         ...(anchor ? { anchor } : {}),
-        entries: expr.entries
-          .filter((e) => e.key !== undefined)
-          .map((e) => ({ key: e.key!, keyRange: e.keyRange, value: fromExpression(e.value, text, options, e.keyRange) })),
+        entries: expr.entries.map((e) => {
+          // A computed key (`"${local.issuer}:sub"`, `(var.key)`) is a key of unknown name.
+          const key = e.key !== undefined ? { key: e.key, unknown: false } : keyOf(e.keyExpr ? fromExpression(e.keyExpr, text, options) : undefined);
+          return entryOf(key, e.keyRange, fromExpression(e.value, text, options, e.keyRange));
+        }),
       };
     case 'tuple':
       return { kind: 'array', range: expr.range, ...(anchor ? { anchor } : {}), items: expr.items.map((i) => fromExpression(i, text, options)) };
-    case 'string': {
-      if (expr.parts.every((p) => typeof p === 'string')) return { kind: 'string', range: expr.range, value: expr.parts.join('') };
-      const { text: value, resolved } = interpolated(expr.parts, options);
-      return { kind: 'computed', range: expr.range, text: value, resolved, expression: text.slice(expr.range.start, expr.range.end) };
-    }
+    case 'string':
+      return stringValue(expr.parts, expr.range, text.slice(expr.range.start, expr.range.end), options);
     case 'number':
       return { kind: 'number', range: expr.range, value: expr.value };
     case 'bool':
@@ -108,161 +208,117 @@ function fromExpression(expr: HclExpr, text: string, options: { accountId: strin
   }
 }
 
+/** A JSON string of a heredoc, with its `${…}` interpolations. */
+function heredocParts(value: string): Array<string | { interpolation: string }> {
+  if (!/[$%]\{/.test(value)) return [value];
+  const parts: Array<string | { interpolation: string }> = [];
+  let last = 0;
+  for (const m of value.matchAll(/\$\{([^}]*)\}/g)) {
+    parts.push(value.slice(last, m.index));
+    parts.push({ interpolation: m[1]!.trim() });
+    last = m.index! + m[0].length;
+  }
+  parts.push(value.slice(last));
+  return parts;
+}
+
 /**
  * Heredoc JSON: the body parsed as it stands (JSON ignores the indentation `<<-` strips), offsets
- * kept. What is nested deeper than MAX_HCL_DEPTH is an unknown value (see shallowJson).
+ * kept. What is nested deeper than MAX_HCL_DEPTH is an unknown value. Interpolations in its
+ * strings are computed values, in its keys keys of unknown name.
  */
 function fromHeredocJson(text: string, body: SourceRange, options: { accountId: string }, anchor: SourceRange): EmbeddedValue | undefined {
-  const { json, cuts } = shallowJson(text.slice(body.start, body.end));
-  const root = parseTree(json, [], { allowTrailingComma: true });
-  if (!root) return undefined;
-  const at = (node: JsonNode): SourceRange => ({ start: body.start + node.offset, end: body.start + node.offset + node.length });
-  const convert = (node: JsonNode, anchorRange?: SourceRange): EmbeddedValue => {
-    const range = at(node);
-    const cut = node.type === 'number' ? cuts.get(node.offset) : undefined;
-    if (cut !== undefined) {
-      const expression = text.slice(body.start + node.offset, body.start + cut);
-      return { kind: 'computed', range: { start: range.start, end: body.start + cut }, text: '${…}', resolved: false, expression };
-    }
-    switch (node.type) {
-      case 'object':
-        return {
-          kind: 'object',
-          range,
-          ...(anchorRange ? { anchor: anchorRange } : {}),
-          entries: (node.children ?? [])
-            .filter((p) => p.children?.length === 2)
-            .map((p) => ({ key: String(p.children![0]!.value), keyRange: at(p.children![0]!), value: convert(p.children![1]!, at(p.children![0]!)) })),
-        };
-      case 'array':
-        return { kind: 'array', range, items: (node.children ?? []).map((c) => convert(c)) };
-      case 'string': {
-        const value = String(node.value);
-        if (!/[$%]\{/.test(value)) return { kind: 'string', range, value };
-        // Interpolations inside the JSON strings: what is known of them.
-        const parts: Array<string | { interpolation: string }> = [];
-        let last = 0;
-        for (const m of value.matchAll(/\$\{([^}]*)\}/g)) {
-          parts.push(value.slice(last, m.index));
-          parts.push({ interpolation: m[1]!.trim() });
-          last = m.index! + m[0].length;
-        }
-        parts.push(value.slice(last));
-        const { text: resolvedText, resolved } = interpolated(parts, options);
-        return { kind: 'computed', range, text: resolvedText, resolved, expression: value };
-      }
-      case 'number':
-        return { kind: 'number', range, value: Number(node.value) };
-      case 'boolean':
-        return { kind: 'boolean', range, value: Boolean(node.value) };
-      default:
-        return { kind: 'null', range, value: null };
-    }
-  };
-  return convert(root, anchor);
+  return fromJsonText(
+    {
+      json: text.slice(body.start, body.end),
+      at: (start, end) => ({ start: body.start + start, end: body.start + end }),
+      string: (value, range) => stringValue(heredocParts(value), range, value, options),
+      key: (key) => keyOf(stringValue(heredocParts(key), { start: 0, end: 0 }, key, options)),
+      maxDepth: MAX_HCL_DEPTH,
+    },
+    anchor,
+  );
 }
 
 /**
- * The JSON text with every object or array nested deeper than MAX_HCL_DEPTH replaced by `0` and
- * spaces (offsets unchanged), in one pass over its tokens, and where each replaced one started
- * and ended: parseTree() recurses per level of nesting and overflows the stack on a few thousand.
+ * An aws_iam_policy_document data source as the policy JSON it renders. Computed `type`, `test`
+ * and `variable` values are keys of unknown name. A `dynamic` block stands for what it may
+ * generate, unknown: a `dynamic "statement"` for statements (with no static statement beside
+ * it, Statement is unknown), a `dynamic "principals"` or `dynamic "condition"` for entries of
+ * unknown name in Principal or Condition.
  */
-function shallowJson(json: string): { json: string; cuts: Map<number, number> } {
-  const scanner = createScanner(json, false);
-  const cuts = new Map<number, number>();
-  let depth = 0;
-  let cutFrom = -1;
-  for (let token = scanner.scan() as number as SyntaxKind; token !== SyntaxKind.EOF; token = scanner.scan() as number as SyntaxKind) {
-    if (token === SyntaxKind.OpenBraceToken || token === SyntaxKind.OpenBracketToken) {
-      if (++depth > MAX_HCL_DEPTH && cutFrom < 0) cutFrom = scanner.getTokenOffset();
-    } else if (token === SyntaxKind.CloseBraceToken || token === SyntaxKind.CloseBracketToken) {
-      if (depth > 0) depth--;
-      if (cutFrom >= 0 && depth === MAX_HCL_DEPTH) {
-        cuts.set(cutFrom, scanner.getTokenOffset() + 1);
-        cutFrom = -1;
-      }
-    }
-  }
-  if (cutFrom >= 0) cuts.set(cutFrom, json.length);
-  if (cuts.size === 0) return { json, cuts };
-  const parts: string[] = [];
-  let at = 0;
-  for (const [from, to] of cuts) {
-    parts.push(json.slice(at, from), '0', ' '.repeat(to - from - 1));
-    at = to;
-  }
-  parts.push(json.slice(at));
-  return { json: parts.join(''), cuts };
-}
-
-/** An aws_iam_policy_document data source as the policy JSON it renders. */
 function fromPolicyDocument(block: HclBlock, text: string, options: { accountId: string }): EmbeddedValue {
   const attr = (b: HclBlock, name: string) => b.attributes.find((a) => a.name === name);
   const value = (b: HclBlock, name: string) => {
     const a = attr(b, name);
     return a ? fromExpression(a.value, text, options, a.nameRange) : undefined;
   };
+  const isDynamic = (b: HclBlock, type: string) => b.type === 'dynamic' && b.labels[0] === type;
+  // What a dynamic block generates: unknown, over the block.
+  const generated = (b: HclBlock): EmbeddedValue => ({ kind: 'computed', range: b.typeRange, text: UNKNOWN_TEXT, resolved: false, expression: `dynamic "${b.labels[0] ?? ''}"` });
+  const unknownEntry = (b: HclBlock): EmbeddedEntry => ({ key: UNKNOWN_TEXT, keyRange: b.typeRange, value: generated(b), keyUnknown: true });
   // What the data source adds by itself (Version, Effect = Allow) points at the block that implies it.
   const implied = (b: HclBlock, s: string): EmbeddedValue => ({ kind: 'string', range: b.typeRange, value: s });
-  const entry = (key: string, keyRange: SourceRange, v: EmbeddedValue) => ({ key, keyRange, value: v });
-  const statements = block.blocks
-    .filter((b) => b.type === 'statement')
-    .map((statement): EmbeddedValue => {
-      const entries: Array<{ key: string; keyRange: SourceRange; value: EmbeddedValue }> = [];
-      const simple: Array<[string, string]> = [['sid', 'Sid'], ['effect', 'Effect'], ['actions', 'Action'], ['not_actions', 'NotAction'], ['resources', 'Resource'], ['not_resources', 'NotResource']];
-      for (const [hcl, json] of simple) {
-        const a = attr(statement, hcl);
-        if (a) entries.push(entry(json, a.nameRange, value(statement, hcl)!));
-        else if (hcl === 'effect') entries.push(entry('Effect', statement.typeRange, implied(statement, 'Allow')));
+  const entry = (key: string, keyRange: SourceRange, v: EmbeddedValue): EmbeddedEntry => ({ key, keyRange, value: v });
+  const statementBlocks = block.blocks.filter((b) => b.type === 'statement' || isDynamic(b, 'statement'));
+  const statements = statementBlocks.map((statement): EmbeddedValue => {
+    if (statement.type === 'dynamic') return generated(statement);
+    const entries: EmbeddedEntry[] = [];
+    const simple: Array<[string, string]> = [['sid', 'Sid'], ['effect', 'Effect'], ['actions', 'Action'], ['not_actions', 'NotAction'], ['resources', 'Resource'], ['not_resources', 'NotResource']];
+    for (const [hcl, json] of simple) {
+      const a = attr(statement, hcl);
+      if (a) entries.push(entry(json, a.nameRange, value(statement, hcl)!));
+      else if (hcl === 'effect') entries.push(entry('Effect', statement.typeRange, implied(statement, 'Allow')));
+    }
+    for (const [hcl, json] of [['principals', 'Principal'], ['not_principals', 'NotPrincipal']] as const) {
+      const principalBlocks = statement.blocks.filter((b) => b.type === hcl);
+      const dynamicBlocks = statement.blocks.filter((b) => isDynamic(b, hcl));
+      if (!principalBlocks.length && !dynamicBlocks.length) continue;
+      const first = principalBlocks[0] ?? dynamicBlocks[0]!;
+      // `type = "*"` with `identifiers = ["*"]` renders as "Principal": "*".
+      const typeOf = (b: HclBlock) => value(b, 'type');
+      const wildcard = principalBlocks.length === 1 && !dynamicBlocks.length && typeOf(first)?.kind === 'string' && (typeOf(first) as { value: string }).value === '*';
+      if (wildcard) {
+        entries.push(entry(json, first.typeRange, { kind: 'string', range: attr(first, 'type')!.value.range, value: '*' }));
+        continue;
       }
-      for (const [hcl, json] of [['principals', 'Principal'], ['not_principals', 'NotPrincipal']] as const) {
-        const principalBlocks = statement.blocks.filter((b) => b.type === hcl);
-        if (!principalBlocks.length) continue;
-        const first = principalBlocks[0]!;
-        // `type = "*"` with `identifiers = ["*"]` renders as "Principal": "*".
-        const typeOf = (b: HclBlock) => value(b, 'type');
-        const wildcard = principalBlocks.length === 1 && typeOf(first)?.kind === 'string' && (typeOf(first) as { value: string }).value === '*';
-        if (wildcard) {
-          entries.push(entry(json, first.typeRange, { kind: 'string', range: attr(first, 'type')!.value.range, value: '*' }));
-          continue;
-        }
-        const byType = principalBlocks.map((b) => {
-          const t = typeOf(b);
-          const ids = value(b, 'identifiers');
-          return entry(t?.kind === 'string' ? t.value : '${type}', attr(b, 'type')?.value.range ?? b.typeRange, ids ?? { kind: 'array', range: b.typeRange, items: [] });
-        });
-        entries.push(entry(json, first.typeRange, { kind: 'object', range: first.range, anchor: first.typeRange, entries: byType }));
+      const byType = principalBlocks.map((b) => {
+        const ids = value(b, 'identifiers');
+        return entryOf(keyOf(typeOf(b)), attr(b, 'type')?.value.range ?? b.typeRange, ids ?? { kind: 'array', range: b.typeRange, items: [] });
+      });
+      entries.push(entry(json, first.typeRange, { kind: 'object', range: first.range, anchor: first.typeRange, entries: [...byType, ...dynamicBlocks.map(unknownEntry)] }));
+    }
+    const conditions = statement.blocks.filter((b) => b.type === 'condition');
+    const dynamicConditions = statement.blocks.filter((b) => isDynamic(b, 'condition'));
+    if (conditions.length || dynamicConditions.length) {
+      const first = conditions[0] ?? dynamicConditions[0]!;
+      const byOperator = new Map<string, { key: { key: string; unknown: boolean }; keyRange: SourceRange; entries: EmbeddedEntry[] }>();
+      for (const c of conditions) {
+        const test = keyOf(value(c, 'test'));
+        const group = byOperator.get(test.key) ?? { key: test, keyRange: attr(c, 'test')?.value.range ?? c.typeRange, entries: [] };
+        byOperator.set(test.key, group);
+        group.entries.push(entryOf(keyOf(value(c, 'variable')), attr(c, 'variable')?.value.range ?? c.typeRange, value(c, 'values') ?? { kind: 'array', range: c.typeRange, items: [] }));
       }
-      const conditions = statement.blocks.filter((b) => b.type === 'condition');
-      if (conditions.length) {
-        const byOperator = new Map<string, { keyRange: SourceRange; entries: Array<{ key: string; keyRange: SourceRange; value: EmbeddedValue }> }>();
-        for (const c of conditions) {
-          const test = value(c, 'test');
-          const variable = value(c, 'variable');
-          const operator = test?.kind === 'string' ? test.value : '${test}';
-          const group = byOperator.get(operator) ?? { keyRange: attr(c, 'test')?.value.range ?? c.typeRange, entries: [] };
-          byOperator.set(operator, group);
-          group.entries.push(entry(variable?.kind === 'string' ? variable.value : '${variable}', attr(c, 'variable')?.value.range ?? c.typeRange, value(c, 'values') ?? { kind: 'array', range: c.typeRange, items: [] }));
-        }
-        entries.push(
-          entry('Condition', conditions[0]!.typeRange, {
-            kind: 'object',
-            range: conditions[0]!.range,
-            anchor: conditions[0]!.typeRange,
-            entries: [...byOperator].map(([operator, group]) => entry(operator, group.keyRange, { kind: 'object', range: group.keyRange, entries: group.entries })),
-          }),
-        );
-      }
-      return { kind: 'object', range: statement.range, anchor: statement.typeRange, entries };
-    });
+      const operators = [...byOperator.values()].map((group) => entryOf(group.key, group.keyRange, { kind: 'object', range: group.keyRange, entries: group.entries }));
+      // A dynamic condition: an operator of unknown name, over a key of unknown name.
+      for (const d of dynamicConditions) operators.push({ ...unknownEntry(d), value: { kind: 'object', range: d.typeRange, entries: [unknownEntry(d)] } });
+      entries.push(entry('Condition', first.typeRange, { kind: 'object', range: first.range, anchor: first.typeRange, entries: operators }));
+    }
+    return { kind: 'object', range: statement.range, anchor: statement.typeRange, entries };
+  });
   const version = attr(block, 'version');
+  // Only dynamic statements: what they generate is unknown, and so is Statement.
+  const statementValue: EmbeddedValue =
+    statementBlocks.length > 0 && statementBlocks.every((b) => b.type === 'dynamic')
+      ? { kind: 'computed', range: block.typeRange, text: UNKNOWN_TEXT, resolved: false, expression: 'dynamic "statement"' }
+      : { kind: 'array', range: block.range, anchor: block.typeRange, items: statements };
   return {
     kind: 'object',
     range: block.range,
     anchor: block.typeRange,
     entries: [
       entry('Version', version?.nameRange ?? block.typeRange, version ? value(block, 'version')! : implied(block, '2012-10-17')),
-      entry('Statement', block.typeRange, { kind: 'array', range: block.range, anchor: block.typeRange, items: statements }),
+      entry('Statement', block.typeRange, statementValue),
     ],
   };
 }

@@ -15,13 +15,30 @@ export interface SourceRange {
  * says whether all of it is known (e.g. `!Sub arn:aws:iam::${AWS::AccountId}:root`). An object
  * or array may have an `anchor`, the key that introduces it: findings about something missing
  * from it point there (YAML has no braces to point at).
+ *
+ * A computed value that is partly known keeps its literal parts in `literal` (the known text
+ * with the unknown parts left out): a few findings judge only those (see LITERAL_PART_FINDINGS).
+ * A key may be computed too (`"${local.provider}:sub"`): `keyUnknown` marks a key of unknown
+ * name, whose text is what is known of it. Findings about such a key, and about anything under
+ * it (its meaning depends on the key), are dropped.
  */
 export type EmbeddedValue =
-  | { kind: 'object'; range: SourceRange; anchor?: SourceRange; entries: Array<{ key: string; keyRange: SourceRange; value: EmbeddedValue }> }
+  | { kind: 'object'; range: SourceRange; anchor?: SourceRange; entries: EmbeddedEntry[] }
   | { kind: 'array'; range: SourceRange; anchor?: SourceRange; items: EmbeddedValue[] }
   | { kind: 'string'; range: SourceRange; value: string }
   | { kind: 'number' | 'boolean' | 'null'; range: SourceRange; value: number | boolean | null }
-  | { kind: 'computed'; range: SourceRange; text: string; resolved: boolean; expression: string };
+  | { kind: 'computed'; range: SourceRange; text: string; resolved: boolean; expression: string; literal?: string };
+
+export interface EmbeddedEntry {
+  key: string;
+  keyRange: SourceRange;
+  value: EmbeddedValue;
+  /** The key is computed: its name is not known (its text is what is known of it). */
+  keyUnknown?: boolean;
+}
+
+/** What stands for a value of which nothing is known. */
+export const UNKNOWN_TEXT = '${…}';
 
 export interface EmbeddedPolicy {
   /** What the file calls it: a logical ID, a Terraform resource address. */
@@ -29,6 +46,12 @@ export interface EmbeddedPolicy {
   /** The whole policy value in the source (for findings about the document as a whole). */
   range: SourceRange;
   value: EmbeddedValue;
+  /**
+   * A policy written as JSON text that is not valid JSON (a CloudFormation policy string):
+   * linted as that text, with `at` giving the place in the file of its [start, end). `value` is
+   * what could be read of it.
+   */
+  raw?: { text: string; at: (start: number, end: number) => SourceRange };
 }
 
 interface Segment {
@@ -36,19 +59,32 @@ interface Segment {
   src: SourceRange;
   /** An unknown value computed at deploy time: the engine cannot judge it. */
   unknown: boolean;
+  /** Of an unknown value, its literal parts (see LITERAL_PART_FINDINGS). */
+  literal?: string;
 }
+
+/**
+ * The findings that judge a value by its literal characters alone, kept on a value that is
+ * partly computed when its literal parts alone call for them: a `*` or `?` in the literal text
+ * of a StringEquals value (`"repo:${org}/${repo}:*"`) is a literal character, whatever the
+ * computed parts turn out to be.
+ */
+const LITERAL_PART_FINDINGS: Record<string, (literal: string) => boolean> = {
+  'wildcard-without-like': (literal) => /[*?]/.test(literal.replace(/\$\{[*?]\}/g, '')),
+};
 
 /** The policy as JSON text for the engine, with where each of its tokens comes from. */
 export function serialize(value: EmbeddedValue): { text: string; segments: Segment[] } {
   let text = '';
   const segments: Segment[] = [];
-  const emit = (token: string, src: SourceRange, unknown = false) => {
-    segments.push({ gen: { start: text.length, end: text.length + token.length }, src, unknown });
+  const emit = (token: string, src: SourceRange, unknown: boolean, literal?: string) => {
+    segments.push({ gen: { start: text.length, end: text.length + token.length }, src, unknown, ...(unknown && literal !== undefined ? { literal } : {}) });
     text += token;
   };
   // Below the engine's depth limit a container is written empty: the engine reports it as
   // nested too deep, at its place, and the recursion here stays as shallow as that limit.
-  const walk = (v: EmbeddedValue, depth: number) => {
+  // `under` is set below a key of unknown name: everything there is unknown.
+  const walk = (v: EmbeddedValue, depth: number, under: boolean) => {
     const deeper = depth + 1;
     switch (v.kind) {
       case 'object': {
@@ -57,13 +93,13 @@ export function serialize(value: EmbeddedValue): { text: string; segments: Segme
         if (deeper <= MAX_NESTING_DEPTH) {
           v.entries.forEach((entry, i) => {
             if (i) text += ',';
-            emit(JSON.stringify(entry.key), entry.keyRange);
+            emit(JSON.stringify(entry.key), entry.keyRange, under || entry.keyUnknown === true);
             text += ':';
-            walk(entry.value, deeper);
+            walk(entry.value, deeper, under || entry.keyUnknown === true);
           });
         }
         text += '}';
-        segments.push({ gen: { start, end: text.length }, src: v.anchor ?? v.range, unknown: false });
+        segments.push({ gen: { start, end: text.length }, src: v.anchor ?? v.range, unknown: under });
         return;
       }
       case 'array': {
@@ -72,22 +108,22 @@ export function serialize(value: EmbeddedValue): { text: string; segments: Segme
         if (deeper <= MAX_NESTING_DEPTH) {
           v.items.forEach((item, i) => {
             if (i) text += ',';
-            walk(item, deeper);
+            walk(item, deeper, under);
           });
         }
         text += ']';
-        segments.push({ gen: { start, end: text.length }, src: v.anchor ?? v.range, unknown: false });
+        segments.push({ gen: { start, end: text.length }, src: v.anchor ?? v.range, unknown: under });
         return;
       }
       case 'string':
-        return emit(JSON.stringify(v.value), v.range);
+        return emit(JSON.stringify(v.value), v.range, under, v.value);
       case 'computed':
-        return emit(JSON.stringify(v.text), v.range, !v.resolved);
+        return emit(JSON.stringify(v.text), v.range, under || !v.resolved, v.resolved ? v.text : v.literal);
       default:
-        return emit(JSON.stringify(v.value), v.range);
+        return emit(JSON.stringify(v.value), v.range, under);
     }
   };
-  walk(value, 0);
+  walk(value, 0, false);
   return { text, segments };
 }
 
@@ -146,7 +182,7 @@ export function mapFindings(findings: readonly Finding[], segments: SegmentIndex
   const range = (offset: number, length: number) => ({ start: lines.positionAt(offset), end: lines.positionAt(offset + length) });
   for (const finding of findings) {
     const target = segments.moved(finding.offset, finding.length);
-    if (!target || target.segment.unknown) continue;
+    if (!target || !judged(finding.code, target.segment)) continue;
     const related = finding.related
       ?.map((r) => {
         const m = segments.moved(r.offset, r.length);
@@ -156,6 +192,12 @@ export function mapFindings(findings: readonly Finding[], segments: SegmentIndex
     out.push({ ...finding, offset: target.offset, length: target.length, range: range(target.offset, target.length), ...(related?.length ? { related } : {}) });
   }
   return out;
+}
+
+/** Whether a finding at a segment stands: always on a known value; on an unknown one only when its literal parts call for it. */
+export function judged(code: string, segment: Segment): boolean {
+  if (!segment.unknown) return true;
+  return segment.literal !== undefined && LITERAL_PART_FINDINGS[code]?.(segment.literal) === true;
 }
 
 /**
@@ -189,11 +231,37 @@ export function withPlausibleUnknowns(value: EmbeddedValue, accountId: string): 
       if (v.kind === 'array') return { ...v, items: v.items.map((i) => replace(i, type)) };
       return v;
     };
+    // A claim of a computed issuer (`"${local.issuer}:sub"`) beside a known OIDC provider is
+    // taken to be that provider's claim.
+    const knownProvider = statement.entries
+      .filter((e) => e.key === 'Principal' && e.value.kind === 'object')
+      .flatMap((e) => (e.value as { entries: EmbeddedEntry[] }).entries.filter((p) => p.key === 'Federated').map((p) => p.value))
+      .flatMap((v) => (v.kind === 'array' ? v.items : [v]))
+      .map((v) => (v.kind === 'string' || (v.kind === 'computed' && v.resolved) ? /:oidc-provider\/(.+)$/.exec(v.kind === 'string' ? v.value : v.text)?.[1] : undefined))
+      .find((p): p is string => p !== undefined);
+    const claim = (key: EmbeddedEntry): EmbeddedEntry => {
+      const computedIssuer = key.keyUnknown && knownProvider ? /^.*\$\{.*:([\w-]+)$/.exec(key.key) : null;
+      return computedIssuer ? { ...key, key: `${knownProvider}:${computedIssuer[1]}` } : key;
+    };
+    // An operator of unknown name (`test = var.condition_test`) is taken to restrict its keys,
+    // as StringLike does: the keys under it count as pinned, and nothing under it is judged.
+    const operators = (condition: EmbeddedValue): EmbeddedValue =>
+      condition.kind === 'object'
+        ? {
+            ...condition,
+            entries: condition.entries.map((o) => {
+              const operator = o.keyUnknown ? { ...o, key: 'StringLike' } : o;
+              return operator.value.kind === 'object' ? { ...operator, value: { ...operator.value, entries: operator.value.entries.map(claim) } } : operator;
+            }),
+          }
+        : condition;
     return {
       ...statement,
-      entries: statement.entries.map((e) =>
-        e.key === 'Principal' && e.value.kind === 'object' ? { ...e, value: { ...e.value, entries: e.value.entries.map((p) => ({ ...p, value: replace(p.value, p.key) })) } } : e,
-      ),
+      entries: statement.entries.map((e) => {
+        if (e.key === 'Principal' && e.value.kind === 'object') return { ...e, value: { ...e.value, entries: e.value.entries.map((p) => ({ ...p, value: replace(p.value, p.key) })) } };
+        if (e.key === 'Condition') return { ...e, value: operators(e.value) };
+        return e;
+      }),
     };
   };
   const statements = statementsEntry.value;
