@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { lint, RULES, SEVERITIES, type Finding, type LintOptions, type Severity } from '../policy';
-import { lintEmbedded } from '../policy/embedded';
+import { EMBEDDED_METAS, lintEmbedded } from '../policy/embedded';
 import { ACCOUNT_ID, applySeverities, CONFIG_FILE_NAME, knownCodes, mergeLayers, ORGANIZATION_ID, type LintLayer } from '../policy/lint/config';
 import { applySuppressions, commentStyleOf, SUPPRESSION_METAS } from '../policy/lint/suppressions';
 import { ConfigFinder } from './config';
@@ -107,7 +107,7 @@ export function main(argv: string[], io: CliIo = nodeIo): number {
     return 0;
   }
   if (values['list-rules']) {
-    for (const meta of [...RULES.map((r) => r.meta), ...SUPPRESSION_METAS]) io.stdout(`${meta.code}\t${meta.severity}\t${meta.description}\n`);
+    for (const meta of [...RULES.map((r) => r.meta), ...SUPPRESSION_METAS, ...EMBEDDED_METAS]) io.stdout(`${meta.code}\t${meta.severity}\t${meta.description}\n`);
     return 0;
   }
 
@@ -169,7 +169,7 @@ export function main(argv: string[], io: CliIo = nodeIo): number {
     format === 'json'
       ? formatJson(results, notices)
       : format === 'sarif'
-        ? formatSarif(results, [...RULES.map((r) => r.meta), ...SUPPRESSION_METAS], VERSION, notices)
+        ? formatSarif(results, [...RULES.map((r) => r.meta), ...SUPPRESSION_METAS, ...EMBEDDED_METAS], VERSION, notices)
         : formatText(results, io.colour),
   );
   if (notices.some((n) => n.level === 'error')) return 2;

@@ -61,9 +61,11 @@ describe('CloudFormation policies written as JSON strings', () => {
     assert.deepEqual(embeddedFixes(json, 'cloudformation', json.indexOf('\\"allow\\"'), 'effect-invalid', options), []);
   });
 
-  it('leaves a Fn::Sub policy that is JSON only once substituted unread, rather than report its syntax', () => {
+  it('leaves a Fn::Sub policy that is JSON only once substituted unread, rather than report its syntax, and says so', () => {
     const text = 'Resources:\n  R:\n    Type: AWS::IAM::Role\n    Properties:\n      AssumeRolePolicyDocument: !Sub |\n        {"Version": "2012-10-17", "Statement": ${Statements}}\n';
-    assert.deepEqual(lintEmbedded(text, 'cloudformation', options), []);
+    const found = lintEmbedded(text, 'cloudformation', options);
+    assert.deepEqual(found.map((f) => `${f.code} ${f.severity}`), ['template-part-not-checked suggestion']);
+    assert.match(found[0]!.message, /not JSON until it is substituted/);
   });
 
   it('a Federated !Ref to anything else stays unknown', () => {

@@ -1,13 +1,15 @@
 import type { Finding } from '../base/finding';
+import { PART_NOT_CHECKED } from '../lint/notices';
 import { LineIndex } from '../syntax/lineIndex';
 import { MAX_DOCUMENT_CHARS } from '../base/limits';
 import { fixesFor } from '../lint/fixes';
 import { lint, type LintOptions } from '../lint/lint';
-import { extractFromCloudFormation, looksLikeCloudFormation } from './cloudformation';
+import { looksLikeCloudFormation, readCloudFormation } from './cloudformation';
 import { extractFromTerraform } from './terraform';
 import { mapFindings, SegmentIndex, serialize, withPlausibleUnknowns, type EmbeddedPolicy } from './value';
 
 export type { EmbeddedPolicy } from './value';
+export { EMBEDDED_METAS, PART_NOT_CHECKED } from '../lint/notices';
 
 /** Where trust policies can be embedded: CloudFormation/SAM templates (YAML or JSON) and Terraform files. */
 export type EmbeddingKind = 'cloudformation' | 'terraform';
@@ -24,12 +26,18 @@ export function embeddingKind(fileName: string, text: string): EmbeddingKind | u
 }
 
 export function extractPolicies(text: string, kind: EmbeddingKind, options: LintOptions = {}): EmbeddedPolicy[] {
-  if (text.length > MAX_DOCUMENT_CHARS) return [];
+  return readEmbedded(text, kind, options).policies;
+}
+
+/** The policies of a template or .tf file, and the parts the reader could not read. */
+function readEmbedded(text: string, kind: EmbeddingKind, options: LintOptions): { policies: EmbeddedPolicy[]; problems: Array<{ message: string; offset: number; length: number }> } {
+  if (text.length > MAX_DOCUMENT_CHARS) return { policies: [], problems: [] };
+  const account = { accountId: options.accountId ?? UNKNOWN_ACCOUNT };
   try {
-    return kind === 'terraform' ? extractFromTerraform(text, { accountId: options.accountId ?? UNKNOWN_ACCOUNT }) : extractFromCloudFormation(text, { accountId: options.accountId ?? UNKNOWN_ACCOUNT });
-  } catch {
-    // A file the extractors cannot read holds, as far as we can tell, no policy; never throw.
-    return [];
+    return kind === 'terraform' ? { policies: extractFromTerraform(text, account), problems: [] } : readCloudFormation(text, account);
+  } catch (error) {
+    // The readers report rather than throw; should one throw, the file says so and nothing else.
+    return { policies: [], problems: [{ message: `The file could not be read (${error instanceof Error ? error.message : String(error)}): its trust policies are not checked`, offset: 0, length: 0 }] };
   }
 }
 
@@ -42,7 +50,13 @@ export function lintEmbedded(text: string, kind: EmbeddingKind, options: LintOpt
   if (text.length > MAX_DOCUMENT_CHARS) return lint(text, options);
   const lines = new LineIndex(text);
   const findings: Finding[] = [];
-  for (const policy of extractPolicies(text, kind, options)) {
+  const { policies, problems } = readEmbedded(text, kind, options);
+  if (!options.ignore?.includes(PART_NOT_CHECKED)) {
+    for (const { message, offset, length } of problems) {
+      findings.push({ code: PART_NOT_CHECKED, severity: 'suggestion', message, offset, length, range: { start: lines.positionAt(offset), end: lines.positionAt(offset + length) } });
+    }
+  }
+  for (const policy of policies) {
     if (policy.raw) {
       mapRawFindings(lint(policy.raw.text, options), policy.raw.at, lines, findings);
       continue;

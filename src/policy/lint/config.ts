@@ -12,6 +12,7 @@ import { MAX_NESTING_DEPTH } from '../base/limits';
 import { LineIndex } from '../syntax/lineIndex';
 import { cutDeepNesting } from '../syntax/parse';
 import { RULES } from './rules';
+import { PART_NOT_CHECKED } from './notices';
 import { SUPPRESSION_CODES } from './suppressions';
 
 export const CONFIG_FILE_NAME = '.iamtrust.json';
@@ -50,7 +51,7 @@ export const ORGANIZATION_ID = /^o-[a-z0-9]{10,32}$/;
 
 /** Every code a configuration (or a suppression) may name: the rules' and the suppressions' own. */
 export function knownCodes(): ReadonlySet<string> {
-  return (known ??= new Set([...RULES.map((r) => r.meta.code), ...SUPPRESSION_CODES]));
+  return (known ??= new Set([...RULES.map((r) => r.meta.code), ...SUPPRESSION_CODES, PART_NOT_CHECKED]));
 }
 let known: Set<string> | undefined;
 
