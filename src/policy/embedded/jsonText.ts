@@ -1,5 +1,5 @@
-import { createScanner, parseTree, type Node as JsonNode } from 'jsonc-parser';
-import { SyntaxKind } from '../syntax/strictTree';
+import { parseTree, type Node as JsonNode } from 'jsonc-parser';
+import { cutDeepNesting } from '../syntax/parse';
 import { UNKNOWN_TEXT, type EmbeddedEntry, type EmbeddedValue, type SourceRange } from './value';
 
 /**
@@ -22,10 +22,12 @@ export interface JsonTextSource {
 
 /**
  * The JSON text as an embedded value; undefined when it holds no JSON value at all. What is
- * nested deeper than `maxDepth` is an unknown value (see shallowJson).
+ * nested deeper than `maxDepth` is an unknown value (see cutDeepNesting).
  */
 export function fromJsonText(source: JsonTextSource, anchor: SourceRange | undefined): EmbeddedValue | undefined {
-  const { json: shallow, cuts } = shallowJson(source.json, source.maxDepth);
+  const cut = cutDeepNesting(source.json, source.maxDepth);
+  const shallow = cut.text;
+  const cuts = new Map(cut.cuts);
   const root = parseTree(shallow, [], { allowTrailingComma: true });
   if (!root) return undefined;
   const at = (node: JsonNode): SourceRange => source.at(node.offset, node.offset + node.length);
@@ -62,37 +64,4 @@ export function fromJsonText(source: JsonTextSource, anchor: SourceRange | undef
     }
   };
   return convert(root, anchor);
-}
-
-/**
- * The JSON text with every object or array nested deeper than `maxDepth` replaced by `0` and
- * spaces (offsets unchanged), in one pass over its tokens, and where each replaced one started
- * and ended: parseTree() recurses per level of nesting and overflows the stack on a few thousand.
- */
-function shallowJson(json: string, maxDepth: number): { json: string; cuts: Map<number, number> } {
-  const scanner = createScanner(json, false);
-  const cuts = new Map<number, number>();
-  let depth = 0;
-  let cutFrom = -1;
-  for (let token = scanner.scan() as number as SyntaxKind; token !== SyntaxKind.EOF; token = scanner.scan() as number as SyntaxKind) {
-    if (token === SyntaxKind.OpenBraceToken || token === SyntaxKind.OpenBracketToken) {
-      if (++depth > maxDepth && cutFrom < 0) cutFrom = scanner.getTokenOffset();
-    } else if (token === SyntaxKind.CloseBraceToken || token === SyntaxKind.CloseBracketToken) {
-      if (depth > 0) depth--;
-      if (cutFrom >= 0 && depth === maxDepth) {
-        cuts.set(cutFrom, scanner.getTokenOffset() + 1);
-        cutFrom = -1;
-      }
-    }
-  }
-  if (cutFrom >= 0) cuts.set(cutFrom, json.length);
-  if (cuts.size === 0) return { json, cuts };
-  const parts: string[] = [];
-  let at = 0;
-  for (const [from, to] of cuts) {
-    parts.push(json.slice(at, from), '0', ' '.repeat(to - from - 1));
-    at = to;
-  }
-  parts.push(json.slice(at));
-  return { json: parts.join(''), cuts };
 }
