@@ -6,7 +6,7 @@
 // Everything it writes stays in .vscode-test/ (git-ignored): the workspace is a fresh copy of
 // examples/ at every start (code-server auto-saves, and a quick fix must not rewrite the
 // repository's files), and code-server runs with HOME and XDG_* folders under
-// .vscode-test/start (it writes logs and a device id there).
+// .vscode-test/start (it writes logs and a device id there; its terminals their history).
 // Ctrl-C stops everything. Options: --port N (default 8080, or a free one if taken);
 // --check: once the workbench is served (and, when Chromium is installed, once the extension
 // is active in it), stop everything and exit 0: a smoke test of the demo.
@@ -46,12 +46,10 @@ run('building and packaging the extension', process.execPath, ['scripts/package.
 
 // A stable folder, so that settings and open editors survive from one `npm start` to the next.
 const runDir = join(root, '.vscode-test', 'start');
-for (const sub of [...RUN_SUBDIRS, 'home']) {
+for (const sub of RUN_SUBDIRS) {
   mkdirSync(join(runDir, sub), { recursive: true });
 }
-// The demo's own home: whatever code-server, its terminals or the browser check write to ~ stays here.
-const home = { HOME: join(runDir, 'home') };
-await installExtension(vsix, join(runDir, 'extensions'), runDir, home);
+await installExtension(vsix, join(runDir, 'extensions'), runDir);
 
 // The workspace: a fresh copy of examples/, so that nothing done in the demo edits the repository.
 const workspace = join(runDir, 'examples');
@@ -101,7 +99,7 @@ const server = await startCodeServer({
   port,
   keepSettings: true,
   settings: { 'iamTrust.sts.endpoint': localAws.endpoint, 'iamTrust.iam.endpoint': localAws.endpoint },
-  env: { ...home, AWS_CONFIG_FILE: join(runDir, 'aws-config'), AWS_SHARED_CREDENTIALS_FILE: join(runDir, 'aws-credentials') },
+  env: { AWS_CONFIG_FILE: join(runDir, 'aws-config'), AWS_SHARED_CREDENTIALS_FILE: join(runDir, 'aws-credentials') },
 });
 const workbenchUrl = `${server.url}/?folder=${encodeURIComponent(server.folder)}`;
 console.log(`\nIAM Trust & Sessions is running in VS Code at:\n\n    ${workbenchUrl}\n`);
@@ -151,8 +149,6 @@ async function checkDemo() {
     console.log('start: check: no Chromium here (npm start does not need it), so the extension is not checked in a browser');
     return;
   }
-  // Chromium writes to its home too (~/.pki): give it the demo's.
-  Object.assign(process.env, home, { XDG_CONFIG_HOME: join(runDir, 'xdg-config'), XDG_CACHE_HOME: join(runDir, 'xdg-cache') });
   rmSync(join(runDir, 'browser'), { recursive: true, force: true });
   const workbench = await openWorkbench({ runDir, server });
   try {

@@ -69,13 +69,13 @@ async function waitForHealth(url, child, timeoutMs) {
   throw new Error(`code-server did not answer ${url}/healthz within ${timeoutMs} ms`);
 }
 
-/** Installs a VSIX into an extensions dir with code-server's own CLI (env: more variables). */
-export function installExtension(vsix, extensionsDir, runDir, env = {}) {
+/** Installs a VSIX into an extensions dir with code-server's own CLI. */
+export function installExtension(vsix, extensionsDir, runDir) {
   return new Promise((resolve, reject) => {
     const child = spawn(
       codeServerBin,
       ['--extensions-dir', extensionsDir, '--user-data-dir', join(runDir, 'user-data'), '--install-extension', vsix],
-      { env: runEnv(runDir, env), stdio: ['ignore', 'pipe', 'pipe'] },
+      { env: runEnv(runDir), stdio: ['ignore', 'pipe', 'pipe'] },
     );
     let output = '';
     child.stdout.on('data', (d) => (output += d));
@@ -88,13 +88,15 @@ export function installExtension(vsix, extensionsDir, runDir, env = {}) {
 }
 
 /** The folders under a run's folder that runEnv points code-server at. */
-export const RUN_SUBDIRS = ['user-data/User', 'extensions', 'xdg-config', 'xdg-data', 'xdg-cache', 'xdg-state', 'tmp'];
+export const RUN_SUBDIRS = ['user-data/User', 'extensions', 'home', 'xdg-config', 'xdg-data', 'xdg-cache', 'xdg-state', 'tmp'];
 
-// XDG_DATA_HOME holds code-server's coder-logs, XDG_CACHE_HOME the telemetry device id
-// (Microsoft/DeveloperTools/deviceid): without them both land in the user's home.
+// Nothing a run does may land in the user's home: XDG_DATA_HOME holds code-server's
+// coder-logs, XDG_CACHE_HOME the telemetry device id (Microsoft/DeveloperTools/deviceid), and
+// HOME what the rest writes there (the terminals' bash history, Chromium's crash reports).
 function runEnv(runDir, extra = {}) {
   return {
     ...process.env,
+    HOME: join(runDir, 'home'),
     XDG_CONFIG_HOME: join(runDir, 'xdg-config'),
     XDG_DATA_HOME: join(runDir, 'xdg-data'),
     XDG_CACHE_HOME: join(runDir, 'xdg-cache'),
@@ -189,6 +191,7 @@ export async function openWorkbench({ runDir, server, devExtension, testsPath, o
   const { chromium } = requireFromHost('playwright-core');
   const context = await chromium.launchPersistentContext(join(runDir, 'browser'), {
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    env: runEnv(runDir),
     headless: true,
     args: CHROMIUM_ARGS,
     viewport: { width: 1400, height: 900 },
