@@ -1,4 +1,4 @@
-import { applyEdits, modify, type Edit, type JSONPath, type Node } from 'jsonc-parser';
+import { format, modify, type Edit, type FormattingOptions, type JSONPath, type Node } from 'jsonc-parser';
 import type { Finding } from '../base/finding';
 import { federatedProvider } from '../iam/iamData';
 import { buildModel, type PolicyModel, type Statement } from '../model/model';
@@ -116,7 +116,7 @@ export function fixesFor(text: string, finding: Finding, options: FixOptions = {
       statement,
       path,
       options,
-      modify: (p, value) => modify(text, p, value, { formattingOptions }),
+      modify: (p, value) => modifyFormatted(text, p, value, formattingOptions),
       replace: (node, value) => [{ offset: node.offset, length: node.length, content: JSON.stringify(value) }],
     }).filter((f) => f.edits.length > 0);
   } catch {
@@ -126,7 +126,47 @@ export function fixesFor(text: string, finding: Finding, options: FixOptions = {
 }
 
 export function applyFix(text: string, fix: Fix): string {
-  return applyEdits(text, fix.edits);
+  return applyInOrder(text, fix.edits);
+}
+
+/**
+ * jsonc-parser's modify() with formatting, in linear time: its own formatting applies each
+ * formatting edit to a new copy of the whole text, which on a long line of brackets took
+ * seconds. The same single edit results: the change, then the changed lines formatted.
+ */
+function modifyFormatted(text: string, path: JSONPath, value: unknown, formattingOptions: FormattingOptions): Edit[] {
+  const [edit] = modify(text, path, value, {});
+  if (!edit) return [];
+  const changed = text.slice(0, edit.offset) + edit.content + text.slice(edit.offset + edit.length);
+  let begin = edit.offset;
+  let end = edit.offset + edit.content.length;
+  if (edit.length === 0 || edit.content.length === 0) {
+    while (begin > 0 && !isEol(changed, begin - 1)) begin--;
+    while (end < changed.length && !isEol(changed, end)) end++;
+  }
+  const edits = format(changed, { offset: begin, length: end - begin }, { ...formattingOptions, keepLines: false });
+  if (edits.length === 0) return [{ offset: begin, length: text.length - (changed.length - end) - begin, content: changed.slice(begin, end) }];
+  const formatted = applyInOrder(changed, edits);
+  const last = edits[edits.length - 1]!;
+  const shift = edits.reduce((n, e) => n + e.content.length - e.length, 0);
+  begin = Math.min(begin, edits[0]!.offset);
+  end = Math.max(end, last.offset + last.length) + shift;
+  return [{ offset: begin, length: text.length - (formatted.length - end) - begin, content: formatted.slice(begin, end) }];
+}
+
+const isEol = (text: string, at: number) => text[at] === '\n' || text[at] === '\r';
+
+/** Non-overlapping edits applied in one pass (jsonc-parser's applyEdits copies the text per edit). */
+function applyInOrder(text: string, edits: readonly Edit[]): string {
+  const sorted = [...edits].sort((a, b) => a.offset - b.offset);
+  const parts: string[] = [];
+  let at = 0;
+  for (const e of sorted) {
+    parts.push(text.slice(at, e.offset), e.content);
+    at = e.offset + e.length;
+  }
+  parts.push(text.slice(at));
+  return parts.join('');
 }
 
 function fix(title: string, edits: Edit[], preferred: boolean): Fix {
@@ -149,7 +189,7 @@ function addCondition(c: FixContext, title: string, operator: string, values: Re
   for (const [key, value] of Object.entries(values)) {
     const existing = c.statement.conditions.find((e) => e.operator === operator && e.key.toLowerCase() === key.toLowerCase());
     if (existing) continue;
-    text = applyEdits(text, modify(text, [...c.path, 'Condition', operator, key], value, { formattingOptions }));
+    text = applyInOrder(text, modifyFormatted(text, [...c.path, 'Condition', operator, key], value, formattingOptions));
   }
   if (text === c.text) return [];
   return [fix(title, [minimalEdit(c.text, text)], true)];
