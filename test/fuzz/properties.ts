@@ -3,8 +3,10 @@
 import type { Finding } from '../../src/policy/base/finding';
 import { RULES } from '../../src/policy/lint/rules';
 import { SEVERITIES } from '../../src/policy/base/finding';
+import { EMBEDDED_METAS } from '../../src/policy/lint/notices';
 
-const CODES = new Set(RULES.map((r) => r.meta.code));
+/** Every rule's code, and the notice of a template part the reader could not read. */
+const CODES = new Set([...RULES, ...EMBEDDED_METAS.map((meta) => ({ meta }))].map((r) => r.meta.code));
 
 /** 1-based line/column of offsets, computed independently of the engine's LineIndex (\n, \r\n and lone \r end lines). */
 function positions(text: string): (offset: number) => { line: number; column: number } {
