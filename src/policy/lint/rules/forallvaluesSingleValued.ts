@@ -33,7 +33,7 @@ export const forallvaluesSingleValued: Rule = {
         const op = entry.op;
         if (!op.setOperator || !op.base) continue;
         const info = entry.keyInfo;
-        if (!info || info.multiValued) continue;
+        if (info ? info.multiValued : !isSingleValuedClaim(entry.key)) continue;
         const plain = entry.operator.slice(op.setOperator.length + 1);
         reportAt(
           entry.keyNode,
@@ -45,3 +45,17 @@ export const forallvaluesSingleValued: Rule = {
     }
   },
 };
+
+/**
+ * Whether a key is a claim of an OIDC provider (`token.actions.githubusercontent.com:sub`,
+ * `oidc.eks.….amazonaws.com/id/X:aud`), which the IAM data does not list: a web identity token's
+ * claims are single strings (IAM User Guide, "Available keys for AWS web identity federation"),
+ * except Cognito's `amr`, a list.
+ */
+function isSingleValuedClaim(key: string): boolean {
+  const colon = key.lastIndexOf(':');
+  if (colon < 0) return false;
+  const provider = key.slice(0, colon);
+  const claim = key.slice(colon + 1).toLowerCase();
+  return provider.includes('.') && /^[\w-]+$/.test(claim) && claim !== 'amr';
+}
