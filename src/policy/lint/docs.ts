@@ -3,9 +3,9 @@ import type { Rule } from './rule';
 
 const SEVERITY_MEANING: Record<Severity, string> = {
   error: 'IAM rejects the policy, or the statement can never work',
-  security: 'the policy works, and lets the wrong party in',
+  security: 'someone outside your organisation can get in as written',
   warning: 'probably not what you meant',
-  suggestion: 'hardening worth considering',
+  suggestion: 'hardening worth considering, or a finding that depends on a fact the linter was not given (it says which)',
 };
 
 /** docs/rules.md, generated from the rules' metadata so that docs and engine never disagree. */
@@ -16,7 +16,8 @@ export function renderRulesMarkdown(rules: readonly Rule[]): string {
     '<!-- Generated from the rules\' metadata by `npm run generate`; do not edit. -->',
     '',
     'Every finding of the editor, of `trust-policy-lint` and of `dist/policy.js` carries one of these codes.',
-    'Silence a rule with `--ignore CODE` on the command line or the `iamTrust.ignore` setting.',
+    'Silence or re-grade a rule for a project in `.iamtrust.json` (`ignore`, `severity`; docs/configuration.md), with `--ignore CODE` on the command line or the `iamTrust.ignore` setting, and one finding with a comment that gives the reason (`# iam-trust-ignore CODE: reason` in YAML and Terraform, `//` in JSONC).',
+    'A rule reports at most the severity it is listed under; where the weight depends on a fact such as which accounts are yours, its section says when it reports lower.',
     '',
     '| Severity | Meaning |',
     '|---|---|',
