@@ -29,20 +29,25 @@ async function enter(page, value) {
 
 /** Opens a terminal (with `opener`, a palette command) and returns what `command` printed after `marker=`. */
 async function runInNewTerminal(page, command, marker, opener = 'Terminal: Create New Terminal') {
+  return (await runAllInNewTerminal(page, [command], [marker], opener))[marker];
+}
+
+/** Opens one terminal, runs the commands one after the other, and returns what each printed after its `marker=`. */
+async function runAllInNewTerminal(page, commands, markers, opener = 'Terminal: Create New Terminal') {
   await runFromPalette(page, opener);
   await page.locator('.terminal-wrapper.active .xterm-rows').waitFor({ state: 'visible' });
   await waitFor(async () => (await terminalText(page)).trim().length > 0, { message: 'a shell prompt' });
   await page.locator('.terminal-wrapper.active .xterm').click();
-  await page.keyboard.type(`${command}\n`);
-  const pattern = new RegExp(`${marker}=(\\S+)`);
+  await page.keyboard.type(`${commands.join('; ')}\n`);
+  const patterns = markers.map((m) => new RegExp(`${m}=(\\S+)`));
   const text = await waitFor(
     async () => {
       const t = await terminalText(page);
-      return pattern.test(t) ? t : undefined;
+      return patterns.every((p) => p.test(t)) ? t : undefined;
     },
-    { message: `${marker}= in the terminal`, timeout: 30_000 },
+    { message: `${markers.join('=, ')}= in the terminal`, timeout: 60_000 },
   );
-  return pattern.exec(text)[1];
+  return Object.fromEntries(markers.map((m, i) => [m, patterns[i].exec(text)[1]]));
 }
 
 async function clearNotifications(page) {
@@ -102,14 +107,15 @@ export const tests = [
       const boto3 = `/usr/bin/python3 -c "import boto3;print('BOTO'+'3='+boto3.client('sts',region_name='us-east-1',endpoint_url='${localAws.endpoint}').get_caller_identity()['Arn'])" 2>&1 | tail -n 1`;
       const role = /^arn:aws:sts::111122223333:assumed-role\/Deploy\//;
       // An ordinary terminal: the session's keys beat the inherited profile for the CLI and boto3.
-      assert.match(await runInNewTerminal(page, cli, 'CLI'), role, 'AWS CLI in a new terminal');
-      assert.match(await runInNewTerminal(page, boto3, 'BOTO3'), role, 'boto3 in a new terminal');
+      const plain = await runAllInNewTerminal(page, [cli, boto3], ['CLI', 'BOTO3']);
+      assert.match(plain.CLI, role, 'AWS CLI in a new terminal');
+      assert.match(plain.BOTO3, role, 'boto3 in a new terminal');
       // "Open Terminal in Session" also removes the inherited AWS_PROFILE, which the JS SDK would
       // prefer to the keys: there every client gets the role (docs/sessions.md).
-      const opener = 'IAM: Open Terminal in Session';
-      assert.match(await runInNewTerminal(page, jsSdk, 'CALLER', opener), role, 'JS SDK in the session terminal');
-      assert.match(await runInNewTerminal(page, cli, 'CLI', opener), role, 'AWS CLI in the session terminal');
-      assert.match(await runInNewTerminal(page, boto3, 'BOTO3', opener), role, 'boto3 in the session terminal');
+      const own = await runAllInNewTerminal(page, [jsSdk, cli, boto3], ['CALLER', 'CLI', 'BOTO3'], 'IAM: Open Terminal in Session');
+      assert.match(own.CALLER, role, 'JS SDK in the session terminal');
+      assert.match(own.CLI, role, 'AWS CLI in the session terminal');
+      assert.match(own.BOTO3, role, 'boto3 in the session terminal');
       await screenshot('session-terminal');
     },
   },
