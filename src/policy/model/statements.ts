@@ -109,11 +109,30 @@ export function pinsSubject(statement: Statement, trusted: TrustedProvider): boo
  * action given in one statement and its companion in the next together make the grant.
  */
 export function anotherStatementAllows(statements: readonly Statement[], self: Statement, type: string, value: string, action: string): boolean {
-  return statements.some(
-    (other) =>
-      other !== self &&
-      isAllow(other) &&
-      allowedStsActions(other).has(action) &&
-      principalEntries(other).some((e) => e.type === type && e.item.kind === 'string' && e.item.value === value),
-  );
+  const allowing = allowIndex(statements).get(allowKey(type, value, action));
+  return allowing !== undefined && (allowing.size > 1 || !allowing.has(self));
+}
+
+/** Which Allow statements give which principal which sts action: built once per policy, so that asking for every statement stays linear. */
+const allowIndexes = new WeakMap<readonly Statement[], Map<string, Set<Statement>>>();
+const allowKey = (type: string, value: string, action: string) => `${type}\u0000${value}\u0000${action}`;
+
+function allowIndex(statements: readonly Statement[]): Map<string, Set<Statement>> {
+  let index = allowIndexes.get(statements);
+  if (index) return index;
+  index = new Map();
+  for (const statement of statements) {
+    if (!isAllow(statement)) continue;
+    for (const action of allowedStsActions(statement)) {
+      for (const entry of principalEntries(statement)) {
+        if (entry.item.kind !== 'string') continue;
+        const key = allowKey(entry.type, entry.item.value, action);
+        let set = index.get(key);
+        if (!set) index.set(key, (set = new Set()));
+        set.add(statement);
+      }
+    }
+  }
+  allowIndexes.set(statements, index);
+  return index;
 }

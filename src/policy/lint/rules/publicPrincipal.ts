@@ -80,12 +80,14 @@ export const publicPrincipal: Rule = {
     accessAnalyzer: 'Allows public access (external access finding)',
   },
   check({ model, reportAt }) {
+    let onlyNamedCallers: boolean | undefined;
     for (const statement of model.statements) {
       if (statement.effect !== 'Allow') continue;
       // A pattern whose account part is a wildcard (aws:PrincipalArn "arn:aws:iam::*:role/*")
       // admits every account: it restricts nothing (issue 13).
       if (restrictingEntries(statement).some(pinsCaller)) continue;
-      if (denyAllowsOnlyNamedCallers(model.statements)) continue;
+      // A whole-policy fact: asked once, not once per statement (that made lint quadratic).
+      if ((onlyNamedCallers ??= denyAllowsOnlyNamedCallers(model.statements))) continue;
       for (const entry of principalEntries(statement)) {
         if ((entry.type === '*' || entry.type === 'AWS') && entry.item.kind === 'string' && entry.item.value === '*') {
           reportAt(
