@@ -1,24 +1,19 @@
 import { SEVERITIES, type Finding, type RuleMeta, type Severity } from '../policy';
 import type { Notice } from './files';
+import { UNSAFE_FOR_DISPLAY } from '../policy/base/display';
 
 export interface FileResult {
   file: string;
   findings: Finding[];
 }
 
-/**
- * Characters a terminal or a log viewer may act on instead of showing: C0 controls (escape
- * sequences, carriage returns and newlines that forge lines), DEL, C1 controls (U+009B is a
- * CSI by itself) and the Unicode direction marks and overrides that reorder what is shown.
- */
-const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
 /** The unsafe characters that JSON.stringify leaves unescaped: all but C0 (its own layout uses newlines). */
 const UNSAFE_IN_JSON = /[\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
 const hex = (c: string, digits: number) => c.charCodeAt(0).toString(16).toUpperCase().padStart(digits, '0');
 
 /** Text from a policy or a file name, safe to print: unsafe characters as \xHH or \uHHHH. */
 export function escapeControls(text: string): string {
-  return text.replace(UNSAFE, (c) => (c.charCodeAt(0) <= 0xff ? `\\x${hex(c, 2)}` : `\\u${hex(c, 4)}`));
+  return text.replace(UNSAFE_FOR_DISPLAY, (c) => (c.charCodeAt(0) <= 0xff ? `\\x${hex(c, 2)}` : `\\u${hex(c, 4)}`));
 }
 
 /**

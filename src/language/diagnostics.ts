@@ -6,7 +6,7 @@ import { applySeverities, CONFIG_FILE_NAME, knownCodes, parseProjectConfig, type
 import { applySuppressions, commentStyleOf } from '../policy/lint/suppressions';
 import { lintEmbedded, type EmbeddingKind } from '../policy/embedded';
 import { MAX_DOCUMENT_CHARS } from '../policy/base/limits';
-import { trustDocumentKind } from './trustPolicyDocuments';
+import { documentLength, trustDocumentKind } from './trustPolicyDocuments';
 
 export const DIAGNOSTIC_SOURCE = 'iam-trust';
 
@@ -216,11 +216,6 @@ export class TrustPolicyDiagnostics implements vscode.Disposable {
     for (const timer of this.pending.values()) clearTimeout(timer);
     for (const d of this.disposables) d.dispose();
   }
-}
-
-/** A document's length in characters, without joining its lines into one string. */
-function documentLength(document: vscode.TextDocument): number {
-  return document.offsetAt(document.lineAt(document.lineCount - 1).range.end);
 }
 
 function isTextDocument(document: DocumentLike): document is vscode.TextDocument {

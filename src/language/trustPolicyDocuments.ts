@@ -43,5 +43,10 @@ export function trustDocumentKind(document: Pick<vscode.TextDocument, 'uri' | 'l
  * (the diagnostics say why), so a huge file never costs a parse per request.
  */
 export function withinEngineLimit(document: Pick<vscode.TextDocument, 'lineCount' | 'lineAt' | 'offsetAt'>): boolean {
-  return document.offsetAt(document.lineAt(document.lineCount - 1).range.end) <= MAX_DOCUMENT_CHARS;
+  return documentLength(document) <= MAX_DOCUMENT_CHARS;
+}
+
+/** A document's length in characters, without joining its lines into one string. */
+export function documentLength(document: Pick<vscode.TextDocument, 'lineCount' | 'lineAt' | 'offsetAt'>): number {
+  return document.offsetAt(document.lineAt(document.lineCount - 1).range.end);
 }

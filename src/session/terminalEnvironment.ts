@@ -1,4 +1,5 @@
 import { sessionEnvironment, type SessionCredentials } from './credentials';
+import { UNSAFE_FOR_DISPLAY } from '../policy/base/display';
 
 /**
  * What a role session does to a terminal's environment, decided from what the real clients
@@ -144,7 +145,6 @@ function caveatsOf(start: StartEnvironment): TerminalCaveat[] {
 
 /** A value as a one-line hover may show it: at most 64 characters, no control characters. */
 function printable(value: string): string {
-  // The characters src/cli/format.ts escapes: controls, and the marks that reorder what is shown.
-  const clean = value.replace(/[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, '?');
+  const clean = value.replace(UNSAFE_FOR_DISPLAY, '?');
   return JSON.stringify(clean.length > 64 ? `${clean.slice(0, 63)}…` : clean);
 }
