@@ -81,6 +81,24 @@ function computeTrustedProviders(statement: Statement): TrustedProvider[] {
 }
 
 /**
+ * Whether a positive condition of the statement tests a key that no request carries, so that the
+ * statement lets nobody in (condition-key-invalid reports the key): text that is not a condition
+ * key at all (no "prefix:name", e.g. a Fn::Sub variable that became "clusterID"), or a claim of an
+ * issuer the statement does not trust (e.g. "token.actions.githubusercontent.com/octo-org:sub"
+ * beside the plain GitHub provider). IAM: a condition on a key absent from the request context is
+ * false, unless its operator is a Not form or …IfExists (restrictingEntries() leaves those out).
+ */
+export function testsAbsentKey(statement: Statement): boolean {
+  const trusted = new Set(trustedWebIdentityProviders(statement).map((t) => t.provider.keyPrefix.toLowerCase()));
+  return restrictingEntries(statement).some((e) => {
+    if (e.keyInfo) return false;
+    if (!/^[^\s:]+:\S+$/.test(e.key)) return true;
+    const prefix = lowerPrefixOf(e.key);
+    return (prefix.includes('.') || prefix.includes('/')) && !trusted.has(prefix);
+  });
+}
+
+/**
  * Whether the statement pins the provider's subject with a restricting condition. An exact
  * operator (StringEquals …) with the value "*" pins it too: to the literal text "*", which no
  * token carries, so the role is unusable rather than open (wildcard-without-like reports it).

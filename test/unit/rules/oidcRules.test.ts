@@ -9,10 +9,19 @@ const web = (Federated: string, Condition?: unknown) => policy({ Effect: 'Allow'
 const ghSub = (sub: unknown, op = 'StringLike') => web(gh, { StringEquals: { 'token.actions.githubusercontent.com:aud': 'sts.amazonaws.com' }, [op]: { 'token.actions.githubusercontent.com:sub': sub } });
 
 ruleTests(oidcMissingCondition, {
-  valid: [ghSub('repo:o/r:*'), web(gh, { StringEquals: { 'token.actions.githubusercontent.com:aud': 'sts.amazonaws.com' } }), policy({ Effect: 'Allow', Principal: { Federated: 'arn:aws:iam::111122223333:saml-provider/Okta' }, Action: 'sts:AssumeRoleWithSAML' })],
+  valid: [
+    ghSub('repo:o/r:*'),
+    web(gh, { StringEquals: { 'token.actions.githubusercontent.com:aud': 'sts.amazonaws.com' } }),
+    policy({ Effect: 'Allow', Principal: { Federated: 'arn:aws:iam::111122223333:saml-provider/Okta' }, Action: 'sts:AssumeRoleWithSAML' }),
+    // checkov's IAMRoleAllowAssumeFromAccount-PASSED.yml: a Fn::Sub variable made the key "clusterID".
+    // No request carries it, so StringEquals is false and nobody gets in (condition-key-invalid reports the key).
+    { name: 'a positive condition on text that is not a condition key', text: web(eks, { StringEquals: { clusterID: '1234' } }) },
+  ],
   invalid: [
     { text: web(gh), errors: [{ token: `"${gh}"`, message: /token\.actions\.githubusercontent\.com:sub and token\.actions\.githubusercontent\.com:aud/ }] },
     { name: 'conditions on another key only', text: web(eks, { StringEquals: { 'aws:SourceIp': '10.0.0.1' } }), errors: [{ token: `"${eks}"` }] },
+    // A Not operator passes when the key is absent: the bogus key shuts nobody out.
+    { name: 'a negated condition on text that is not a key', text: web(eks, { StringNotEquals: { clusterID: '1234' } }), errors: [{ token: `"${eks}"` }] },
     { name: 'Cognito', text: web('cognito-identity.amazonaws.com'), errors: [{ token: '"cognito-identity.amazonaws.com"', message: /cognito-identity\.amazonaws\.com:aud/ }] },
   ],
 });
@@ -33,6 +42,7 @@ ruleTests(oidcMissingSub, {
         StringEquals: { 'oidc.circleci.com/org/0f3c9a52-7e1d-4b6a-9c0e-2d5b8a4f1e77:aud': '0f3c9a52-7e1d-4b6a-9c0e-2d5b8a4f1e77' },
       }),
     },
+    { name: 'a positive condition on text that is not a condition key', text: web(eks, { StringEquals: { clusterID: '1234' } }) },
     {
       // The sub key names another issuer (a customized GitHub issuer) than the trusted one: no
       // token carries it, so nobody gets in; condition-key-invalid reports the key.

@@ -1,5 +1,5 @@
 import type { Rule } from '../rule';
-import { trustedWebIdentityProviders } from '../../model/statements';
+import { testsAbsentKey, trustedWebIdentityProviders } from '../../model/statements';
 
 export const oidcMissingCondition: Rule = {
   meta: {
@@ -34,6 +34,8 @@ export const oidcMissingCondition: Rule = {
   },
   check({ model, reportAt }) {
     for (const statement of model.statements) {
+      // A condition on a key no request carries lets nobody in: condition-key-invalid reports it.
+      if (testsAbsentKey(statement)) continue;
       for (const trusted of trustedWebIdentityProviders(statement)) {
         if (trusted.conditions.length > 0) continue;
         const { keyPrefix, subjectClaims } = trusted.provider;

@@ -1,22 +1,6 @@
 import type { Rule } from '../rule';
 import { identityProviderFacts } from '../../iam/identityProviders';
-import { lowerPrefixOf } from '../../iam/oidcProviders';
-import { pinsSubject, restrictingEntries, trustedWebIdentityProviders } from '../../model/statements';
-import type { Statement } from '../../model/model';
-
-/**
- * Whether a positive condition of the statement tests a claim of an issuer the statement does
- * not trust (e.g. "token.actions.githubusercontent.com/octo-org:sub" beside the plain GitHub
- * provider): no request carries that key, so the statement lets nobody in. That is
- * condition-key-invalid's finding, not an open role.
- */
-function testsForeignClaim(statement: Statement, trustedPrefixes: Set<string>): boolean {
-  return restrictingEntries(statement).some((e) => {
-    if (e.keyInfo) return false;
-    const prefix = lowerPrefixOf(e.key);
-    return (prefix.includes('.') || prefix.includes('/')) && !trustedPrefixes.has(prefix);
-  });
-}
+import { pinsSubject, testsAbsentKey, trustedWebIdentityProviders } from '../../model/statements';
 
 export const oidcMissingSub: Rule = {
   meta: {
@@ -52,7 +36,8 @@ export const oidcMissingSub: Rule = {
     for (const statement of model.statements) {
       const providers = trustedWebIdentityProviders(statement);
       if (providers.length === 0) continue;
-      if (testsForeignClaim(statement, new Set(providers.map((t) => t.provider.keyPrefix.toLowerCase())))) continue;
+      // A condition on a key no request carries lets nobody in: condition-key-invalid reports it.
+      if (testsAbsentKey(statement)) continue;
       for (const trusted of providers) {
         // With no condition at all, oidc-missing-condition reports it.
         if (trusted.conditions.length === 0 || pinsSubject(statement, trusted)) continue;
