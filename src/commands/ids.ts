@@ -7,6 +7,8 @@ export const COMMANDS = {
   refreshSession: 'iamTrust.refreshSession',
   clearSession: 'iamTrust.clearSession',
   copyCredentials: 'iamTrust.copyCredentials',
+  openConsole: 'iamTrust.openConsole',
+  copyConsoleUrl: 'iamTrust.copyConsoleUrl',
   openSessionTerminal: 'iamTrust.openSessionTerminal',
   whoAmI: 'iamTrust.whoAmI',
   sessionMenu: 'iamTrust.sessionMenu',

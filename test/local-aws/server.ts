@@ -7,6 +7,7 @@ import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypt
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { evaluate, type AssumeRequest } from '../../src/policy/evaluate/evaluate';
+import { FEDERATION_PATH, federationEndpoint } from './federation';
 
 export interface LocalRole {
   name: string;
@@ -51,6 +52,8 @@ interface Caller {
   roleArn?: string;
   /** When the caller is a GetSessionToken session: when its MFA code was checked (undefined: none was given). */
   sessionTokenOf?: { mfaAt?: Date };
+  /** A role session assumed with temporary credentials (the console federation refuses SessionDuration for it). */
+  chained?: boolean;
   denied: string[];
   mfaSerial?: string;
 }
@@ -80,6 +83,8 @@ export interface LocalAws {
   roles: LocalRole[];
   /** The secrets of every session it issued: tests look for leaks of them. */
   issuedSecrets: string[];
+  /** The console federation endpoint (getSigninToken, Action=login): test/local-aws/federation.ts. */
+  federationEndpoint: string;
   close(): Promise<void>;
 }
 
@@ -101,10 +106,15 @@ export async function startLocalAws(options: LocalAwsOptions): Promise<LocalAws>
     });
   }
 
+  const federation = federationEndpoint({ caller: (accessKeyId) => callers.get(accessKeyId), now, calls, issuedSecrets });
   const server: Server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
+      if (federation.serves(req)) {
+        const answer = federation.handle(req, Buffer.concat(chunks));
+        return send(res, answer.status, answer.body, answer.contentType);
+      }
       handle(req, Buffer.concat(chunks))
         .then(({ status, body }) => send(res, status, body))
         .catch((error: unknown) => send(res, 500, errorXml('Receiver', 'InternalFailure', String(error))));
@@ -305,7 +315,7 @@ export async function startLocalAws(options: LocalAwsOptions): Promise<LocalAws>
     const keys = issueKeys(role.issueSeconds ?? options.sessionSecondsOverride ?? duration);
     const roleId = `AROA${randomBytes(8).toString('hex').toUpperCase()}`;
     const arn = `arn:aws:sts::${role.account}:assumed-role/${role.name}/${sessionName}`;
-    callers.set(keys.accessKeyId, { arn, account: role.account, userId: `${roleId}:${sessionName}`, ...keys, roleArn, denied: role.denied ?? [] });
+    callers.set(keys.accessKeyId, { arn, account: role.account, userId: `${roleId}:${sessionName}`, ...keys, roleArn, denied: role.denied ?? [], ...(caller.roleArn || caller.sessionTokenOf ? { chained: true } : {}) });
     return ok(
       'AssumeRole',
       credentialsXml(keys) +
@@ -320,6 +330,7 @@ export async function startLocalAws(options: LocalAwsOptions): Promise<LocalAws>
     calls,
     roles: options.roles,
     issuedSecrets,
+    federationEndpoint: `http://127.0.0.1:${port}${FEDERATION_PATH}`,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }
@@ -393,7 +404,7 @@ export function sigV4Signature(
   return createHmac('sha256', key).update(stringToSign).digest('hex');
 }
 
-function send(res: ServerResponse, status: number, body: string): void {
-  res.writeHead(status, { 'content-type': 'text/xml', 'content-length': Buffer.byteLength(body) });
+function send(res: ServerResponse, status: number, body: string, contentType = 'text/xml'): void {
+  res.writeHead(status, { 'content-type': contentType, 'content-length': Buffer.byteLength(body) });
   res.end(body);
 }
