@@ -4,20 +4,16 @@
 //
 //   node scripts/build.mjs && node scripts/corpus-score.mjs [--account 111122223333] [--json] [--verbose]
 //
-// Scored over (file, rule) pairs of findings at severity error, security or warning
-// (suggestions are not scored; see issue 13). A truth entry is
-//   { "expect": [{ "rule": "code" | "code|other-code", "reason": "…" }],
-//     "unsure": [{ "rule": "code", "note": "…" }], "note": "…" }
-// "code|other-code" means either code is a right answer (counted once). Rules listed under
-// "unsure" are neither counted as false positives nor as misses; they are listed apart.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+// Scored over (file, rule) pairs of findings at severity error, security or warning; the rule and
+// the truth format: scripts/lib/corpusScore.cjs. test/unit/corpusScore.test.ts holds the bound.
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join, relative, sep } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { corpusFiles, scoreCorpus } from './lib/corpusScore.cjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const corpus = join(root, 'test', 'fixtures', 'corpus');
-const SCORED = new Set(['error', 'security', 'warning']);
 
 function parseArgs(argv) {
   const options = { account: undefined, json: false, verbose: false };
@@ -39,68 +35,17 @@ function parseArgs(argv) {
   return options;
 }
 
-function walk(dir) {
-  const files = [];
-  for (const name of readdirSync(dir).sort()) {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) files.push(...walk(path));
-    else if (/\.(json|ya?ml|template|tf)$/i.test(name) && name !== 'truth.json') files.push(path);
-  }
-  return files;
-}
-
-/** The scored findings of one file: code -> severities seen, plus the first message. */
-function findingsOf(lib, path, text, lintOptions) {
-  const kind = lib.embeddingKind(path, text);
-  const findings = kind ? lib.lintEmbedded(text, kind, lintOptions) : lib.lint(text, lintOptions);
-  const byCode = new Map();
-  for (const f of findings) {
-    if (!SCORED.has(f.severity)) continue;
-    const seen = byCode.get(f.code) ?? { severities: new Set(), count: 0, message: f.message, line: f.range.start.line };
-    seen.severities.add(f.severity);
-    seen.count++;
-    byCode.set(f.code, seen);
-  }
-  return { kind: kind ?? 'policy', byCode };
-}
-
 function main() {
   const options = parseArgs(process.argv.slice(2));
   const require = createRequire(import.meta.url);
   const lib = require(join(root, 'dist', 'policy.js'));
   const truth = JSON.parse(readFileSync(join(corpus, 'truth.json'), 'utf8'));
-  const files = walk(corpus).map((p) => relative(corpus, p).split(sep).join('/'));
+  const files = corpusFiles(corpus);
   const lintOptions = options.account ? { accountId: options.account } : {};
-
   const missingTruth = files.filter((f) => !(f in truth.files));
   const staleTruth = Object.keys(truth.files).filter((f) => !files.includes(f));
-  let tp = 0;
-  const fps = []; // { file, rule, severity, message }
-  const fns = []; // { file, rule, reason }
-  const unsure = []; // { file, rule, reported, note }
-  for (const file of files) {
-    const entry = truth.files[file] ?? { expect: [] };
-    const text = readFileSync(join(corpus, file), 'utf8');
-    const { byCode } = findingsOf(lib, file, text, lintOptions);
-    const unsureCodes = new Map((entry.unsure ?? []).map((u) => [u.rule, u.note]));
-    const matched = new Set();
-    for (const item of entry.expect ?? []) {
-      const alternatives = item.rule.split('|');
-      const hit = alternatives.find((code) => byCode.has(code));
-      if (hit) {
-        tp++;
-        for (const code of alternatives) matched.add(code);
-      } else fns.push({ file, rule: item.rule, reason: item.reason });
-    }
-    for (const [code, seen] of byCode) {
-      if (matched.has(code)) continue;
-      if (unsureCodes.has(code)) continue;
-      fps.push({ file, rule: code, severity: [...seen.severities].join('/'), count: seen.count, line: seen.line, message: seen.message });
-    }
-    for (const [code, note] of unsureCodes) unsure.push({ file, rule: code, reported: byCode.has(code), note });
-  }
-  const precision = tp + fps.length === 0 ? 1 : tp / (tp + fps.length);
-  const recall = tp + fns.length === 0 ? 1 : tp / (tp + fns.length);
+  const texts = files.map((file) => [file, readFileSync(join(corpus, file), 'utf8')]);
+  const { truePositives: tp, falsePositives: fps, misses: fns, unsure, precision, recall } = scoreCorpus(lib, texts, truth.files, lintOptions);
   const group = (list) => {
     const out = {};
     for (const item of list) (out[item.rule] ??= []).push(item);

@@ -3,25 +3,12 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { embeddingKind, lint, lintEmbedded, RULES } from '../../src/policy';
+import { readRuleExampleSources, RULE_EXAMPLES_DIR } from './realWorldSources';
 
 // Real-world examples per rule (test/fixtures/real-world/rules/<code>/…): each must get its rule.
 // The source of each file and the other codes it expects ("also") or must not get ("not") are in
 // test/fixtures/real-world/rules/SOURCES.md.
-const dir = join(__dirname, '..', '..', '..', 'test', 'fixtures', 'real-world', 'rules');
-
-interface Row { also: string[]; not: string[]; source: string }
-
-/** The table rows of SOURCES.md, by file path relative to rules/. */
-function readSources(): Map<string, Row> {
-  const rows = new Map<string, Row>();
-  for (const line of readFileSync(join(dir, 'SOURCES.md'), 'utf8').split('\n')) {
-    const cells = line.split('|').map((cell) => cell.trim());
-    if (cells.length < 6 || cells[1] === 'file' || /^-+$/.test(cells[1])) continue;
-    const codes = (cell: string) => cell.split(/[,\s]+/).map((code) => code.replace(/`/g, '')).filter(Boolean);
-    rows.set(cells[1].replace(/`/g, ''), { source: cells[2], also: codes(cells[3]), not: codes(cells[4]) });
-  }
-  return rows;
-}
+const dir = RULE_EXAMPLES_DIR;
 
 function findingCodes(file: string, text: string): string[] {
   const kind = embeddingKind(file, text);
@@ -30,7 +17,7 @@ function findingCodes(file: string, text: string): string[] {
 }
 
 const folders = existsSync(dir) ? readdirSync(dir).filter((name) => statSync(join(dir, name)).isDirectory()).sort() : [];
-const sources = readSources();
+const sources = readRuleExampleSources();
 const known = new Set(RULES.map((rule) => rule.meta.code));
 
 describe('real-world examples per rule', () => {
