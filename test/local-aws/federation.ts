@@ -24,7 +24,7 @@ export interface FederationCaller {
 export interface FederationOptions {
   caller(accessKeyId: string): FederationCaller | undefined;
   now(): Date;
-  /** Where each getSigninToken is recorded, as the other actions are (tests check what was sent). */
+  /** Where each getSigninToken and each accepted login is recorded, as the other actions are (tests check what was sent). */
   calls: Array<{ action: string; accessKeyId: string }>;
   /** Where issued sign-in tokens go, for the leak scans. */
   issuedSecrets: string[];
@@ -50,7 +50,7 @@ function page(status: number, title: string, text: string): FederationAnswer {
 }
 
 export function federationEndpoint(options: FederationOptions) {
-  const tokens = new Map<string, { arn: string; roleArn: string; expires: Date; consoleSeconds?: number }>();
+  const tokens = new Map<string, { accessKeyId: string; arn: string; roleArn: string; expires: Date; consoleSeconds?: number }>();
 
   function getSigninToken(params: URLSearchParams): FederationAnswer {
     const refused = (why: string) => page(400, 'Invalid credentials parameter', why);
@@ -76,7 +76,7 @@ export function federationEndpoint(options: FederationOptions) {
     }
     const token = randomBytes(48).toString('base64url');
     options.issuedSecrets.push(token);
-    tokens.set(token, { arn: caller.arn, roleArn: caller.roleArn, expires: new Date(options.now().getTime() + TOKEN_LIFETIME_MS), ...(duration ? { consoleSeconds: Number(duration) } : {}) });
+    tokens.set(token, { accessKeyId: session.sessionId, arn: caller.arn, roleArn: caller.roleArn, expires: new Date(options.now().getTime() + TOKEN_LIFETIME_MS), ...(duration ? { consoleSeconds: Number(duration) } : {}) });
     return { status: 200, contentType: 'application/json', body: JSON.stringify({ SigninToken: token }) };
   }
 
@@ -85,6 +85,7 @@ export function federationEndpoint(options: FederationOptions) {
     if (!signin || signin.expires <= options.now()) return page(400, 'Sign-in failed', 'The sign-in token is not valid or has expired (they last 15 minutes).');
     const destination = params.get('Destination') ?? '';
     if (!/^https:\/\//.test(destination)) return page(400, 'Sign-in failed', 'Destination must be an https URL of the console.');
+    options.calls.push({ action: 'login', accessKeyId: signin.accessKeyId });
     const issuer = params.get('Issuer') ?? '';
     return page(
       200,
