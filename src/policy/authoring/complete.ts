@@ -9,6 +9,8 @@ import {
 } from '../iam/iamData';
 import { buildModel, type Statement } from '../model/model';
 import { BASE_OPERATOR_NAMES } from '../iam/operators';
+import { identityProviderFacts } from '../iam/identityProviders';
+import { claimOf, lowerPrefixOf } from '../iam/oidcProviders';
 import { parsePolicy } from '../syntax/parse';
 
 export type CandidateKind = 'element' | 'value' | 'action' | 'operator' | 'key' | 'principal';
@@ -110,9 +112,7 @@ export function completeAt(text: string, offset: number, options: { accountId?: 
               { label: 'true', kind: 'value', detail: 'boolean', rank: 0 },
               { label: 'false', kind: 'value', detail: 'boolean', rank: 1 },
             ]
-          : context.key.toLowerCase().endsWith(':aud') && /oidc|token\.actions|eks/.test(context.key)
-            ? [{ label: 'sts.amazonaws.com', kind: 'value', detail: 'the audience AWS STS expects', rank: 0 }]
-            : [],
+          : providerValueCandidates(context.key, statement()),
       );
     default:
       return done([]);
@@ -134,6 +134,10 @@ function principalCandidates(type: string, account: string): Candidate[] {
       { label: `arn:aws:iam::${account}:oidc-provider/oidc.eks.REGION.amazonaws.com/id/CLUSTER_ID`, kind: 'principal', detail: 'EKS service accounts (IRSA)', rank: 1 },
       { label: `arn:aws:iam::${account}:oidc-provider/gitlab.com`, kind: 'principal', detail: 'GitLab CI (OIDC)', rank: 2 },
       { label: `arn:aws:iam::${account}:oidc-provider/app.terraform.io`, kind: 'principal', detail: 'Terraform Cloud (OIDC)', rank: 3 },
+      { label: `arn:aws:iam::${account}:oidc-provider/agent.buildkite.com`, kind: 'principal', detail: 'Buildkite (OIDC)', rank: 5 },
+      { label: `arn:aws:iam::${account}:oidc-provider/oidc.circleci.com/org/ORGANIZATION_ID`, kind: 'principal', detail: 'CircleCI (OIDC, one issuer per organization)', rank: 6 },
+      { label: `arn:aws:iam::${account}:oidc-provider/api.bitbucket.org/2.0/workspaces/WORKSPACE/pipelines-config/identity/oidc`, kind: 'principal', detail: 'Bitbucket Pipelines (OIDC, one issuer per workspace)', rank: 7 },
+      { label: `arn:aws:iam::${account}:oidc-provider/token.actions.githubusercontent.com/ENTERPRISE`, kind: 'principal', detail: 'GitHub Actions with an enterprise issuer (OIDC)', rank: 8 },
       { label: `arn:aws:iam::${account}:saml-provider/NAME`, kind: 'principal', detail: 'a SAML 2.0 identity provider', rank: 4 },
       ...Object.entries(WELL_KNOWN_IDPS).map(([label, detail], i) => ({ label, kind: 'principal' as const, detail, rank: 10 + i })),
     ];
@@ -214,4 +218,25 @@ function conditionKeyCandidates(statement: Statement | undefined): Candidate[] {
   }
   for (const key of GLOBAL_KEY_NAMES) add(key, 'global condition key', key.startsWith('aws:Principal') || key.startsWith('aws:Source') ? 3 : 4);
   return [...candidates.values()];
+}
+
+/**
+ * Values for a provider's claim: the audience its AWS instructions use for `aud`, and its
+ * documented subject format for `sub` (src/policy/iam/identityProviders.ts).
+ */
+function providerValueCandidates(key: string, statement: Statement | undefined): Candidate[] {
+  const claim = claimOf(key);
+  const prefix = lowerPrefixOf(key);
+  const trusts = (statement?.principals ?? []).some((p) => p.type === 'Federated' && federatedProvider(p.item.value)?.keyPrefix.toLowerCase() === prefix);
+  if (!trusts && !/oidc|token\.actions|eks|gitlab|terraform|buildkite|bitbucket/.test(prefix)) return [];
+  const facts = identityProviderFacts(prefix);
+  if (claim === 'aud') {
+    if (facts.expectedAudience) return [{ label: facts.expectedAudience, kind: 'value', detail: `the audience ${facts.name} uses for AWS`, rank: 0 }];
+    if (/^oidc\.circleci\.com\/org\//.test(prefix)) return [{ label: key.slice('oidc.circleci.com/org/'.length, key.lastIndexOf(':')), kind: 'value', detail: 'your CircleCI organization ID', rank: 0 }];
+    return [];
+  }
+  if (claim === 'sub' && facts.subjectFormat) {
+    return [{ label: facts.subjectFormat, kind: 'value', detail: `${facts.name} subject: pins the caller (replace the capitals)`, rank: 0 }];
+  }
+  return [];
 }

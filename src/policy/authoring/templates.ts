@@ -220,7 +220,7 @@ export const TRUST_POLICY_TEMPLATES: readonly TrustPolicyTemplate[] = [
     prefix: 'trust-terraform-cloud',
     placeholders: ['111122223333', 'ORGANIZATION', 'PROJECT', 'WORKSPACE'],
     label: 'Terraform Cloud (OIDC)',
-    detail: 'Runs of one HCP Terraform workspace',
+    detail: 'Apply runs of one HCP Terraform workspace (give plan runs a read-only role of their own: TFC_AWS_PLAN_ROLE_ARN)',
     policy: {
       Version: '2012-10-17',
       Statement: [
@@ -231,7 +231,76 @@ export const TRUST_POLICY_TEMPLATES: readonly TrustPolicyTemplate[] = [
           Action: 'sts:AssumeRoleWithWebIdentity',
           Condition: {
             StringEquals: { 'app.terraform.io:aud': 'aws.workload.identity' },
-            StringLike: { 'app.terraform.io:sub': 'organization:ORGANIZATION:project:PROJECT:workspace:WORKSPACE:run_phase:*' },
+            StringLike: { 'app.terraform.io:sub': 'organization:ORGANIZATION:project:PROJECT:workspace:WORKSPACE:run_phase:apply' },
+          },
+        },
+      ],
+    },
+  },
+  {
+    // https://circleci.com/docs/openid-connect-tokens/ : the issuer and aud are the organization ID.
+    id: 'circleci',
+    prefix: 'trust-circleci',
+    placeholders: ['111122223333', 'ORGANIZATION_ID', 'PROJECT_ID'],
+    label: 'CircleCI (OIDC)',
+    detail: 'Jobs of one CircleCI project, through your organization\'s issuer',
+    policy: {
+      Version: '2012-10-17',
+      Statement: [
+        {
+          Sid: 'TrustCircleCiProject',
+          Effect: 'Allow',
+          Principal: { Federated: 'arn:aws:iam::111122223333:oidc-provider/oidc.circleci.com/org/ORGANIZATION_ID' },
+          Action: 'sts:AssumeRoleWithWebIdentity',
+          Condition: {
+            StringEquals: { 'oidc.circleci.com/org/ORGANIZATION_ID:aud': 'ORGANIZATION_ID' },
+            StringLike: { 'oidc.circleci.com/org/ORGANIZATION_ID:sub': 'org/ORGANIZATION_ID/project/PROJECT_ID/user/*' },
+          },
+        },
+      ],
+    },
+  },
+  {
+    // https://support.atlassian.com/bitbucket-cloud/docs/deploy-on-aws-using-bitbucket-pipelines-openid-connect/
+    id: 'bitbucket',
+    prefix: 'trust-bitbucket',
+    placeholders: ['111122223333', 'MY-WORKSPACE', 'WORKSPACE-UUID', 'REPOSITORY_UUID'],
+    label: 'Bitbucket Pipelines (OIDC)',
+    detail: 'Pipelines of one Bitbucket repository, through your workspace\'s issuer',
+    policy: {
+      Version: '2012-10-17',
+      Statement: [
+        {
+          Sid: 'TrustBitbucketRepository',
+          Effect: 'Allow',
+          Principal: { Federated: 'arn:aws:iam::111122223333:oidc-provider/api.bitbucket.org/2.0/workspaces/MY-WORKSPACE/pipelines-config/identity/oidc' },
+          Action: 'sts:AssumeRoleWithWebIdentity',
+          Condition: {
+            StringEquals: { 'api.bitbucket.org/2.0/workspaces/MY-WORKSPACE/pipelines-config/identity/oidc:aud': 'ari:cloud:bitbucket::workspace/WORKSPACE-UUID' },
+            StringLike: { 'api.bitbucket.org/2.0/workspaces/MY-WORKSPACE/pipelines-config/identity/oidc:sub': '{REPOSITORY_UUID}:*' },
+          },
+        },
+      ],
+    },
+  },
+  {
+    // https://buildkite.com/docs/pipelines/security/oidc/aws
+    id: 'buildkite',
+    prefix: 'trust-buildkite',
+    placeholders: ['111122223333', 'ORGANIZATION_SLUG', 'PIPELINE_SLUG'],
+    label: 'Buildkite (OIDC)',
+    detail: 'Jobs of one Buildkite pipeline on its main branch',
+    policy: {
+      Version: '2012-10-17',
+      Statement: [
+        {
+          Sid: 'TrustBuildkitePipeline',
+          Effect: 'Allow',
+          Principal: { Federated: 'arn:aws:iam::111122223333:oidc-provider/agent.buildkite.com' },
+          Action: 'sts:AssumeRoleWithWebIdentity',
+          Condition: {
+            StringEquals: { 'agent.buildkite.com:aud': 'sts.amazonaws.com' },
+            StringLike: { 'agent.buildkite.com:sub': 'organization:ORGANIZATION_SLUG:pipeline:PIPELINE_SLUG:ref:refs/heads/main:*' },
           },
         },
       ],

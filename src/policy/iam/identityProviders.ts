@@ -7,80 +7,280 @@
 // or organisation ID (CircleCI, Bitbucket, and a generic OIDC provider whose client ID you
 // registered) is pinned by `aud` by design.
 
+/**
+ * What a subject pattern admits, judged against the provider's documented subject format:
+ * - any-owner: identities of any organisation/owner (a wildcard before the owner part);
+ * - every-repository: every repository/project/pipeline/workspace of one owner;
+ * - every-ref: every branch, tag, pull request (or, for HCP Terraform, both run phases) of one repository;
+ * - never-matches: a literal part the provider never puts in the subject, so no token matches.
+ */
+export type SubjectPatternKind = 'any-owner' | 'every-repository' | 'every-ref' | 'never-matches';
+
+export interface SubjectPatternFinding {
+  kind: SubjectPatternKind;
+  /** Why, in words, for the message. */
+  why: string;
+}
+
 export interface IdentityProviderFacts {
   /** Short name, for messages. */
   name: string;
   /** The provider host (condition-key prefix) this entry is for. */
   host: RegExp;
+  /** The issuer URL(s) as the provider documents them (the IAM provider is this without https://). */
+  issuers: readonly string[];
   /** What `aud` carries, in words, for messages and docs. */
   audience: string;
+  /** The audience the provider's AWS instructions use, when there is one value to propose. */
+  expectedAudience?: string;
   /** Whether a StringEquals/StringLike on `aud` alone pins the caller to the role owner. */
   audiencePinsCaller: boolean;
+  /**
+   * Whether every customer of the provider gets tokens from this same issuer: then a pattern
+   * open on the owner admits someone outside your organisation. A per-organisation issuer
+   * (CircleCI, Bitbucket, a GitHub enterprise issuer, an EKS cluster) admits only its own.
+   */
+  sharedIssuer: boolean;
   /** Claims that pin the caller (besides `aud` when audiencePinsCaller), first the one to suggest. */
   subjectClaims: readonly string[];
+  /** The documented subject format, placeholders in capitals (completion proposes it). */
+  subjectFormat?: string;
+  /** What a subject pattern (as written in StringLike / StringEquals) admits, when it is one of the dangerous shapes. */
+  classifySubject?: (value: string) => SubjectPatternFinding | undefined;
   /** Where the facts come from. */
   source: string;
 }
 
-/** GitHub's repository-level claims pin the caller as `sub` does. */
-const GITHUB_SUBJECT_CLAIMS = ['sub', 'repository', 'repository_id', 'job_workflow_ref', 'environment', 'ref', 'workflow'];
+/** Whether a pattern contains a wildcard. */
+const wild = (s: string) => /[*?]/.test(s);
+
+/** A value that begins with a wildcard admits any owner, whatever the format. */
+const startsOpen = (value: string) => /^[*?]/.test(value);
+
+/**
+ * GitHub: repo:OWNER/REPO:ref:refs/heads/BRANCH | :pull_request | :environment:NAME | :ref:refs/tags/TAG
+ * (owner and repository may carry @ID when immutable subject claims are on).
+ */
+function classifyGitHubSubject(value: string): SubjectPatternFinding | undefined {
+  if (startsOpen(value) || /^repo:[^/]*[*?]/.test(value)) return { kind: 'any-owner', why: 'the wildcard stands before the owner, so repositories of any owner match' };
+  const m = /^repo:([^/]+)\/([^:]*)(?::(.*))?$/.exec(value);
+  if (!m) return undefined;
+  if (wild(m[2]!)) return { kind: 'every-repository', why: `every repository of ${m[1]} matches, including ones created later by anyone who may create repositories there` };
+  if (m[3] !== undefined && /^[*?]/.test(m[3])) return { kind: 'every-ref', why: 'every branch, tag, environment and pull_request workflow of the repository matches' };
+  return undefined;
+}
+
+/** GitLab: project_path:GROUP/PROJECT:ref_type:branch|tag:ref:NAME (the first component is always project_path). */
+function classifyGitLabSubject(value: string): SubjectPatternFinding | undefined {
+  if (startsOpen(value) || /^project_path:[^/]*[*?]/.test(value)) return { kind: 'any-owner', why: 'the wildcard stands before the group, so projects of any group match' };
+  const lead = /^[^*?]*/.exec(value)![0];
+  if (!'project_path:'.startsWith(lead.slice(0, 13)) || (lead.length >= 13 && !lead.startsWith('project_path:'))) {
+    return { kind: 'never-matches', why: 'a GitLab subject always begins with "project_path:"' };
+  }
+  const refType = /:ref_type:([^:]*)(:|$)/.exec(value);
+  if (refType && !wild(refType[1]!) && refType[1] !== 'branch' && refType[1] !== 'tag') {
+    return { kind: 'never-matches', why: `ref_type is only ever "branch" or "tag", never "${refType[1]}"` };
+  }
+  const m = /^project_path:([^:]*)(?::(.*))?$/.exec(value);
+  if (!m) return undefined;
+  const path = m[1]!;
+  if (wild(path)) return { kind: 'every-repository', why: `every project under ${path.replace(/\/[^/]*[*?].*$/, '')} matches` };
+  if (m[2] !== undefined && /^[*?]/.test(m[2])) return { kind: 'every-ref', why: 'every branch and tag of the project matches' };
+  return undefined;
+}
+
+/** The owner-first subjects of HCP Terraform and Buildkite: organization:ORG:<kind>:NAME:…. */
+function classifyOrganizationSubject(unit: 'project' | 'pipeline', refPart: RegExp, refWhy: string, phases?: readonly string[]) {
+  return (value: string): SubjectPatternFinding | undefined => {
+    if (startsOpen(value) || /^organization:[^:]*[*?]/.test(value)) return { kind: 'any-owner', why: 'the wildcard stands before the organization, so every customer of the service matches' };
+    if (!/^organization:/.test(value)) return undefined;
+    if (phases) {
+      const phase = /:run_phase:([^:]*)$/.exec(value);
+      if (phase && !wild(phase[1]!) && !phases.includes(phase[1]!)) return { kind: 'never-matches', why: `run_phase is only ever ${phases.map((p) => `"${p}"`).join(' or ')}, never "${phase[1]}"` };
+    }
+    const rest = value.replace(/^organization:[^:]*:?/, '');
+    if (rest === '' || /^[*?]/.test(rest)) return { kind: 'every-repository', why: `every ${unit === 'project' ? 'project and workspace' : 'pipeline'} of the organization matches` };
+    const unitValue = new RegExp(`^${unit}:([^:]*)`).exec(rest);
+    if (unitValue && wild(unitValue[1]!)) return { kind: 'every-repository', why: `every ${unit} of the organization whose name fits matches` };
+    if (unit === 'project') {
+      const ws = /:workspace:([^:]*)/.exec(rest);
+      if (ws && wild(ws[1]!)) return { kind: 'every-repository', why: 'every workspace of the project whose name fits matches' };
+    }
+    if (refPart.test(value)) return { kind: 'every-ref', why: refWhy };
+    return undefined;
+  };
+}
+
+/** CircleCI: org/ORG_ID/project/PROJECT_ID/user/USER_ID (the issuer is per organization). */
+function classifyCircleCiSubject(value: string): SubjectPatternFinding | undefined {
+  if (startsOpen(value) || /^org\/[^/]*[*?]/.test(value)) return { kind: 'every-repository', why: 'every project of the organization matches' };
+  if (/^org\/[^/]+\/(?:[*?]|project\/[^/]*[*?])/.test(value)) return { kind: 'every-repository', why: 'every project of the organization matches' };
+  return undefined;
+}
+
+/** Bitbucket: {REPOSITORY_UUID}:{STEP_UUID} or {REPOSITORY_UUID}:{ENVIRONMENT_UUID}:{STEP_UUID} (the issuer is per workspace). */
+function classifyBitbucketSubject(value: string): SubjectPatternFinding | undefined {
+  if (/^\{?[*?]/.test(value)) return { kind: 'every-repository', why: 'every repository of the workspace matches' };
+  return undefined;
+}
+
+/** EKS: system:serviceaccount:NAMESPACE:NAME (the issuer is per cluster). */
+function classifyEksSubject(value: string): SubjectPatternFinding | undefined {
+  if (startsOpen(value) || /^system:serviceaccount:[^:]*[*?]/.test(value)) return { kind: 'any-owner', why: 'service accounts of any namespace of the cluster match' };
+  if (/^system:serviceaccount:[^:]+:[*?]/.test(value)) return { kind: 'every-repository', why: 'every service account of the namespace matches' };
+  return undefined;
+}
+
+/**
+ * GitHub's claims that pin the caller: the subject, the repository (by name or immutable ID)
+ * and the reusable workflow path (which begins with OWNER/REPO). Not `ref`, `environment` or
+ * `workflow`: "refs/heads/main", "production" and a workflow name are the same in everyone's
+ * repositories, so alone they pin nobody.
+ */
+const GITHUB_SUBJECT_CLAIMS = ['sub', 'repository', 'repository_id', 'repository_owner_id', 'job_workflow_ref'];
 
 export const IDENTITY_PROVIDERS: readonly IdentityProviderFacts[] = [
   {
     name: 'GitHub Actions',
-    host: /^token\.actions\.(githubusercontent\.com|[^./]+\.ghe\.com)(\/|$)/i,
+    host: /^token\.actions\.githubusercontent\.com$/i,
+    issuers: ['https://token.actions.githubusercontent.com'],
     audience: '"sts.amazonaws.com" for every workflow on GitHub (aws-actions/configure-aws-credentials sets it)',
+    expectedAudience: 'sts.amazonaws.com',
     audiencePinsCaller: false,
+    sharedIssuer: true,
     subjectClaims: GITHUB_SUBJECT_CLAIMS,
+    subjectFormat: 'repo:OWNER/REPO:ref:refs/heads/BRANCH',
+    classifySubject: classifyGitHubSubject,
+    // Claims: https://docs.github.com/en/actions/reference/security/oidc ; AWS: the IAM User Guide page below.
     source: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_create_for-idp_oidc.html#idp_oidc_Create_GitHub',
+  },
+  {
+    // A unique issuer per enterprise (token.actions.githubusercontent.com/<enterprise>) or
+    // GHE.com (token.actions.<subdomain>.ghe.com): only that enterprise's workflows get its tokens.
+    name: 'GitHub Actions (enterprise issuer)',
+    host: /^token\.actions\.(githubusercontent\.com\/[^/]+|[^./]+\.ghe\.com)$/i,
+    issuers: ['https://token.actions.githubusercontent.com/ENTERPRISE', 'https://token.actions.SUBDOMAIN.ghe.com'],
+    audience: '"sts.amazonaws.com" for every workflow of the enterprise',
+    expectedAudience: 'sts.amazonaws.com',
+    audiencePinsCaller: false,
+    sharedIssuer: false,
+    subjectClaims: GITHUB_SUBJECT_CLAIMS,
+    subjectFormat: 'repo:OWNER/REPO:ref:refs/heads/BRANCH',
+    classifySubject: classifyGitHubSubject,
+    source: 'https://docs.github.com/en/enterprise-cloud@latest/actions/reference/security/oidc',
   },
   {
     name: 'Amazon EKS',
     host: /^oidc\.eks\.[^./]+\.amazonaws\.com(\.cn)?\/id\//i,
+    issuers: ['https://oidc.eks.REGION.amazonaws.com/id/CLUSTER_ID'],
     audience: '"sts.amazonaws.com" for every service account of the cluster',
+    expectedAudience: 'sts.amazonaws.com',
     audiencePinsCaller: false,
+    sharedIssuer: false,
     subjectClaims: ['sub'],
+    subjectFormat: 'system:serviceaccount:NAMESPACE:SERVICE_ACCOUNT',
+    classifySubject: classifyEksSubject,
     source: 'https://docs.aws.amazon.com/eks/latest/userguide/associate-service-account-role.html',
   },
   {
+    // Self-managed GitLab has its own host; it is recognised by its claims (project_path …)
+    // through GITLAB_CLAIMS below, not by the host.
     name: 'GitLab CI/CD',
     host: /^gitlab\.com$/i,
+    issuers: ['https://gitlab.com', 'https://GITLAB_HOST (self-managed)'],
     audience: 'whatever the job sets in id_tokens:aud (any GitLab project can choose it)',
+    expectedAudience: 'https://gitlab.com',
     audiencePinsCaller: false,
-    subjectClaims: ['sub', 'project_path', 'project_id'],
+    sharedIssuer: true,
+    subjectClaims: ['sub', 'project_path', 'project_id', 'namespace_id'],
+    subjectFormat: 'project_path:GROUP/PROJECT:ref_type:branch:ref:BRANCH',
+    classifySubject: classifyGitLabSubject,
+    // ref_type "branch" or "tag": https://docs.gitlab.com/ci/secrets/id_token_authentication/#token-payload
     source: 'https://docs.gitlab.com/ci/cloud_services/aws/',
   },
   {
     name: 'HCP Terraform',
     host: /^app\.terraform\.io$/i,
+    issuers: ['https://app.terraform.io'],
     audience: 'TFC_WORKLOAD_IDENTITY_AUDIENCE of the workspace ("aws.workload.identity" by default), chosen by any workspace',
+    expectedAudience: 'aws.workload.identity',
     audiencePinsCaller: false,
+    sharedIssuer: true,
     subjectClaims: ['sub'],
+    subjectFormat: 'organization:ORGANIZATION:project:PROJECT:workspace:WORKSPACE:run_phase:apply',
+    classifySubject: classifyOrganizationSubject(
+      'project',
+      /:run_phase:[*?]$/,
+      'both run phases match: plan runs (which speculative plans of pull requests also start) get the same credentials as apply runs',
+      ['plan', 'apply'],
+    ),
+    // Subject format and run phases: https://developer.hashicorp.com/terraform/cloud-docs/workspaces/dynamic-provider-credentials/workload-identity-tokens
     source: 'https://developer.hashicorp.com/terraform/cloud-docs/workspaces/dynamic-provider-credentials/aws-configuration',
   },
   {
     name: 'Buildkite',
     host: /^agent\.buildkite\.com$/i,
+    issuers: ['https://agent.buildkite.com'],
     audience: 'whatever the job requests ("sts.amazonaws.com" with the AWS plugin)',
+    expectedAudience: 'sts.amazonaws.com',
     audiencePinsCaller: false,
-    subjectClaims: ['sub'],
+    sharedIssuer: true,
+    // organization_id / pipeline_id are UUIDs; organization_slug is unique per customer. pipeline_slug alone is not.
+    subjectClaims: ['sub', 'organization_id', 'organization_slug', 'pipeline_id'],
+    subjectFormat: 'organization:ORGANIZATION_SLUG:pipeline:PIPELINE_SLUG:ref:REF:commit:BUILD_COMMIT:step:STEP_KEY',
+    classifySubject: classifyOrganizationSubject('pipeline', /^organization:[^:]+:pipeline:[^:*?]+:[*?]$/, 'every branch, commit and step of the pipeline matches'),
     source: 'https://buildkite.com/docs/pipelines/security/oidc/aws',
   },
   {
     name: 'CircleCI',
     host: /^oidc\.circleci\.com\/org\/[^/]+$/i,
+    issuers: ['https://oidc.circleci.com/org/ORGANIZATION_ID'],
     audience: 'your CircleCI organization ID (the issuer URL is per organization too)',
     audiencePinsCaller: true,
+    sharedIssuer: false,
     subjectClaims: ['sub', 'oidc.circleci.com/project-id'],
+    subjectFormat: 'org/ORGANIZATION_ID/project/PROJECT_ID/user/*',
+    classifySubject: classifyCircleCiSubject,
     source: 'https://circleci.com/docs/openid-connect-tokens/',
   },
   {
     name: 'Bitbucket Pipelines',
     host: /^api\.bitbucket\.org\/2\.0\/workspaces\/[^/]+\/pipelines-config\/identity\/oidc$/i,
+    issuers: ['https://api.bitbucket.org/2.0/workspaces/WORKSPACE/pipelines-config/identity/oidc'],
     audience: 'your workspace (ari:cloud:bitbucket::workspace/<uuid>; the issuer URL is per workspace too)',
     audiencePinsCaller: true,
+    sharedIssuer: false,
     subjectClaims: ['sub'],
+    subjectFormat: '{REPOSITORY_UUID}:*',
+    classifySubject: classifyBitbucketSubject,
+    // Sub = {REPOSITORY_UUID}[:{ENVIRONMENT_UUID}]:{STEP_UUID}: https://support.atlassian.com/bitbucket-cloud/docs/integrate-pipelines-with-resource-servers-using-oidc/
     source: 'https://support.atlassian.com/bitbucket-cloud/docs/deploy-on-aws-using-bitbucket-pipelines-openid-connect/',
+  },
+  {
+    // The Federated principal is the bare host (iamData.ts WELL_KNOWN_IDPS): every Google
+    // account gets tokens from it; aud (and oaud) carry the OAuth client ID, which is yours.
+    name: 'Google',
+    host: /^accounts\.google\.com$/i,
+    issuers: ['https://accounts.google.com'],
+    audience: 'your OAuth 2.0 client ID (accounts.google.com:aud, or :oaud when the token was issued to another client)',
+    audiencePinsCaller: true,
+    sharedIssuer: true,
+    subjectClaims: ['aud', 'oaud', 'sub'],
+    source: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_iam-condition-keys.html#condition-keys-wif',
+  },
+  {
+    // The Federated principal is the bare host (iamData.ts WELL_KNOWN_IDPS). AWS STS requires
+    // cross-account basic-flow requests to carry aud and amr conditions; a policy without aud
+    // lets users of other identity pools (any account's) assume the role.
+    name: 'Amazon Cognito identity pools',
+    host: /^cognito-identity\.amazonaws\.com$/i,
+    issuers: ['https://cognito-identity.amazonaws.com'],
+    audience: 'the identity pool ID (REGION:UUID)',
+    audiencePinsCaller: true,
+    sharedIssuer: true,
+    subjectClaims: ['aud', 'sub'],
+    // amr: "authenticated" or "unauthenticated" (plus the providers used): role-trust-and-permissions.html
+    source: 'https://docs.aws.amazon.com/cognito/latest/developerguide/identity-pools-security-best-practices.html',
   },
 ];
 
@@ -92,8 +292,10 @@ export const IDENTITY_PROVIDERS: readonly IdentityProviderFacts[] = [
 export const GENERIC_OIDC_PROVIDER: IdentityProviderFacts = {
   name: 'OIDC provider',
   host: /^/,
+  issuers: [],
   audience: 'the client ID you registered with the provider',
   audiencePinsCaller: true,
+  sharedIssuer: false,
   subjectClaims: ['sub'],
   source: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_iam-condition-keys.html#condition-keys-wif',
 };
@@ -107,4 +309,31 @@ export function identityProviderFacts(host: string): IdentityProviderFacts {
 export function callerPinningClaims(host: string): string[] {
   const facts = identityProviderFacts(host);
   return facts.audiencePinsCaller ? [...facts.subjectClaims, 'aud'] : [...facts.subjectClaims];
+}
+
+/**
+ * Self-managed GitLab: its own host, so not recognised by the host but by its subject
+ * ("project_path:…", the documented first component). Its issuer is yours alone.
+ */
+export const SELF_MANAGED_GITLAB: IdentityProviderFacts = {
+  ...IDENTITY_PROVIDERS.find((p) => p.name === 'GitLab CI/CD')!,
+  name: 'GitLab CI/CD (self-managed)',
+  host: /^/,
+  sharedIssuer: false,
+  source: 'https://docs.gitlab.com/ci/secrets/id_token_authentication/',
+};
+
+/** The facts that judge a subject value of a provider host: by host, else by the value's documented shape. */
+export function subjectFactsFor(host: string, value: string): IdentityProviderFacts {
+  const facts = identityProviderFacts(host);
+  if (facts === GENERIC_OIDC_PROVIDER && value.startsWith('project_path:')) return SELF_MANAGED_GITLAB;
+  return facts;
+}
+
+/** What a subject value admits for a provider host, when it is one of the documented dangerous shapes. */
+export function classifySubjectValue(host: string, value: string): { facts: IdentityProviderFacts; finding: SubjectPatternFinding } | undefined {
+  const facts = subjectFactsFor(host, value);
+  if (/^[*?]+$/.test(value)) return { facts, finding: { kind: 'any-owner', why: 'every identity the issuer has tokens for matches' } };
+  const finding = facts.classifySubject?.(value);
+  return finding ? { facts, finding } : undefined;
 }

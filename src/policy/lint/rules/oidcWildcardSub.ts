@@ -1,22 +1,35 @@
-import type { Rule } from '../rule';
+import { nodeSpan, type Rule, type RuleReport } from '../rule';
+import { identityProviderFacts, type IdentityProviderFacts } from '../../iam/identityProviders';
 import { claimOf, subjectClaimsOf } from '../../iam/oidcProviders';
 import { trustedWebIdentityProviders } from '../../model/statements';
+import { judgedSubjects } from './oidcSubjectValues';
 
-/** Whether a subject pattern leaves the owner (GitHub org, Kubernetes namespace) open. */
-function matchesAnyOwner(claim: string, value: string): boolean {
-  if (value === '*' || /^\*+$/.test(value)) return true;
-  if (claim === 'sub') return /^repo:[^/]*[*?]/.test(value) || /^system:serviceaccount:[^:]*[*?]/.test(value) || /^project_path:[^/]*[*?]/.test(value);
-  if (claim === 'repository' || claim === 'job_workflow_ref') return /^[^/]*[*?]/.test(value);
-  return false;
+/** Whether a pattern on another pinning claim (GitHub's repository, job_workflow_ref) leaves the owner open. */
+function otherClaimOpen(claim: string, value: string): boolean {
+  if (/^[*?]+$/.test(value)) return true;
+  return (claim === 'repository' || claim === 'job_workflow_ref') && /^[^/]*[*?]/.test(value);
+}
+
+/**
+ * Security where every customer of the provider gets tokens from the same issuer (GitHub,
+ * GitLab.com, HCP Terraform, Buildkite, Cognito): the pattern admits someone outside your
+ * organisation. On an issuer of your own (an EKS cluster, a GitHub enterprise issuer,
+ * CircleCI's and Bitbucket's per-organisation issuers, self-managed GitLab) it admits only
+ * identities of that issuer: a warning that says so.
+ */
+function severityFor(facts: IdentityProviderFacts, host: string): { severity: 'security' | 'warning'; note: string } {
+  if (facts.sharedIssuer) return { severity: 'security', note: '' };
+  if (facts.name === 'OIDC provider') return { severity: 'warning', note: ` Whether anyone outside your organisation can get a token from ${host} decides how far it reaches.` };
+  return { severity: 'warning', note: ` ${host} issues tokens only for ${facts.name === 'Amazon EKS' ? 'your cluster' : 'your own organisation'}, so it reaches no one outside it.` };
 }
 
 export const oidcWildcardSub: Rule = {
   meta: {
     code: 'oidc-wildcard-sub',
     severity: 'security',
-    description: 'A subject pattern that matches any repository or organisation, e.g. "repo:*", "*" or "repo:org*".',
+    description: 'A subject pattern that matches identities of any owner, e.g. "repo:*", "*", "repo:org*" or, for HCP Terraform and Buildkite, "organization:*".',
     rationale:
-      'A wildcard before the owner part of the subject ("repo:*", "repo:octo*" — which also matches octo-attacker) lets workflows of repositories you do not own assume the role. Put the wildcard after "OWNER/REPO:" at the earliest.',
+      'A wildcard before the owner part of the subject ("repo:*", "repo:octo*" — which also matches octo-attacker, "organization:*" on HCP Terraform or Buildkite) lets jobs of organisations you do not own assume the role. Security where every customer of the provider gets tokens from the same issuer (GitHub, GitLab.com, HCP Terraform, Buildkite); a warning on an issuer of your own (an EKS cluster — "system:serviceaccount:*" is any pod of it —, a GitHub enterprise issuer, CircleCI, Bitbucket, self-managed GitLab) or an issuer the linter does not know, where the message names the deciding fact: whether anyone outside your organisation can get a token from it. Each provider\'s subject format and sources: src/policy/iam/identityProviders.ts. Put the wildcard after "OWNER/REPO:" at the earliest.',
     badExample: `{
   "Version": "2012-10-17",
   "Statement": [{
@@ -43,18 +56,29 @@ export const oidcWildcardSub: Rule = {
 }`,
     accessAnalyzer: 'Specific GitHub repo and branch recommended',
   },
-  check({ model, reportAt }) {
+  check({ model, report }) {
     for (const statement of model.statements) {
+      for (const judged of judgedSubjects(statement)) {
+        if (judged.finding.kind !== 'any-owner') continue;
+        const host = judged.trusted.provider.keyPrefix;
+        const { severity, note } = severityFor(judged.facts, host);
+        const problem: RuleReport = {
+          message: `"${judged.value.value}" matches identities of any owner (${judged.finding.why}): pin the owner${judged.facts.subjectFormat ? ` (e.g. "${judged.facts.subjectFormat}")` : ''}.${note}`,
+          ...nodeSpan(judged.value.node),
+          severity,
+        };
+        report(problem);
+      }
       for (const trusted of trustedWebIdentityProviders(statement)) {
         for (const entry of trusted.conditions) {
           const op = entry.op;
           if (!op.globbing || op.negated) continue;
           const claim = claimOf(entry.key);
-          if (!subjectClaimsOf(trusted.provider).includes(claim)) continue;
+          if (claim === 'sub' || !subjectClaimsOf(trusted.provider).includes(claim)) continue;
           for (const value of entry.values) {
-            if (value.kind === 'string' && matchesAnyOwner(claim, value.value)) {
-              reportAt(value.node, `"${value.value}" matches identities of any owner: pin the organisation and repository (e.g. "repo:OWNER/REPO:*")`);
-            }
+            if (value.kind !== 'string' || !otherClaimOpen(claim, value.value)) continue;
+            const { severity, note } = severityFor(identityProviderFacts(trusted.provider.keyPrefix), trusted.provider.keyPrefix);
+            report({ message: `"${value.value}" matches identities of any owner: pin the organisation and repository (e.g. "OWNER/REPO").${note}`, ...nodeSpan(value.node), severity });
           }
         }
       }

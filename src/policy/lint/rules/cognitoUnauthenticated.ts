@@ -1,0 +1,54 @@
+import type { Rule } from '../rule';
+import { claimOf } from '../../iam/oidcProviders';
+import { trustedWebIdentityProviders } from '../../model/statements';
+
+export const cognitoUnauthenticated: Rule = {
+  meta: {
+    code: 'cognito-unauthenticated',
+    severity: 'suggestion',
+    description: 'A Cognito identity pool role trusts unauthenticated (guest) identities: cognito-identity.amazonaws.com:amr matches "unauthenticated".',
+    rationale:
+      'Amazon Cognito sets the amr claim to "unauthenticated" for guest identities, which anyone who runs your app — or calls GetId with the pool ID embedded in it — can obtain, without signing in (Amazon Cognito Developer Guide, "Role trust and permissions"). That is right for the pool\'s guest role, whose permissions should be minimal; on any other role it lets anyone in. Whether this is the pool\'s unauthenticated role, and the pool allows guest access, decides it: the linter cannot see the pool, so this is a suggestion. For signed-in users match "authenticated" (or a provider such as "graph.facebook.com").',
+    badExample: `{
+  "Version": "2012-10-17",
+  "Statement": [{
+    "Effect": "Allow",
+    "Principal": { "Federated": "cognito-identity.amazonaws.com" },
+    "Action": "sts:AssumeRoleWithWebIdentity",
+    "Condition": {
+      "StringEquals": { "cognito-identity.amazonaws.com:aud": "us-east-1:12345678-abcd-abcd-abcd-123456789012" },
+      "ForAnyValue:StringLike": { "cognito-identity.amazonaws.com:amr": "unauthenticated" }
+    }
+  }]
+}`,
+    goodExample: `{
+  "Version": "2012-10-17",
+  "Statement": [{
+    "Effect": "Allow",
+    "Principal": { "Federated": "cognito-identity.amazonaws.com" },
+    "Action": "sts:AssumeRoleWithWebIdentity",
+    "Condition": {
+      "StringEquals": { "cognito-identity.amazonaws.com:aud": "us-east-1:12345678-abcd-abcd-abcd-123456789012" },
+      "ForAnyValue:StringLike": { "cognito-identity.amazonaws.com:amr": "authenticated" }
+    }
+  }]
+}`,
+  },
+  check({ model, reportAt }) {
+    for (const statement of model.statements) {
+      for (const trusted of trustedWebIdentityProviders(statement)) {
+        if (trusted.provider.kind !== 'cognito') continue;
+        for (const entry of trusted.conditions) {
+          if (claimOf(entry.key) !== 'amr' || !entry.op.base || entry.op.negated || entry.op.valueType !== 'String') continue;
+          for (const value of entry.values) {
+            if (value.kind !== 'string' || value.value.toLowerCase() !== 'unauthenticated') continue;
+            reportAt(
+              value.node,
+              'Guest (unauthenticated) identities of the pool can assume this role: anyone with your app can get one. Whether this is the pool\'s unauthenticated role, kept to minimal permissions, decides this; otherwise match "authenticated".',
+            );
+          }
+        }
+      }
+    }
+  },
+};
