@@ -74,6 +74,18 @@ describe('Terraform: dynamic blocks (issue 13)', () => {
     assert.deepEqual(findings('dynamic-and-resource-policies.tf'), []);
   });
 
+  it('a document that only merges others (override_policy_documents …) has an unknown Statement, not an empty one', () => {
+    // Shape: cloudposse/terraform-aws-iam-role main.tf, data "aws_iam_policy_document" "assume_role_aggregated".
+    // Before: statement-missing (error) "Statement is empty: nobody can assume this role".
+    for (const attribute of ['override_policy_documents', 'source_policy_documents', 'source_json', 'override_json']) {
+      const value = attribute.endsWith('json') ? 'var.assume_role_policy' : '[var.assume_role_policy]';
+      const text = `data "aws_iam_policy_document" "aggregated" {\n  count = 1\n  ${attribute} = ${value}\n}\nresource "aws_iam_role" "r" {\n  assume_role_policy = one(data.aws_iam_policy_document.aggregated[*].json)\n}\n`;
+      assert.deepEqual(findings('main.tf', text), [], attribute);
+    }
+    // Without merging, an empty document is still reported.
+    assert.deepEqual(findings('main.tf', 'data "aws_iam_policy_document" "empty" {\n}\nresource "aws_iam_role" "r" {\n  assume_role_policy = data.aws_iam_policy_document.empty.json\n}\n').map((f) => f.split(' ')[1]), ['statement-missing']);
+  });
+
   it('a dynamic "principals" block is a principal of unknown type: no principal-missing', () => {
     const text =
       'data "aws_iam_policy_document" "t" {\n  statement {\n    actions = ["sts:AssumeRole"]\n    dynamic "principals" {\n      for_each = var.principals\n      content {\n        type        = principals.value.type\n        identifiers = principals.value.identifiers\n      }\n    }\n  }\n}\nresource "aws_iam_role" "r" {\n  assume_role_policy = data.aws_iam_policy_document.t.json\n}\n';

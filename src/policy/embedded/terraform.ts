@@ -240,12 +240,16 @@ function fromHeredocJson(text: string, body: SourceRange, options: { accountId: 
   );
 }
 
+/** The aws_iam_policy_document arguments that merge in the statements of other documents. */
+const MERGING_ATTRIBUTES = new Set(['source_policy_documents', 'override_policy_documents', 'source_json', 'override_json']);
+
 /**
  * An aws_iam_policy_document data source as the policy JSON it renders. Computed `type`, `test`
  * and `variable` values are keys of unknown name. A `dynamic` block stands for what it may
  * generate, unknown: a `dynamic "statement"` for statements (with no static statement beside
  * it, Statement is unknown), a `dynamic "principals"` or `dynamic "condition"` for entries of
- * unknown name in Principal or Condition.
+ * unknown name in Principal or Condition. Statements merged in from other documents are unknown:
+ * with no statement block of its own, a merging document's Statement is unknown.
  */
 function fromPolicyDocument(block: HclBlock, text: string, options: { accountId: string }): EmbeddedValue {
   const attr = (b: HclBlock, name: string) => b.attributes.find((a) => a.name === name);
@@ -307,11 +311,16 @@ function fromPolicyDocument(block: HclBlock, text: string, options: { accountId:
     return { kind: 'object', range: statement.range, anchor: statement.typeRange, entries };
   });
   const version = attr(block, 'version');
-  // Only dynamic statements: what they generate is unknown, and so is Statement.
+  // Statements merged in from other documents (source_policy_documents, override_policy_documents,
+  // and the older source_json, override_json) are unknown here.
+  const merged = block.attributes.find((a) => MERGING_ATTRIBUTES.has(a.name));
+  // Only dynamic statements, or none beside merged ones: what they make is unknown, and so is Statement.
   const statementValue: EmbeddedValue =
     statementBlocks.length > 0 && statementBlocks.every((b) => b.type === 'dynamic')
       ? { kind: 'computed', range: block.typeRange, text: UNKNOWN_TEXT, resolved: false, expression: 'dynamic "statement"' }
-      : { kind: 'array', range: block.range, anchor: block.typeRange, items: statements };
+      : statementBlocks.length === 0 && merged
+        ? { kind: 'computed', range: merged.nameRange, text: UNKNOWN_TEXT, resolved: false, expression: merged.name }
+        : { kind: 'array', range: block.range, anchor: block.typeRange, items: statements };
   return {
     kind: 'object',
     range: block.range,
