@@ -18,7 +18,7 @@ export function registerSessionMenuCommand(state: SessionState, mfaCovered: () =
     const expired = state.expired;
     const items: Item[] = [
       { label: '$(refresh) Refresh', description: state.origin?.answers.mfaSerial && !mfaCovered() ? 'asks for a new MFA code' : 'the same role and parameters', command: COMMANDS.refreshSession },
-      ...(expired ? [] : [{ label: '$(terminal) Open Terminal in Session', command: COMMANDS.openSessionTerminal }, { label: '$(copy) Copy Credentials As…', command: COMMANDS.copyCredentials }]),
+      ...(expired ? [] : [{ label: '$(terminal) Open Terminal in Session', command: COMMANDS.openSessionTerminal }, { label: '$(copy) Copy Credentials As…', command: COMMANDS.copyCredentials }, { label: '$(globe) Open AWS Console as Role…', description: 'federation sign-in with the session', command: COMMANDS.openConsole }]),
       { label: '$(person) Who Am I', description: 'sts:GetCallerIdentity with the session', command: COMMANDS.whoAmI },
       { label: '$(key) Assume Another Role…', command: COMMANDS.assumeRole },
       { label: '$(close) Clear Session', description: 'new terminals get your own credentials again', command: COMMANDS.clearSession },
