@@ -68,6 +68,27 @@ describe('CloudFormation policies written as JSON strings', () => {
     assert.match(found[0]!.message, /not JSON until it is substituted/);
   });
 
+  it('a Federated Ref to the AWS CDK OIDC provider custom resource is that provider (cdk synth output)', () => {
+    // Shape: what `cdk synth` makes of iam.OpenIdConnectProvider and a role trusting it (aws-cdk-lib
+    // aws-iam: the provider is a Custom::AWSCDKOpenIdConnectProvider whose Ref is its ARN).
+    const template = (condition: string) => JSON.stringify({
+      Resources: {
+        GithubProvider: { Type: 'Custom::AWSCDKOpenIdConnectProvider', Properties: { Url: 'https://token.actions.githubusercontent.com', ClientIDList: ['sts.amazonaws.com'] } },
+        DeployRole: {
+          Type: 'AWS::IAM::Role',
+          Properties: { AssumeRolePolicyDocument: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'sts:AssumeRoleWithWebIdentity', Principal: { Federated: { Ref: 'GithubProvider' } }, Condition: JSON.parse(condition) }] } },
+        },
+      },
+    }, null, 1);
+    const audienceOnly = template('{"StringEquals": {"token.actions.githubusercontent.com:aud": "sts.amazonaws.com"}}');
+    // Before: nothing (the provider was unknown).
+    assert.deepEqual(lintEmbedded(audienceOnly, 'cloudformation', options).map((f) => f.code), ['oidc-missing-sub']);
+    const pinned = template('{"StringEquals": {"token.actions.githubusercontent.com:aud": "sts.amazonaws.com", "token.actions.githubusercontent.com:sub": "repo:o/r:ref:refs/heads/main"}}');
+    assert.deepEqual(lintEmbedded(pinned, 'cloudformation', options).map((f) => f.code), []);
+    // The custom resource has no Arn attribute: GetAtt of it stays unknown.
+    assert.deepEqual(lintEmbedded(audienceOnly.replace('{"Ref":"GithubProvider"}', '{"Fn::GetAtt":["GithubProvider","Arn"]}').replace(/"Ref": "GithubProvider"/, '"Fn::GetAtt": ["GithubProvider", "Arn"]'), 'cloudformation', options).map((f) => f.code), []);
+  });
+
   it('a Federated !Ref to anything else stays unknown', () => {
     const text = fixture('policy-strings.yaml').replace('Federated: !Ref GithubProviderArn', 'Federated: !Ref Team');
     assert.ok(!findings('policy-strings.yaml', text).some((f) => f.startsWith('77:')));

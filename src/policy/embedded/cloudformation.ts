@@ -644,17 +644,29 @@ function property(node: TemplateNode | undefined, context: Context, ...path: str
 }
 
 /**
- * What `Ref name` (or `GetAtt name.Arn`) is known to be: the ARN of an AWS::IAM::OIDCProvider of
- * the template, from its Url; for a Federated principal (`federated`), also a Parameter's Default.
+ * The resource types whose `Ref` is an OIDC provider's ARN, made from their `Url`, and whether
+ * `GetAtt name.Arn` is too: AWS::IAM::OIDCProvider, and the custom resource of the AWS CDK's
+ * iam.OpenIdConnectProvider (its physical ID is the provider's ARN; it has no Arn attribute).
+ */
+const OIDC_PROVIDER_TYPES = new Map([
+  ['AWS::IAM::OIDCProvider', { getAttArn: true }],
+  ['Custom::AWSCDKOpenIdConnectProvider', { getAttArn: false }],
+]);
+
+/**
+ * What `Ref name` (or `GetAtt name.Arn`) is known to be: the ARN of an OIDC provider of the
+ * template (OIDC_PROVIDER_TYPES), from its Url; for a Federated principal (`federated`), also a
+ * Parameter's Default.
  */
 function referenced(name: string, attribute: string | undefined, context: Context, depth: number, federated: boolean): Computed | undefined {
   // Most references are to neither: the template is not parsed whole for them.
-  if (!federated && !context.text.includes('AWS::IAM::OIDCProvider')) return undefined;
+  if (!federated && !context.text.includes('AWS::IAM::OIDCProvider') && !context.text.includes('Custom::AWSCDKOpenIdConnectProvider')) return undefined;
   const index = templateIndex(context);
   const resource = index.resources.get(name);
   if (resource) {
     const type = property(resource, context, 'Type');
-    if (type?.type !== 'scalar' || type.value !== 'AWS::IAM::OIDCProvider' || (attribute !== undefined && attribute !== 'Arn')) return undefined;
+    const provider = type?.type === 'scalar' ? OIDC_PROVIDER_TYPES.get(String(type.value)) : undefined;
+    if (!provider || (attribute !== undefined && !(attribute === 'Arn' && provider.getAttArn))) return undefined;
     const url = property(resource, context, 'Properties', 'Url');
     if (!url) return undefined;
     const value = computed(url, context, depth + 1);
