@@ -239,7 +239,11 @@ export async function consoleSignInUrl(session: SessionCredentials, options: Con
     return { problem: `The federation endpoint ${origin} could not be reached: ${redactSecrets(why, secrets)}.` };
   }
   const parsed = parseSigninTokenAnswer(answer, secrets);
-  if ('problem' in parsed) return parsed;
+  if ('problem' in parsed) {
+    // The one refusal the person can fix here: SessionDuration for a role assumed with temporary credentials.
+    const duration = options.sessionDurationSeconds !== undefined && (answer.status === 400 || answer.status === 403);
+    return duration ? { problem: `${parsed.problem} If this role was assumed with temporary credentials (role chaining), set iamTrust.console.sessionDurationSeconds to 0.` } : parsed;
+  }
   const now = options.now?.() ?? new Date();
   return {
     url: loginUrl(options.endpoint, { issuer: options.issuer, destination: options.destination, signinToken: parsed.token }),

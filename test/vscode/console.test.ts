@@ -126,7 +126,7 @@ describe('AWS console sign-in', () => {
     assert.equal(count('getSigninToken'), signins + 2, 'the endpoint was asked, and refused');
     assert.equal(await vscode.env.clipboard.readText(), 'untouched');
     assert.deepEqual(shown.map((s) => s.kind), ['error', 'error']);
-    assert.match(shown[0]!.message, /^Copy Console URL: The federation endpoint refused the session \(HTTP 400\)\. It said: "Invalid credentials parameter"\..*SessionDuration.*The session was not changed\./);
+    assert.match(shown[0]!.message, /^Copy Console URL: The federation endpoint refused the session \(HTTP 400\)\. It said: "Invalid credentials parameter"\..*The session was not changed\. .*set iamTrust\.console\.sessionDurationSeconds to 0\.$/);
     noSecretShown([auditKeys.SecretAccessKey, auditKeys.Token]);
     // The session is as it was: the same keys, the same status, and STS still takes them.
     assert.equal((await sessionKeys()).AccessKeyId, auditKeys.AccessKeyId);
