@@ -88,8 +88,9 @@ if (existsSync(settingsFile)) {
   // Keep the user's settings; point STS at this run's endpoint (its port changes every start).
   const { applyEdits, modify } = require('jsonc-parser');
   const text = readFileSync(settingsFile, 'utf8');
-  const set = (t, key) => applyEdits(t, modify(t, [key], localAws.endpoint, { formattingOptions: { insertSpaces: true, tabSize: 2 } }));
-  writeFileSync(settingsFile, set(set(text, 'iamTrust.sts.endpoint'), 'iamTrust.iam.endpoint'));
+  const setTo = (t, key, value) => applyEdits(t, modify(t, [key], value, { formattingOptions: { insertSpaces: true, tabSize: 2 } }));
+  const set = (t, key) => setTo(t, key, localAws.endpoint);
+  writeFileSync(settingsFile, setTo(set(set(text, 'iamTrust.sts.endpoint'), 'iamTrust.iam.endpoint'), 'iamTrust.console.federationEndpoint', localAws.federationEndpoint));
 }
 
 const port = (await portIsFree(wantedPort)) ? wantedPort : undefined;
@@ -98,7 +99,7 @@ const server = await startCodeServer({
   folder: workspace,
   port,
   keepSettings: true,
-  settings: { 'iamTrust.sts.endpoint': localAws.endpoint, 'iamTrust.iam.endpoint': localAws.endpoint },
+  settings: { 'iamTrust.sts.endpoint': localAws.endpoint, 'iamTrust.iam.endpoint': localAws.endpoint, 'iamTrust.console.federationEndpoint': localAws.federationEndpoint },
   env: { AWS_CONFIG_FILE: join(runDir, 'aws-config'), AWS_SHARED_CREDENTIALS_FILE: join(runDir, 'aws-credentials') },
 });
 const workbenchUrl = `${server.url}/?folder=${encodeURIComponent(server.folder)}`;
@@ -106,6 +107,7 @@ console.log(`\nIAM Trust & Sessions is running in VS Code at:\n\n    ${workbench
 console.log(`The folder is a copy of examples/ (.vscode-test/start/examples), made anew at every start: edits there never reach the repository.`);
 console.log(`Offline demo: "IAM: Assume Role…" offers the profiles demo-deploy, demo-readonly and demo-breakglass (MFA code 123456);`);
 console.log(`"List roles in an account…" with the profile demo-admin lists four roles. All served by the local STS/IAM endpoint at ${localAws.endpoint}.`);
+console.log(`"IAM: Open AWS Console as Role…" signs in at its federation endpoint (${localAws.federationEndpoint}): the page it opens names the role.`);
 console.log(`(code-server log: ${server.logFile}; press Ctrl-C to stop)`);
 
 let stopping = false;
