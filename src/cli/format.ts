@@ -21,7 +21,7 @@ export function escapeControls(text: string): string {
  * marks) written as \uHHHH escapes: the same value, nothing for a terminal to act on. They can
  * only occur inside strings (the layout is ASCII), so the replacement cannot touch the structure.
  */
-function safeJson(value: unknown): string {
+export function safeJson(value: unknown): string {
   return JSON.stringify(value, null, 2).replace(UNSAFE_IN_JSON, (c) => `\\u${hex(c, 4)}`) + '\n';
 }
 

@@ -3,6 +3,7 @@ import { lint, RULES, SEVERITIES, type Finding, type LintOptions, type Severity 
 import { EMBEDDED_METAS, lintEmbedded } from '../policy/embedded';
 import { ACCOUNT_ID, applySeverities, CONFIG_FILE_NAME, knownCodes, mergeLayers, ORGANIZATION_ID, type LintLayer } from '../policy/lint/config';
 import { applySuppressions, commentStyleOf, SUPPRESSION_METAS } from '../policy/lint/suppressions';
+import { startAudit } from './audit';
 import { ConfigFinder } from './config';
 import { collectInputs, nodeFileSystem, type FileSystem, type Input } from './files';
 import { formatJson, formatNotice, formatSarif, formatText, type FileResult } from './format';
@@ -11,6 +12,7 @@ declare const IAM_TRUST_VERSION: string;
 const VERSION = typeof IAM_TRUST_VERSION === 'string' ? IAM_TRUST_VERSION : 'dev';
 
 const USAGE = `Usage: trust-policy-lint [options] <file|dir|->...
+       trust-policy-lint audit [options]   every role of AWS accounts (audit --help)
 
 Checks AWS IAM role trust policies: policy files, and the policies inside CloudFormation/SAM
 templates (YAML or JSON) and Terraform files. Files are always checked; directories are
@@ -72,6 +74,8 @@ const nodeIo: CliIo = {
 
 /** Runs the CLI and returns its exit status; never calls process.exit itself. */
 export function main(argv: string[], io: CliIo = nodeIo): number {
+  // audit reads AWS: its status is set as process.exitCode when it ends (src/cli/audit.ts).
+  if (argv[0] === 'audit') return startAudit(argv.slice(1), io);
   let parsed;
   try {
     parsed = parseArgs({
