@@ -32,12 +32,6 @@ export const SIGNIN_URL_LIFETIME_MS = 15 * 60_000;
 /** SessionDuration's range at the federation endpoint (seconds). */
 export const CONSOLE_SESSION_SECONDS = { min: 900, max: 43_200 } as const;
 
-/** What the sign-in needs to know of the session. */
-export interface ConsoleSession extends SessionCredentials {
-  roleArn: string;
-  assumedRoleArn: string;
-}
-
 type Problem = { problem: string };
 
 /**
