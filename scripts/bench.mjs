@@ -92,3 +92,6 @@ await import('./bench-embedded.mjs');
 // (lintEmbedded). Each series runs in a worker with a time limit per size: a size that does not
 // finish in time is reported as such, and the series stops there. Reports; asserts nothing.
 await import('./bench-size.mjs');
+
+// trust-policy-lint audit of a 1,000-role account against the local endpoint (issue 16).
+await import('./bench-audit.mjs');
