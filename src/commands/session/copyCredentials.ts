@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { copiedSecretWarning } from '../../session/consoleSignIn';
 import type { SessionState } from '../../session/sessionState';
 import { formatCredentials, SHELL_FORMATS, type ShellFormat } from '../../session/shellFormats';
 import { COMMANDS } from '../ids';
@@ -21,9 +22,7 @@ export function registerCopyCredentialsCommand(state: SessionState): vscode.Disp
       )?.id;
     if (!chosen) return false;
     await vscode.env.clipboard.writeText(formatCredentials(session, chosen));
-    void vscode.window.showWarningMessage(
-      `Copied ${SHELL_FORMATS[chosen]} credentials of ${session.assumedRoleArn}. They are a secret until ${session.expiration.toLocaleTimeString()}: do not paste them into chats, tickets or files under version control.`,
-    );
+    void vscode.window.showWarningMessage(copiedSecretWarning({ text: `${SHELL_FORMATS[chosen]} credentials`, plural: true }, session.assumedRoleArn, session.expiration));
     return true;
   });
 }
