@@ -1,9 +1,6 @@
 import * as vscode from 'vscode';
-import { registerCheckWhoCanAssumeCommand } from './commands/policy/checkWhoCanAssume';
-import { registerExplainDeniedCommand } from './commands/session/explainDenied';
 import { ExplanationDocuments } from './commands/policy/explanationDocument';
 import { registerNewTrustPolicyCommand } from './commands/policy/newTrustPolicy';
-import { registerOpenRoleTrustPolicyCommand } from './commands/roles/openRoleTrustPolicy';
 import { originCoveredByMfaSession, registerAssumeRoleCommands } from './commands/session/assumeRole';
 import { registerCopyCredentialsCommand } from './commands/session/copyCredentials';
 import { registerConsoleCommands } from './commands/session/openConsole';
@@ -12,15 +9,8 @@ import { logSessionEvents } from './commands/session/sessionLog';
 import { registerSessionRestore } from './commands/session/sessionRestore';
 import { registerOpenSessionTerminalCommand, registerSessionMenuCommand, registerWhoAmICommand } from './commands/session/sessionMenu';
 import { registerClearSessionCommand, registerShowStatusCommand } from './commands/session/showStatus';
-import { registerValidateWorkspaceCommand } from './commands/policy/validateWorkspace';
-import { registerCodeActions } from './language/codeActions';
-import { StatementSummaryLenses } from './language/codeLens';
-import { registerCompletion } from './language/completion';
-import { TrustPolicyDiagnostics } from './language/diagnostics';
-import { registerHover } from './language/hover';
-import { IAM_ROLE_SCHEME } from './language/trustPolicyDocuments';
-import { IAM_ROLE_REMOTE_SCHEME, RoleTrustPolicyFileSystem } from './roles/roleTrustPolicyFs';
-import { sessionTargets } from './commands/session/sessionTargets';
+// Only what every window needs is imported here; the engine's features load on demand (lazyLanguage.ts).
+import { LazyLanguageFeatures, type LanguageFeaturesStatus } from './language/lazyLanguage';
 import { SessionState } from './session/sessionState';
 import { SessionStatusItem, type SessionStatusView } from './statusBar/sessionStatusItem';
 import { SessionEnvironment } from './terminal/sessionEnvironment';
@@ -40,6 +30,8 @@ export interface IamTrustApi {
   readonly onDidUpdateDiagnostics: vscode.Event<vscode.Uri>;
   /** What new terminals get from the extension (the role session's variables). */
   readonly terminalEnvironment: Pick<vscode.EnvironmentVariableCollection, 'get' | 'persistent' | 'description'>;
+  /** Whether and why dist/language.js (the engine and its features) was loaded, and what it cost. */
+  readonly languageFeatures: LanguageFeaturesStatus;
 }
 
 export function activate(context: vscode.ExtensionContext): IamTrustApi {
@@ -55,19 +47,16 @@ export function activate(context: vscode.ExtensionContext): IamTrustApi {
   // Terminals get the session while it lives; at expiry and after Clear they get nothing, and the endpoint refuses.
   const sessionToTerminals = connectSessionToTerminals(session, environment, endpoint);
   const sessionStatus = new SessionStatusItem(session, () => environment.caveats);
-  const diagnostics = new TrustPolicyDiagnostics(context.extensionUri);
   const explanations = new ExplanationDocuments();
-  // Live roles: their trust policies as documents, read and saved with the session's (or the default) credentials.
-  const roleFiles = new RoleTrustPolicyFileSystem(
-    () => sessionTargets.iamWithSession(session),
-    () => setting('accountId', '') || undefined,
-  );
+  // Diagnostics, completion, hover, code actions and lenses, the live roles' documents and the
+  // policy commands: loaded when a document may be a trust policy or such a command is first run.
+  const language = new LazyLanguageFeatures(context.extensionUri, session, explanations);
   context.subscriptions.push(
     session,
     endpoint,
     sessionToTerminals,
     sessionStatus,
-    diagnostics,
+    language,
     registerNewTrustPolicyCommand(),
     registerShowStatusCommand(session),
     registerSessionRestore(session, context),
@@ -83,24 +72,14 @@ export function activate(context: vscode.ExtensionContext): IamTrustApi {
     registerClearSessionCommand(session),
     registerCopyCredentialsCommand(session),
     registerConsoleCommands(session),
-    registerValidateWorkspaceCommand(diagnostics),
-    roleFiles,
-    vscode.workspace.registerFileSystemProvider(IAM_ROLE_SCHEME, roleFiles, { isCaseSensitive: true }),
-    vscode.workspace.registerTextDocumentContentProvider(IAM_ROLE_REMOTE_SCHEME, roleFiles),
-    registerOpenRoleTrustPolicyCommand(session),
     explanations.register(),
-    new StatementSummaryLenses().register(),
-    registerCheckWhoCanAssumeCommand(session, explanations),
-    registerExplainDeniedCommand(session, explanations),
-    registerCompletion(),
-    registerHover(),
-    registerCodeActions(),
   );
   return {
     activationTimeMs: performance.now() - started,
     sessionStatus,
-    onDidUpdateDiagnostics: diagnostics.onDidUpdate,
+    onDidUpdateDiagnostics: language.onDidUpdateDiagnostics,
     terminalEnvironment: context.environmentVariableCollection,
+    languageFeatures: language,
   };
 }
 
