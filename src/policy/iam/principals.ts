@@ -32,7 +32,7 @@ export function parseArn(text: string): Arn | undefined {
   };
 }
 
-export type AwsPrincipalKind = 'wildcard' | 'account' | 'root' | 'role' | 'user' | 'assumed-role' | 'federated-user';
+export type AwsPrincipalKind = 'wildcard' | 'account' | 'root' | 'role' | 'user' | 'assumed-role' | 'federated-user' | 'unique-id';
 
 export interface AwsPrincipal {
   kind: AwsPrincipalKind;
@@ -40,12 +40,43 @@ export interface AwsPrincipal {
   account?: string;
   partition?: string;
   name?: string;
+  /** For kind 'unique-id': whether the ID is a role's (AROA…) or a user's (AIDA…). */
+  uniqueIdOf?: 'role' | 'user';
+}
+
+/**
+ * The prefixes of IAM unique IDs and what they identify (IAM User Guide, "Understanding unique
+ * ID prefixes": https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_identifiers.html#identifiers-prefixes).
+ * Only a role's or a user's can stand in a Principal: IAM stores a trusted role or user as its
+ * unique ID and shows the ID once the role or user is deleted.
+ */
+export const UNIQUE_ID_PREFIXES: Readonly<Record<string, string>> = {
+  ABIA: 'an AWS STS service bearer token',
+  ACCA: 'a context-specific credential',
+  AGPA: 'a user group',
+  AIDA: 'an IAM user',
+  AIPA: 'an Amazon EC2 instance profile',
+  AKIA: 'an access key',
+  ANPA: 'a managed policy',
+  ANVA: 'a version of a managed policy',
+  APKA: 'a public key',
+  AROA: 'an IAM role',
+  ASCA: 'a certificate',
+  ASIA: 'a temporary (AWS STS) access key',
+};
+
+/** The prefix of an IAM unique ID (AROA…, AIDA…, AKIA…), when the value has the shape of one. */
+export function uniqueIdPrefix(value: string): string | undefined {
+  const prefix = value.slice(0, 4);
+  return /^A[A-Z]{3}[A-Z0-9]{12,124}$/.test(value) && prefix in UNIQUE_ID_PREFIXES ? prefix : undefined;
 }
 
 /** What an AWS principal value means; undefined when IAM would not accept it. */
 export function parseAwsPrincipal(value: string): AwsPrincipal | undefined {
   if (value === '*') return { kind: 'wildcard' };
   if (/^\d{12}$/.test(value)) return { kind: 'account', account: value };
+  const idPrefix = uniqueIdPrefix(value);
+  if (idPrefix === 'AROA' || idPrefix === 'AIDA') return { kind: 'unique-id', name: value, uniqueIdOf: idPrefix === 'AROA' ? 'role' : 'user' };
   const arn = parseArn(value);
   if (!arn || !/^\d{12}$/.test(arn.account) || arn.region !== '') return undefined;
   const base = { account: arn.account, partition: arn.partition };
@@ -83,6 +114,8 @@ export function describePrincipal(entry: { type: string; value: string }): strin
       return `only the session ${p.name!.split('/')[1]} of role ${p.name!.split('/')[0]} in account ${p.account}`;
     case 'federated-user':
       return `the federated user ${p.name} of account ${p.account}`;
+    case 'unique-id':
+      return `the ${p.uniqueIdOf} with unique ID ${p.name}, only while that very ${p.uniqueIdOf} exists (IAM shows the ID once it was deleted; one recreated under the same name has another ID)`;
     default:
       return value;
   }

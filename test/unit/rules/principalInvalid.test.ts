@@ -12,10 +12,13 @@ ruleTests(principalInvalid, {
     p({ Service: ['lambda.amazonaws.com', 'logs.eu-west-1.amazonaws.com', 'ec2.amazonaws.com.cn'] }),
     p({ Federated: 'not-checked-here' }),
     p({ CanonicalUser: '79a59df900b949e55d96a1e698fbacedfd6e09d98eacf8f8d5218e7cd47ef2be' }),
+    // Reported once, by principal-unique-id and principal-wildcard-unsupported:
+    { name: 'a role unique ID', text: p({ AWS: ['AROAJND24IEWKTX6BABJI', 'AIDAJQABLZS4A3QDU576Q'] }) },
+    { name: 'wildcards inside principals', text: p({ AWS: ['arn:aws:iam::111122223333:role/deploy-*', 'arn:aws:iam::*:root'], Service: '*.amazonaws.com' }) },
   ],
   invalid: [
-    { name: 'partial wildcard in a role ARN', text: p({ AWS: 'arn:aws:iam::111122223333:role/deploy-*' }), errors: [{ token: '"arn:aws:iam::111122223333:role/deploy-*"', message: /partial wildcards/ }] },
-    { name: 'wildcard account', text: p({ AWS: 'arn:aws:iam::*:root' }), errors: [{ token: '"arn:aws:iam::*:root"', message: /partial wildcards/ }] },
+    { name: 'an access key ID', text: p({ AWS: 'AKIAIOSFODNN7EXAMPLE' }), errors: [{ token: '"AKIAIOSFODNN7EXAMPLE"', message: /unique ID of an access key, which cannot be a principal/ }] },
+    { name: 'a user group ID', text: p({ AWS: 'AGPAJQABLZS4A3QDU576Q' }), errors: [{ token: '"AGPAJQABLZS4A3QDU576Q"', message: /user group/ }] },
     { name: 'short account ID', text: p({ AWS: '11112222333' }), errors: [{ token: '"11112222333"', message: /exactly 12 digits/ }] },
     { name: 'short account in an ARN', text: p({ AWS: 'arn:aws:iam::1111:root' }), errors: [{ token: '"arn:aws:iam::1111:root"', message: /"1111" in/ }] },
     { name: 'unknown partition', text: p({ AWS: 'arn:amazon:iam::111122223333:root' }), errors: [{ token: '"arn:amazon:iam::111122223333:root"', message: /Unknown partition "amazon"/ }] },
@@ -23,7 +26,6 @@ ruleTests(principalInvalid, {
     { name: 'plain name', text: p({ AWS: 'alice' }), errors: [{ token: '"alice"', message: /neither a 12-digit account ID nor an ARN/ }] },
     { name: 'unknown type key, case', text: p({ Aws: '111122223333' }), errors: [{ token: '"Aws"', message: /did you mean "AWS"/ }] },
     { name: 'service short name', text: p({ Service: 'lambda' }), errors: [{ token: '"lambda"', message: /did you mean "lambda\.amazonaws\.com"/ }] },
-    { name: 'service wildcard', text: p({ Service: '*.amazonaws.com' }), errors: [{ token: '"*.amazonaws.com"', message: /cannot hold wildcards/ }] },
     { name: 'bare string other than *', text: p('111122223333'), errors: [{ token: '"111122223333"', message: /must be "\*" or a map/ }] },
     { name: 'number in a list', text: p({ AWS: ['111122223333', 111122223333] }), errors: [{ token: '111122223333', line: 9, message: /must be a string, not a number/ }] },
     { name: 'bad canonical user', text: p({ CanonicalUser: 'abc' }), errors: [{ token: '"abc"' }] },

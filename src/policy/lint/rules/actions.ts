@@ -5,6 +5,7 @@ import { actionPrincipalMismatch } from './actionPrincipalMismatch';
 import { actionUnsupported } from './actionUnsupported';
 import { actionWildcard } from './actionWildcard';
 import { missingActionForConditionKey } from './missingActionForConditionKey';
+import { redundantAction } from './redundantAction';
 import { rolesanywhereMissingActions } from './rolesanywhereMissingActions';
 
 /** The action rules, one per file beside this one, in the order their findings are listed. */
@@ -16,4 +17,5 @@ export const ACTIONS_RULES: Rule[] = [
   rolesanywhereMissingActions,
   missingActionForConditionKey,
   actionWildcard,
+  redundantAction,
 ];

@@ -1,5 +1,6 @@
 import { closestMatch } from '../../base/closest';
 import { conditionKeyPrefix, federatedProvider, GLOBAL_KEY_NAMES, isKnownService, lookupConditionKey, type FederatedProvider } from '../../iam/iamData';
+import { deprecatedGlobalKey } from '../../iam/deprecatedKeys';
 import type { Statement } from '../../model/model';
 import type { Rule } from '../rule';
 
@@ -33,6 +34,7 @@ export function conditionKeyProblem(key: string, statement: Statement, info = lo
     return `${provider.keyPrefix} has no claim "${claim}" that AWS passes; use one of ${provider.claims.slice(0, 12).join(', ')}`;
   }
   if (info) return undefined;
+  if (deprecatedGlobalKey(key)) return undefined; // condition-key-deprecated's finding
   const prefix = conditionKeyPrefix(key);
   // A Federated principal that names no provider IAM knows (an 11-digit account, a placeholder
   // like <AWS_ACCOUNT_ID>) is federated-invalid's finding: the claims of the provider it was

@@ -1,6 +1,19 @@
 import { valueProblem } from '../../iam/conditionKeys';
 import type { Rule } from '../rule';
 
+/**
+ * A date whose day its month does not have ("2026-02-30", "2026-04-31"): no ISO 8601 date, though
+ * JavaScript's Date.parse rolls it over into the next month (Access Analyzer, "Type mismatch date":
+ * https://docs.aws.amazon.com/IAM/latest/UserGuide/access-analyzer-reference-policy-checks.html#access-analyzer-reference-policy-checks-general-warning-type-mismatch-date).
+ */
+function calendarProblem(value: string): string | undefined {
+  const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(value);
+  if (!match) return undefined;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const days = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return month >= 1 && month <= 12 && day >= 1 && day <= days ? undefined : `"${value}" is not a date (month ${month} of ${year} has ${days} days)`;
+}
+
 export const conditionTypeMismatch: Rule = {
   meta: {
     code: 'condition-type-mismatch',
@@ -38,7 +51,7 @@ export const conditionTypeMismatch: Rule = {
             reportAt(value.node, `Condition values are strings, numbers or booleans, not ${value.kind === 'null' ? 'null' : `an ${value.kind}`}`);
             continue;
           }
-          const problem = valueProblem(op.valueType, value.value);
+          const problem = valueProblem(op.valueType, value.value) ?? (op.valueType === 'Date' ? calendarProblem(value.value) : undefined);
           if (problem) reportAt(value.node, `${problem}: ${entry.operator} compares ${op.valueType === 'IPAddress' ? 'IP addresses' : `${op.valueType} values`}`);
         }
         const info = entry.keyInfo;

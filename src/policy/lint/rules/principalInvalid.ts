@@ -1,19 +1,20 @@
 import { closestMatch } from '../../base/closest';
 import { memoize } from '../../base/memoize';
-import { parseArn, parseAwsPrincipal, PARTITIONS } from '../../iam/principals';
+import { parseArn, parseAwsPrincipal, PARTITIONS, UNIQUE_ID_PREFIXES, uniqueIdPrefix } from '../../iam/principals';
 import type { Rule } from '../rule';
 
 const TYPES = ['AWS', 'Service', 'Federated', 'CanonicalUser'];
 
 /** Why an AWS principal value is not one IAM accepts (remembered: the same accounts recur). */
 const awsProblem = memoize((value: string): string | undefined => {
-  if (value === '*') return undefined;
-  if (/[*?]/.test(value)) {
-    return `"${value}": principals cannot hold partial wildcards; name the principal exactly, or trust the account and narrow with an aws:PrincipalArn condition (ArnLike)`;
-  }
+  // A wildcard inside a principal is principal-wildcard-unsupported's finding: one root cause, reported once.
+  if (/[*?]/.test(value)) return undefined;
   const arn = parseArn(value);
   if (arn && !PARTITIONS.includes(arn.partition)) return `Unknown partition "${arn.partition}" in "${value}": use one of ${PARTITIONS.join(', ')}`;
+  // An AROA…/AIDA… unique ID parses (principal-unique-id explains it); the other IAM IDs name no principal.
   if (parseAwsPrincipal(value)) return undefined;
+  const idPrefix = uniqueIdPrefix(value);
+  if (idPrefix) return `"${value}" is the unique ID of ${UNIQUE_ID_PREFIXES[idPrefix]}, which cannot be a principal: use an account, role or user ARN`;
   if (/^\d+$/.test(value)) return `"${value}" is not an account ID: account IDs have exactly 12 digits`;
   if (!arn) return `"${value}" is neither a 12-digit account ID nor an ARN`;
   if (!/^\d{12}$/.test(arn.account)) return `"${arn.account}" in "${value}" is not an account ID: account IDs have exactly 12 digits`;
@@ -22,7 +23,7 @@ const awsProblem = memoize((value: string): string | undefined => {
 });
 
 function serviceProblem(value: string): string | undefined {
-  if (/[*?]/.test(value)) return `"${value}": service principals cannot hold wildcards`;
+  if (/[*?]/.test(value)) return undefined; // principal-wildcard-unsupported
   if (/^[a-z0-9][a-z0-9.-]*\.amazonaws\.com(\.cn)?$/.test(value)) return undefined;
   if (/^[a-z0-9-]+$/.test(value)) return `"${value}" is not a service principal: did you mean "${value}.amazonaws.com"?`;
   return `"${value}" is not a service principal: they look like "lambda.amazonaws.com"`;
@@ -34,14 +35,14 @@ export const principalInvalid: Rule = {
   meta: {
     code: 'principal-invalid',
     severity: 'error',
-    description: 'A principal IAM does not accept: unknown type, malformed ARN or account ID, partial wildcard, unknown partition.',
+    description: 'A principal IAM does not accept: unknown type, malformed ARN or account ID, unknown partition, the unique ID of something that is no principal. (Wildcards inside a principal: principal-wildcard-unsupported.)',
     rationale:
-      'IAM validates every principal when the trust policy is saved and rejects the whole policy for one bad entry (MalformedPolicyDocument: Invalid principal in policy). Wildcards are allowed only as a bare "*".',
+      'IAM validates every principal when the trust policy is saved and rejects the whole policy for one bad entry (MalformedPolicyDocument: Invalid principal in policy).',
     badExample: `{
   "Version": "2012-10-17",
   "Statement": [{
     "Effect": "Allow",
-    "Principal": { "AWS": "arn:aws:iam::111122223333:role/deploy-*" },
+    "Principal": { "AWS": "arn:aws:iam::11112222333:root" },
     "Action": "sts:AssumeRole"
   }]
 }`,
@@ -50,8 +51,7 @@ export const principalInvalid: Rule = {
   "Statement": [{
     "Effect": "Allow",
     "Principal": { "AWS": "arn:aws:iam::111122223333:root" },
-    "Action": "sts:AssumeRole",
-    "Condition": { "ArnLike": { "aws:PrincipalArn": "arn:aws:iam::111122223333:role/deploy-*" } }
+    "Action": "sts:AssumeRole"
   }]
 }`,
     accessAnalyzer: 'Invalid principal format',

@@ -3,6 +3,7 @@ import { duplicateKey } from './duplicateKey';
 import { effectInvalid } from './effectInvalid';
 import { emptyValue } from './emptyValue';
 import { jsonSyntax } from './jsonSyntax';
+import { redundantStatement } from './redundantStatement';
 import { resourceNotAllowed } from './resourceNotAllowed';
 import { sidDuplicate } from './sidDuplicate';
 import { sidInvalid } from './sidInvalid';
@@ -30,4 +31,5 @@ export const STRUCTURE_RULES: Rule[] = [
   emptyValue,
   sizeExceedsQuota,
   sizeExceedsDefaultQuota,
+  redundantStatement,
 ];

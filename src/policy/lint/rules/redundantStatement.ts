@@ -1,0 +1,161 @@
+import type { Node } from 'jsonc-parser';
+import type { Statement } from '../../model/model';
+import type { Rule } from '../rule';
+
+// IAM Access Analyzer, "Suggestion – Redundant statement":
+// https://docs.aws.amazon.com/IAM/latest/UserGuide/access-analyzer-reference-policy-checks.html#access-analyzer-reference-policy-checks-suggestion-redundant-statement
+
+/** Deeper than this, a statement is not compared (the parser already cuts hostile nesting). */
+const MAX_DEPTH = 32;
+
+/**
+ * A text that two statements share exactly when they grant the same: keys in order, lists as
+ * sets (a one-item list is its item), the Sid left out. Undefined when it cannot be told.
+ */
+function canonical(node: Node | undefined, depth: number, top: boolean): string | undefined {
+  if (!node || depth > MAX_DEPTH) return undefined;
+  switch (node.type) {
+    case 'string':
+    case 'number':
+    case 'boolean':
+    case 'null':
+      return JSON.stringify(node.value ?? null);
+    case 'array': {
+      const parts: string[] = [];
+      for (const child of node.children ?? []) {
+        const part = canonical(child, depth + 1, false);
+        if (part === undefined) return undefined;
+        parts.push(part);
+      }
+      const unique = [...new Set(parts)].sort();
+      return unique.length === 1 ? unique[0] : `[${unique.join(',')}]`;
+    }
+    case 'object': {
+      const parts: string[] = [];
+      for (const property of node.children ?? []) {
+        const [key, value] = property.children ?? [];
+        if (key?.type !== 'string') return undefined;
+        if (top && key.value === 'Sid') continue;
+        const part = canonical(value, depth + 1, false);
+        if (part === undefined) return undefined;
+        parts.push(`${JSON.stringify(key.value)}:${part}`);
+      }
+      parts.sort();
+      // Duplicate keys (duplicate-key's finding) make the meaning unclear: not compared.
+      if (new Set(parts.map((p) => p.slice(0, p.indexOf('":') + 1))).size !== parts.length) return undefined;
+      return `{${parts.join(',')}}`;
+    }
+    default:
+      return undefined;
+  }
+}
+
+
+/** The statement's text with its Sid property left out (the rest as written). */
+function withoutSid(text: string, statement: Statement): string {
+  const sid = statement.elements.get('Sid')?.property;
+  const { offset, length } = statement.node;
+  if (!sid) return text.slice(offset, offset + length);
+  return text.slice(offset, sid.offset) + text.slice(sid.offset + sid.length, offset + length);
+}
+
+/** A 32-bit hash of a raw text span, without building a string. */
+function spanHash(text: string, offset: number, length: number): number {
+  let h = 0x811c9dc5;
+  for (let i = offset; i < offset + length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return h >>> 0;
+}
+
+/**
+ * A hash of what canonical() compares (keys and list items in any order, a one-item list as its
+ * item, the Sid left out), over the raw text of scalars: equal statements share it unless one
+ * writes a value with other escapes (then they are not reported); different ones rarely share it.
+ */
+function treeHash(text: string, node: Node | undefined, depth: number, top: boolean): number | undefined {
+  if (!node || depth > MAX_DEPTH) return undefined;
+  switch (node.type) {
+    case 'string':
+    case 'number':
+    case 'boolean':
+    case 'null':
+      return spanHash(text, node.offset, node.length);
+    case 'array': {
+      const seen = new Set<number>();
+      for (const child of node.children ?? []) {
+        const h = treeHash(text, child, depth + 1, false);
+        if (h === undefined) return undefined;
+        seen.add(h);
+      }
+      if (seen.size === 1) return [...seen][0];
+      let sum = 0x9e3779b9;
+      for (const h of seen) sum = (sum + Math.imul(h, 0x85ebca6b)) >>> 0;
+      return sum;
+    }
+    case 'object': {
+      let sum = 0x27d4eb2f;
+      for (const property of node.children ?? []) {
+        const [key, value] = property.children ?? [];
+        if (key?.type !== 'string') return undefined;
+        if (top && key.value === 'Sid') continue;
+        const h = treeHash(text, value, depth + 1, false);
+        if (h === undefined) return undefined;
+        sum = (sum + Math.imul(spanHash(text, key.offset, key.length) ^ Math.imul(h, 0xc2b2ae35), 0x165667b1)) >>> 0;
+      }
+      return sum;
+    }
+    default:
+      return undefined;
+  }
+}
+
+export const redundantStatement: Rule = {
+  meta: {
+    code: 'redundant-statement',
+    severity: 'suggestion',
+    description: 'Two statements that grant exactly the same (they differ at most in Sid, in the order of keys or of list items, or by a repeated item).',
+    rationale:
+      'IAM takes the union of the statements, so the second copy changes nothing; worse, the next edit may change one copy and not the other, and the other keeps granting what was meant to go. IAM Access Analyzer reports it as "Redundant statement". Source: IAM User Guide, Access Analyzer policy check reference, "Redundant statement" (https://docs.aws.amazon.com/IAM/latest/UserGuide/access-analyzer-reference-policy-checks.html).',
+    badExample: `{
+  "Version": "2012-10-17",
+  "Statement": [
+    { "Sid": "Ci", "Effect": "Allow", "Principal": { "AWS": "arn:aws:iam::111122223333:role/ci" }, "Action": "sts:AssumeRole" },
+    { "Sid": "CiAgain", "Effect": "Allow", "Action": ["sts:AssumeRole"], "Principal": { "AWS": "arn:aws:iam::111122223333:role/ci" } }
+  ]
+}`,
+    goodExample: `{
+  "Version": "2012-10-17",
+  "Statement": [
+    { "Sid": "Ci", "Effect": "Allow", "Principal": { "AWS": "arn:aws:iam::111122223333:role/ci" }, "Action": "sts:AssumeRole" }
+  ]
+}`,
+    accessAnalyzer: 'Redundant statement',
+  },
+  check({ policy, model, reportAt }) {
+    if (model.statements.length < 2) return;
+    // Most statements differ: each is first placed by an order-blind hash of its tree (no
+    // strings built); only statements that share a hash are compared, by their text without the
+    // Sid, then by canonical(). That keeps the rule linear, also for thousands of copies.
+    const buckets = new Map<number, Array<{ statement: Statement; text: string; key?: string | null }>>();
+    for (const statement of model.statements) {
+      if (statement.node.type !== 'object') continue;
+      const hash = treeHash(policy.text, statement.node, 0, true);
+      if (hash === undefined) continue;
+      const text = withoutSid(policy.text, statement);
+      const entry: { statement: Statement; text: string; key?: string | null } = { statement, text };
+      const bucket = buckets.get(hash);
+      if (!bucket) {
+        buckets.set(hash, [entry]);
+        continue;
+      }
+      const keyOf = (e: typeof entry) => (e.key === undefined ? (e.key = canonical(e.statement.node, 0, true) ?? null) : e.key);
+      const first = bucket.find((e) => e.text === text || (keyOf(e) !== null && keyOf(e) === keyOf(entry)));
+      if (!first) {
+        if (bucket.length < 16) bucket.push(entry);
+        continue;
+      }
+      reportAt(statement.node, `Statement ${statement.index + 1} grants exactly what statement ${first.statement.index + 1} grants: remove one`, [
+        { node: first.statement.node, message: `statement ${first.statement.index + 1}` },
+      ]);
+    }
+  },
+};
