@@ -2,7 +2,7 @@
 // --install-extension, opens the workbench in headless Chromium and runs test/ui/*.ui.mjs
 // in that one browser session. Screenshots go to test-results/. Ends with "N passed, N failed".
 //   node test/harness/run-ui-tests.mjs <file.vsix>
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -14,29 +14,7 @@ import {
   root,
   startCodeServer,
 } from './codeServer.mjs';
-
-/**
- * Files under `dir` that contain any of `secrets` (the run's aws-credentials file holds only
- * alice's own key). Each secret is looked for by its first 24 characters — long enough to be
- * unique, short enough to survive a storage engine's compression splitting it — in UTF-8 and
- * in UTF-16LE, the encoding Chromium's local storage keeps strings in.
- */
-function findSecrets(dir, secrets) {
-  const probes = secrets.flatMap((secret) => [Buffer.from(secret.slice(0, 24), 'utf8'), Buffer.from(secret.slice(0, 24), 'utf16le')].map((bytes) => ({ secret, bytes })));
-  const leaks = [];
-  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
-    if (!entry.isFile()) continue;
-    const path = join(entry.parentPath, entry.name);
-    let content;
-    try {
-      content = readFileSync(path);
-    } catch {
-      continue;
-    }
-    for (const { secret, bytes } of probes) if (content.includes(bytes)) leaks.push(`${path} holds ${secret.slice(0, 4)}…`);
-  }
-  return leaks;
-}
+import { findSecrets, scanFindsPlanted } from './secretScan.mjs';
 
 /** Screenshots that illustrate the README and docs, and the file each becomes in docs/images. */
 const DOC_IMAGES = {
@@ -74,6 +52,10 @@ let failed = 0;
 let server;
 let workbench;
 let localAws;
+// Secrets the tests learnt besides what localAws issued: the credential endpoints' tokens, other
+// local endpoints' keys (MFA sessions included). The scans look for all of them.
+const learntSecrets = [];
+const allSecrets = () => [...(localAws?.issuedSecrets ?? []), ...learntSecrets];
 try {
   // The local STS endpoint the session flows talk to, with alice's keys in a credentials file
   // and AWS_PROFILE set in the environment, as a user's shell often has it.
@@ -148,7 +130,7 @@ try {
       if (grep && !test.name.includes(grep)) continue;
       const t0 = Date.now();
       try {
-        await test.run({ page, server, screenshot, localAws, root, runDir, secretsOnDisk: () => findSecrets(runDir, localAws.issuedSecrets) });
+        await test.run({ page, server, screenshot, localAws, root, runDir, secretsOnDisk: () => findSecrets(runDir, allSecrets()), addSecrets: (...values) => learntSecrets.push(...values) });
         passed++;
         console.log(`  ✔ ${test.name} (${Date.now() - t0} ms)`);
       } catch (error) {
@@ -169,11 +151,13 @@ try {
   await localAws?.close();
   // Secrets never go to disk: after the whole run, no issued secret key or session token may
   // appear in any file code-server, the browser or the extension wrote for this run.
-  if (localAws?.issuedSecrets.length) {
-    const leaks = findSecrets(runDir, localAws.issuedSecrets);
+  if (allSecrets().length) {
+    // First proof that it can fail: values planted in the run's folder must be found.
+    const blind = scanFindsPlanted(runDir);
+    const leaks = blind ? [blind] : findSecrets(runDir, allSecrets());
     if (leaks.length === 0) {
       passed++;
-      console.log(`  ✔ no session secret in any of the run's files (${localAws.issuedSecrets.length / 2} session(s) issued)`);
+      console.log(`  ✔ no session secret in any of the run's files (${(localAws?.issuedSecrets.length ?? 0) / 2} session(s) issued; ${learntSecrets.length} more secret(s) learnt by the tests; planted values found)`);
     } else {
       failed++;
       console.log(`  ✖ session secrets found on disk:\n    ${leaks.join('\n    ')}`);
