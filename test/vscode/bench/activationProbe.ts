@@ -29,7 +29,7 @@ function between(marks: Mark[], from: string, to: string): number | undefined {
 }
 
 /** The "Extension Activation Stats" rows of the Startup Performance view, by extension id. */
-async function activationStats(): Promise<Map<string, { eager: string; loadCode: number; callActivate: number; finishActivate: number; event: string }>> {
+async function activationStats(): Promise<Map<string, { eager: string; loadCode: number; callActivate: number; finishActivate: number; event: string; row: string }>> {
   await vscode.commands.executeCommand('perfview.show');
   let text = '';
   for (let i = 0; i < 100 && !(text.includes('Extension Activation Stats') && text.includes(OURS)); i++) {
@@ -41,7 +41,7 @@ async function activationStats(): Promise<Map<string, { eager: string; loadCode:
   for (const line of section.split('\n')) {
     const cells = line.split('|').map((c) => c.trim());
     if (cells.length < 8 || !/^[\w-]+\.[\w-]+$/.test(cells[1]!)) continue;
-    rows.set(cells[1]!, { eager: cells[2]!, loadCode: Number(cells[3]), callActivate: Number(cells[4]), finishActivate: Number(cells[5]), event: cells[6]! });
+    rows.set(cells[1]!, { eager: cells[2]!, loadCode: Number(cells[3]), callActivate: Number(cells[4]), finishActivate: Number(cells[5]), event: cells[6]!, row: line });
   }
   return rows;
 }
