@@ -15,11 +15,14 @@ import { StatementSummaryLenses } from './codeLens';
 import { registerCompletion } from './completion';
 import { TrustPolicyDiagnostics } from './diagnostics';
 import { registerHover } from './hover';
+import { createEngineTools, type EngineTools } from './lmTools/engineTools';
 
 export interface LanguageFeatures extends vscode.Disposable {
   readonly diagnostics: TrustPolicyDiagnostics;
   /** The live roles' trust policies as documents (the iam-role scheme is registered by the caller). */
   readonly roleFiles: RoleTrustPolicyFileSystem;
+  /** The read-only language-model tools (lint, explain, draft); registered by lmTools/registerTools.ts. */
+  readonly languageModelTools: EngineTools;
 }
 
 /** Registers the features; the commands among them are lazyLanguage.ts LAZY_COMMANDS. */
@@ -30,8 +33,10 @@ export function activateLanguageFeatures(extensionUri: vscode.Uri, session: Sess
     () => sessionTargets.iamWithSession(session),
     () => vscode.workspace.getConfiguration('iamTrust').get<string>('accountId', '') || undefined,
   );
+  const languageModelTools = createEngineTools();
   const disposable = vscode.Disposable.from(
     diagnostics,
+    languageModelTools,
     registerValidateWorkspaceCommand(diagnostics),
     roleFiles,
     registerOpenRoleTrustPolicyCommand(session),
@@ -42,5 +47,5 @@ export function activateLanguageFeatures(extensionUri: vscode.Uri, session: Sess
     registerHover(),
     registerCodeActions(),
   );
-  return { diagnostics, roleFiles, dispose: () => disposable.dispose() };
+  return { diagnostics, roleFiles, languageModelTools, dispose: () => disposable.dispose() };
 }

@@ -1,0 +1,31 @@
+// The language-model tools (contributes.languageModelTools), registered at activation as VS Code
+// requires. The ones that act (open a live role's policy, assume a role) are small and live
+// here; the read-only ones need the policy engine, which dist/language.js holds: they are
+// created on first use through `loadEngineTools` (lazyLanguage.ts loads it).
+import * as vscode from 'vscode';
+import type { SessionState } from '../../session/sessionState';
+import { assumeRoleTool } from './assumeRoleTool';
+import type { EngineTools } from './engineTools';
+import { openRoleTrustPolicyTool } from './openRoleTrustPolicyTool';
+import { LM_TOOLS, type EngineToolName } from './toolNames';
+
+/** A tool whose implementation is created when first prepared or invoked. */
+function lazyTool(load: () => vscode.LanguageModelTool<never>): vscode.LanguageModelTool<object> {
+  return {
+    prepareInvocation: (options, token) => load().prepareInvocation?.(options as never, token),
+    invoke: (options, token) => load().invoke(options as never, token),
+  };
+}
+
+export function registerLanguageModelTools(session: SessionState, loadEngineTools: () => EngineTools): vscode.Disposable {
+  // vscode.lm exists from VS Code 1.90; an older or trimmed host (some forks) simply gets no tools.
+  if (typeof vscode.lm?.registerTool !== 'function') return new vscode.Disposable(() => undefined);
+  const engine = (name: EngineToolName) => lazyTool(() => loadEngineTools().tools[name]);
+  return vscode.Disposable.from(
+    vscode.lm.registerTool(LM_TOOLS.lintTrustPolicy, engine(LM_TOOLS.lintTrustPolicy)),
+    vscode.lm.registerTool(LM_TOOLS.explainWhoCanAssume, engine(LM_TOOLS.explainWhoCanAssume)),
+    vscode.lm.registerTool(LM_TOOLS.draftTrustPolicy, engine(LM_TOOLS.draftTrustPolicy)),
+    vscode.lm.registerTool(LM_TOOLS.openRoleTrustPolicy, openRoleTrustPolicyTool(session)),
+    vscode.lm.registerTool(LM_TOOLS.assumeRole, assumeRoleTool(session)),
+  );
+}
