@@ -286,7 +286,7 @@ const policyCases: PolicyCase[] = [
   // Services
   { name: 'service principal', policy: policyOf(allowStatement({ Service: 'lambda.amazonaws.com' })), request: service('lambda.amazonaws.com'), decision: 'allowed' },
   { name: 'service principal, another service', policy: policyOf(allowStatement({ Service: 'lambda.amazonaws.com' })), request: service('ec2.amazonaws.com'), decision: 'implicitDeny' },
-  { name: 'service principal ignores case', policy: policyOf(allowStatement({ Service: 'lambda.amazonaws.com' })), request: service('Lambda.AmazonAWS.com'), decision: 'allowed' },
+  { name: 'service principals are case-sensitive (docs/evaluate.md)', policy: policyOf(allowStatement({ Service: 'lambda.amazonaws.com' })), request: service('Lambda.AmazonAWS.com'), decision: 'implicitDeny' },
   { name: 'list of services', policy: policyOf(allowStatement({ Service: ['ec2.amazonaws.com', 'lambda.amazonaws.com'] })), request: service('lambda.amazonaws.com'), decision: 'allowed' },
   { name: 'service principal does not trust an AWS caller', policy: policyOf(allowStatement({ Service: 'lambda.amazonaws.com' })), request: aws(USER), decision: 'implicitDeny' },
   {

@@ -2,6 +2,7 @@ import { getNodeValue, type Node } from 'jsonc-parser';
 import { parseOperator } from '../iam/operators';
 import { parseAwsPrincipal } from '../iam/principals';
 import { parsePolicy } from '../syntax/parse';
+import { misCasedServicePrincipal } from '../lint/rules/servicePrincipalCase';
 
 /** One statement in a sentence, for the code lens above it: whom it trusts, to do what, under which conditions. */
 export interface StatementSummary {
@@ -79,7 +80,8 @@ function principalPhrase(type: string, value: string): string {
         return value;
     }
   }
-  if (type === 'Service') return value;
+  // Service principals are case-sensitive: a mis-cased one trusts no service (docs/evaluate.md).
+  if (type === 'Service') return misCasedServicePrincipal(value) ? `no service (${value} is mis-cased: service principals are case-sensitive)` : value;
   if (type === 'Federated') {
     const oidc = /:oidc-provider\/(.+)$/.exec(value);
     if (oidc) return `web identities from ${oidc[1]}`;

@@ -12,7 +12,8 @@ ruleTests(principalInvalid, {
     p({ Service: ['lambda.amazonaws.com', 'logs.eu-west-1.amazonaws.com', 'ec2.amazonaws.com.cn'] }),
     p({ Federated: 'not-checked-here' }),
     p({ CanonicalUser: '79a59df900b949e55d96a1e698fbacedfd6e09d98eacf8f8d5218e7cd47ef2be' }),
-    // Reported once, by principal-unique-id and principal-wildcard-unsupported:
+    // Reported once, by principal-unique-id, principal-wildcard-unsupported and service-principal-case:
+    { name: 'a mis-cased service principal', text: p({ Service: 'Lambda.amazonaws.com' }) },
     { name: 'a role unique ID', text: p({ AWS: ['AROAJND24IEWKTX6BABJI', 'AIDAJQABLZS4A3QDU576Q'] }) },
     { name: 'wildcards inside principals', text: p({ AWS: ['arn:aws:iam::111122223333:role/deploy-*', 'arn:aws:iam::*:root'], Service: '*.amazonaws.com' }) },
   ],

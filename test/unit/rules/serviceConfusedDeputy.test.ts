@@ -13,6 +13,7 @@ ruleTests(serviceConfusedDeputy, {
     svc('states.amazonaws.com', { ArnLike: { 'aws:SourceArn': 'arn:aws:states:us-east-1:111122223333:stateMachine:*' } }),
     svc('backup.amazonaws.com', { StringEquals: { 'aws:SourceOrgID': 'o-a1b2c3d4e5' } }),
     { name: 'EC2 instance profiles carry no source context', text: svc('ec2.amazonaws.com') },
+    { name: 'a mis-cased service principal names no service (service-principal-case reports it)', text: svc('Lambda.amazonaws.com') },
     policy(statement()),
   ],
   invalid: [

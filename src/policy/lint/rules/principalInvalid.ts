@@ -2,6 +2,7 @@ import { closestMatch } from '../../base/closest';
 import { memoize } from '../../base/memoize';
 import { parseArn, parseAwsPrincipal, PARTITIONS, UNIQUE_ID_PREFIXES, uniqueIdPrefix } from '../../iam/principals';
 import type { Rule } from '../rule';
+import { misCasedServicePrincipal } from './servicePrincipalCase';
 
 const TYPES = ['AWS', 'Service', 'Federated', 'CanonicalUser'];
 
@@ -24,6 +25,7 @@ const awsProblem = memoize((value: string): string | undefined => {
 
 function serviceProblem(value: string): string | undefined {
   if (/[*?]/.test(value)) return undefined; // principal-wildcard-unsupported
+  if (misCasedServicePrincipal(value)) return undefined; // service-principal-case
   if (/^[a-z0-9][a-z0-9.-]*\.amazonaws\.com(\.cn)?$/.test(value)) return undefined;
   if (/^[a-z0-9-]+$/.test(value)) return `"${value}" is not a service principal: did you mean "${value}.amazonaws.com"?`;
   return `"${value}" is not a service principal: they look like "lambda.amazonaws.com"`;

@@ -2,6 +2,7 @@ import type { Severity } from '../../base/finding';
 import { CROSS_CUSTOMER_SERVICES, servicePath } from '../../iam/serviceTrust';
 import { nodeSpan, type Rule, type RuleReport } from '../rule';
 import { principalEntries, restrictedKeys } from '../../model/statements';
+import { misCasedServicePrincipal } from './servicePrincipalCase';
 
 const SOURCE_KEYS = ['aws:sourceaccount', 'aws:sourcearn', 'aws:sourceorgid', 'aws:sourceorgpaths'];
 
@@ -45,6 +46,7 @@ export const serviceConfusedDeputy: Rule = {
       for (const entry of principalEntries(statement)) {
         if (entry.type !== 'Service' || entry.item.kind !== 'string') continue;
         const service = entry.item.value;
+        if (misCasedServicePrincipal(service)) continue; // names no service: service-principal-case's finding
         const path = servicePath(service);
         if (path === 'no-source-context') continue;
         let message: string;
