@@ -1,4 +1,4 @@
-import { parseAwsPrincipal } from '../../iam/principals';
+import { uniqueIdPrefix } from '../../iam/principals';
 import type { Rule } from '../rule';
 
 // IAM Access Analyzer, "General Warning – Invalid role reference" and "… Invalid user reference":
@@ -36,9 +36,10 @@ export const principalUniqueId: Rule = {
     for (const statement of model.statements) {
       for (const entry of statement.principals) {
         if (entry.type !== 'AWS' || entry.item.kind !== 'string') continue;
-        const p = parseAwsPrincipal(entry.item.value);
-        if (p?.kind !== 'unique-id') continue;
-        const what = p.uniqueIdOf!;
+        // What parseAwsPrincipal() reads as kind 'unique-id', without splitting every ARN.
+        const prefix = uniqueIdPrefix(entry.item.value);
+        if (prefix !== 'AROA' && prefix !== 'AIDA') continue;
+        const what = prefix === 'AROA' ? 'role' : 'user';
         reportAt(
           entry.item.node,
           `"${entry.item.value}" is the unique ID of an IAM ${what}, which IAM shows in place of a ${what} that was deleted: it trusts nobody then, and a ${what} recreated under the same name does not match it. Write the ${what}'s ARN (arn:aws:iam::ACCOUNT:${what}/NAME); IAM turns it into the current ID when the policy is saved`,

@@ -1,3 +1,4 @@
+import { memoize } from '../../base/memoize';
 import { parseAwsPrincipal } from '../../iam/principals';
 import type { Rule } from '../rule';
 
@@ -10,11 +11,14 @@ import type { Rule } from '../rule';
 
 /** The principal a value names, for comparison: an account ID and its :root ARN are the same. */
 function identity(type: string, value: string): string {
-  if (type !== 'AWS') return `${type}\u0000${value}`;
-  const p = parseAwsPrincipal(value);
-  if (p?.kind === 'account' || p?.kind === 'root') return `AWS\u0000account:${p.account}`;
-  return `AWS\u0000${value}`;
+  return type === 'AWS' ? awsIdentity(value) : `${type}\u0000${value}`;
 }
+
+/** Remembered: the same accounts recur in every statement. */
+const awsIdentity = memoize((value: string): string => {
+  const p = parseAwsPrincipal(value);
+  return p?.kind === 'account' || p?.kind === 'root' ? `AWS\u0000account:${p.account}` : `AWS\u0000${value}`;
+});
 
 export const redundantPrincipal: Rule = {
   meta: {
@@ -44,6 +48,7 @@ export const redundantPrincipal: Rule = {
   check({ model, reportAt }) {
     for (const statement of model.statements) {
       if (!statement.elements.has('Principal') && !statement.elements.has('NotPrincipal')) continue;
+      if (statement.principals.length < 2) continue;
       const strings = statement.principals.filter((e) => e.item.kind === 'string');
       const everyone = strings.find((e) => (e.type === 'AWS' || e.type === '*') && e.item.value === '*');
       const first = new Map<string, (typeof strings)[number]>();

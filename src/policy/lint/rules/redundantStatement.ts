@@ -59,53 +59,56 @@ function withoutSid(text: string, statement: Statement): string {
   return text.slice(offset, sid.offset) + text.slice(sid.offset + sid.length, offset + length);
 }
 
-/** A 32-bit hash of a raw text span, without building a string. */
-function spanHash(text: string, offset: number, length: number): number {
-  let h = 0x811c9dc5;
-  for (let i = offset; i < offset + length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
-  return h >>> 0;
-}
-
 /**
- * A hash of what canonical() compares (keys and list items in any order, a one-item list as its
- * item, the Sid left out), over the raw text of scalars: equal statements share it unless one
- * writes a value with other escapes (then they are not reported); different ones rarely share it.
+ * A 32-bit hash of what canonical() compares (keys and list items in any order, a one-item list
+ * as its item, the Sid left out): equal statements share it, different ones rarely do. Scalars
+ * are numbered through `ids` (a Map look-up reuses the hash V8 keeps in each string) rather than
+ * hashed character by character.
  */
-function treeHash(text: string, node: Node | undefined, depth: number, top: boolean): number | undefined {
+function treeHash(ids: Map<unknown, number>, node: Node | undefined, depth: number, top: boolean): number | undefined {
   if (!node || depth > MAX_DEPTH) return undefined;
   switch (node.type) {
     case 'string':
     case 'number':
     case 'boolean':
     case 'null':
-      return spanHash(text, node.offset, node.length);
+      return idOf(ids, node.type === 'string' ? node.value : `${node.type}:${String(node.value)}`);
     case 'array': {
-      const seen = new Set<number>();
-      for (const child of node.children ?? []) {
-        const h = treeHash(text, child, depth + 1, false);
+      const children = node.children ?? [];
+      if (children.length === 1) return treeHash(ids, children[0], depth + 1, false);
+      const hashes: number[] = [];
+      for (const child of children) {
+        const h = treeHash(ids, child, depth + 1, false);
         if (h === undefined) return undefined;
-        seen.add(h);
+        hashes.push(h);
       }
-      if (seen.size === 1) return [...seen][0];
+      hashes.sort((a, b) => a - b);
       let sum = 0x9e3779b9;
-      for (const h of seen) sum = (sum + Math.imul(h, 0x85ebca6b)) >>> 0;
-      return sum;
+      for (let i = 0; i < hashes.length; i++) if (i === 0 || hashes[i] !== hashes[i - 1]) sum = (sum + Math.imul(hashes[i]! ^ 0x5bd1e995, 0x85ebca6b)) >>> 0;
+      // A list of one repeated item is that item, as in canonical().
+      return hashes.length > 0 && hashes[0] === hashes[hashes.length - 1] ? hashes[0] : sum;
     }
     case 'object': {
       let sum = 0x27d4eb2f;
       for (const property of node.children ?? []) {
-        const [key, value] = property.children ?? [];
+        const key = property.children?.[0];
         if (key?.type !== 'string') return undefined;
         if (top && key.value === 'Sid') continue;
-        const h = treeHash(text, value, depth + 1, false);
+        const h = treeHash(ids, property.children?.[1], depth + 1, false);
         if (h === undefined) return undefined;
-        sum = (sum + Math.imul(spanHash(text, key.offset, key.length) ^ Math.imul(h, 0xc2b2ae35), 0x165667b1)) >>> 0;
+        sum = (sum + Math.imul(idOf(ids, key.value) ^ Math.imul(h, 0xc2b2ae35), 0x165667b1)) >>> 0;
       }
       return sum;
     }
     default:
       return undefined;
   }
+}
+
+function idOf(ids: Map<unknown, number>, value: unknown): number {
+  let id = ids.get(value);
+  if (id === undefined) ids.set(value, (id = Math.imul(ids.size + 1, 0x9e3779b1) >>> 0));
+  return id;
 }
 
 export const redundantStatement: Rule = {
@@ -135,20 +138,22 @@ export const redundantStatement: Rule = {
     // Most statements differ: each is first placed by an order-blind hash of its tree (no
     // strings built); only statements that share a hash are compared, by their text without the
     // Sid, then by canonical(). That keeps the rule linear, also for thousands of copies.
-    const buckets = new Map<number, Array<{ statement: Statement; text: string; key?: string | null }>>();
+    type Entry = { statement: Statement; text?: string; key?: string | null };
+    const buckets = new Map<number, Entry[]>();
+    const ids = new Map<unknown, number>();
+    const textOf = (e: Entry) => (e.text ??= withoutSid(policy.text, e.statement));
+    const keyOf = (e: Entry) => (e.key === undefined ? (e.key = canonical(e.statement.node, 0, true) ?? null) : e.key);
     for (const statement of model.statements) {
       if (statement.node.type !== 'object') continue;
-      const hash = treeHash(policy.text, statement.node, 0, true);
+      const hash = treeHash(ids, statement.node, 0, true);
       if (hash === undefined) continue;
-      const text = withoutSid(policy.text, statement);
-      const entry: { statement: Statement; text: string; key?: string | null } = { statement, text };
+      const entry: Entry = { statement };
       const bucket = buckets.get(hash);
       if (!bucket) {
         buckets.set(hash, [entry]);
         continue;
       }
-      const keyOf = (e: typeof entry) => (e.key === undefined ? (e.key = canonical(e.statement.node, 0, true) ?? null) : e.key);
-      const first = bucket.find((e) => e.text === text || (keyOf(e) !== null && keyOf(e) === keyOf(entry)));
+      const first = bucket.find((e) => textOf(e) === textOf(entry) || (keyOf(e) !== null && keyOf(e) === keyOf(entry)));
       if (!first) {
         if (bucket.length < 16) bucket.push(entry);
         continue;
