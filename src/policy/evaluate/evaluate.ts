@@ -19,9 +19,10 @@ import { parseArn, parseAwsPrincipal, type AwsPrincipal } from '../iam/principal
  * - Principal: `"*"` ≡ `{"AWS":"*"}` (every caller). An account ID or `arn:…:iam::ACCOUNT:root`
  *   matches every principal of that account (its own identity policies must also allow the call).
  *   A role ARN matches the role and its sessions (`arn:aws:sts::ACCOUNT:assumed-role/ROLE/SESSION`);
- *   a user ARN the user; a session ARN exactly that session. Service principals compare without
- *   case, Federated ones exactly (well-known IdP host names without case). NotPrincipal is not
- *   supported in trust policies: such statements never apply.
+ *   a user ARN the user; a session ARN exactly that session. Every principal compares with its
+ *   case: user, role and session names, service principals (`Lambda.amazonaws.com` is not
+ *   Lambda) and Federated providers (docs/evaluate.md lists each decision and its source).
+ *   NotPrincipal is not supported in trust policies: such statements never apply.
  * - Action / NotAction: case-insensitive with `*` and `?`.
  * - Condition: operators AND, keys AND, a key's values OR — NOR for negated operators
  *   (StringNotEquals, StringNotLike, NumericNotEquals, DateNotEquals, NotIpAddress, ArnNotEquals,
@@ -43,7 +44,8 @@ import { parseArn, parseAwsPrincipal, type AwsPrincipal } from '../iam/principal
  *   operators fail on it, negated ones hold ("Policy variables with no value"). Substituted text
  *   is literal: a `*` in a user name is no wildcard.
  * - Derived context: aws:PrincipalArn (for a role session: the role's ARN, without its path,
- *   which a session ARN does not carry), aws:PrincipalAccount, aws:PrincipalType, aws:username
+ *   which a session ARN does not carry — the verdict says so, and a request that gives
+ *   aws:PrincipalArn itself is taken as given), aws:PrincipalAccount, aws:PrincipalType, aws:username
  *   (IAM users) and aws:PrincipalServiceName (service principals) are filled in when absent.
  * - A document that is not JSON or has no Statement evaluates to implicitDeny with a note.
  */
@@ -112,6 +114,8 @@ type Context = Map<string, ContextValue>;
 
 interface Evaluation {
   context: Context;
+  /** aws:PrincipalArn was derived from a role session's ARN, which does not carry the role's path. */
+  principalArnFromSession?: string;
   variables: boolean;
   request: AssumeRequest;
   caller: AwsPrincipal | undefined;
@@ -181,6 +185,8 @@ function evaluateDocument(policy: string | object, request: AssumeRequest): Eval
     notes.push(`The caller "${request.principal.id}" is not an IAM or STS principal ARN or an account ID: only "*" principals can match it.`);
   }
   const evaluation: Evaluation = { context: buildContext(request, caller), variables, request, caller };
+  const derivedArn = caller?.kind === 'assumed-role' && !hasContextKey(request, 'aws:PrincipalArn') ? evaluation.context.get('aws:principalarn')?.values[0] : undefined;
+  if (derivedArn) evaluation.principalArnFromSession = derivedArn;
 
   const verdicts: StatementVerdict[] = [];
   const accountNotes = new Set<string>();
@@ -261,7 +267,7 @@ function evaluateStatement(
 function callerPrincipal(id: string): AwsPrincipal | undefined {
   if (/^\d{12}$/.test(id)) return { kind: 'root', account: id, partition: 'aws' };
   const parsed = parseAwsPrincipal(id);
-  return parsed && parsed.kind !== 'wildcard' && parsed.kind !== 'account' ? parsed : undefined;
+  return parsed && parsed.kind !== 'wildcard' && parsed.kind !== 'account' && parsed.kind !== 'unique-id' ? parsed : undefined;
 }
 
 function buildContext(request: AssumeRequest, caller: AwsPrincipal | undefined): Context {
@@ -341,14 +347,14 @@ function matchPrincipalElement(statement: Record<string, unknown>, evaluation: E
 }
 
 function matchPrincipalValue(type: string, value: string, id: string, caller: AwsPrincipal | undefined): PrincipalMatch {
+  // Service principals and identity providers compare with their case (docs/evaluate.md).
   if (type === 'Service') {
-    return value.toLowerCase() === id.toLowerCase()
-      ? { matches: true, reason: `the service ${value} is trusted` }
-      : { matches: false, reason: `${value} is another service` };
+    if (value === id) return { matches: true, reason: `the service ${value} is trusted` };
+    return { matches: false, reason: sameButCase(value, id) ? `${value} is not ${id}: service principals are case-sensitive, so ${value} names no service` : `${value} is another service` };
   }
   if (type === 'Federated') {
-    const same = value === id || (!value.startsWith('arn:') && value.toLowerCase() === id.toLowerCase());
-    return same ? { matches: true, reason: `the identity provider ${value} is trusted` } : { matches: false, reason: `${value} is another identity provider` };
+    if (value === id) return { matches: true, reason: `the identity provider ${value} is trusted` };
+    return { matches: false, reason: sameButCase(value, id) ? `${value} is not ${id}: identity providers are compared with their case` : `${value} is another identity provider` };
   }
   if (type === 'CanonicalUser') {
     return value === id ? { matches: true, reason: `the canonical user ${value} is trusted` } : { matches: false, reason: `${value} is another canonical user` };
@@ -356,12 +362,18 @@ function matchPrincipalValue(type: string, value: string, id: string, caller: Aw
   const trusted = parseAwsPrincipal(value);
   if (!trusted) return { matches: false, reason: `"${value}" is not an AWS principal IAM accepts (an account ID, or a root, user, role or session ARN)` };
   if (!caller) return { matches: false, reason: `the caller is not an IAM principal that ${value} could name` };
+  if (trusted.kind === 'unique-id') {
+    return { matches: false, reason: `${value} is the unique ID of a ${trusted.uniqueIdOf} (IAM shows one in place of a deleted ${trusted.uniqueIdOf}): it matches only that very ${trusted.uniqueIdOf}, never one recreated under the same name, and which one it was cannot be told from the ID` };
+  }
   if (trusted.partition && caller.partition && trusted.partition !== caller.partition) {
     return { matches: false, reason: `${value} is in partition ${trusted.partition}, the caller in ${caller.partition}` };
   }
   if (trusted.account !== caller.account) return { matches: false, reason: `${value} is in account ${trusted.account}, the caller in ${caller.account}` };
-  const sameName = (a: string | undefined, b: string | undefined) => a !== undefined && b !== undefined && a.toLowerCase() === b.toLowerCase();
+  // Names compare with their case: "the user name part of the ARN is case sensitive" (Principal
+  // element), and "role names are case sensitive when you assume a role" (docs/evaluate.md).
+  const sameName = (a: string | undefined, b: string | undefined) => a !== undefined && b !== undefined && a === b;
   const lastPart = (name: string | undefined) => (name ?? '').split('/').pop();
+  const caseNote = (a: string | undefined, b: string | undefined) => (a !== undefined && b !== undefined && sameButCase(a, b) ? ` (the names differ only in case, and ${a} is not ${b})` : '');
   switch (trusted.kind) {
     case 'account':
     case 'root':
@@ -372,13 +384,16 @@ function matchPrincipalValue(type: string, value: string, id: string, caller: Aw
       if (caller.kind === 'assumed-role' && sameName(lastPart(trusted.name), caller.name!.split('/')[0])) {
         return { matches: true, reason: `the caller is a session of the trusted role ${value}` };
       }
-      return { matches: false, reason: `${value} is another role` };
+      return {
+        matches: false,
+        reason: `${value} is another role${caseNote(lastPart(trusted.name), caller.kind === 'role' ? lastPart(caller.name) : caller.kind === 'assumed-role' ? caller.name!.split('/')[0] : undefined)}`,
+      };
     case 'user':
       if (caller.kind === 'user' && sameName(trusted.name, caller.name)) return { matches: true, reason: `the user ${value} is trusted` };
-      return { matches: false, reason: `${value} is another user` };
+      return { matches: false, reason: `${value} is another user${caseNote(trusted.name, caller.kind === 'user' ? caller.name : undefined)}` };
     case 'assumed-role':
       if (caller.kind === 'assumed-role' && trusted.name === caller.name) return { matches: true, reason: `the session ${value} is trusted` };
-      return { matches: false, reason: `${value} is another session (a session ARN trusts exactly that session)` };
+      return { matches: false, reason: `${value} is another session (a session ARN trusts exactly that session)${caseNote(trusted.name, caller.kind === 'assumed-role' ? caller.name : undefined)}` };
     case 'federated-user':
       if (caller.kind === 'federated-user' && trusted.name === caller.name) return { matches: true, reason: `the federated user ${value} is trusted` };
       return { matches: false, reason: `${value} is another federated user` };
@@ -436,7 +451,12 @@ function evaluateCondition(operatorText: string, key: string, rawValue: unknown,
   const expected = rawValues.map((v) => (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' ? String(v) : JSON.stringify(v) ?? 'undefined'));
   const present = evaluation.context.get(key.toLowerCase());
   const actual = present ? [...present.values] : undefined;
-  const verdict = (holds: boolean, reason: string): ConditionVerdict => ({ operator: operatorText, key, expected, actual, holds, reason });
+  // A session ARN does not carry its role's path: say so wherever the derived aws:PrincipalArn decides.
+  const pathNote =
+    evaluation.principalArnFromSession && key.toLowerCase() === 'aws:principalarn'
+      ? ` (aws:PrincipalArn was derived from the session ARN as ${evaluation.principalArnFromSession}, without the role's path, which a session ARN does not carry: if the role has a path, give aws:PrincipalArn in the request)`
+      : '';
+  const verdict = (holds: boolean, reason: string): ConditionVerdict => ({ operator: operatorText, key, expected, actual, holds, reason: `${reason}${pathNote}` });
 
   if (!op.base || op.problem) return verdict(false, `${op.problem ?? 'unknown operator'}: IAM would reject the policy`);
   if (rawValues.length === 0) return verdict(false, `${operatorText} lists no values for ${key}: IAM would reject the policy`);
@@ -761,6 +781,17 @@ function isObject(value: unknown): value is Record<string, unknown> {
 function stringList(value: unknown): string[] {
   const list = Array.isArray(value) ? value : value === undefined ? [] : [value];
   return list.filter((v) => typeof v === 'string' || typeof v === 'number').map(String);
+}
+
+/** Two texts that are the same but for case (and not the same text). */
+function sameButCase(a: string, b: string): boolean {
+  return a !== b && a.toLowerCase() === b.toLowerCase();
+}
+
+/** Whether the request gives a context key itself (keys compare without case). */
+function hasContextKey(request: AssumeRequest, name: string): boolean {
+  const lower = name.toLowerCase();
+  return Object.entries(request.context ?? {}).some(([key, value]) => key.toLowerCase() === lower && value !== undefined && value !== null);
 }
 
 function quote(value: string): string {
