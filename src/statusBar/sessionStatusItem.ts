@@ -79,7 +79,10 @@ export class SessionStatusItem implements vscode.Disposable, SessionStatusView {
         `Source: ${this.state.origin ? (this.state.origin.answers.profile ? `profile ${this.state.origin.answers.profile}` : 'the default credentials') : 'restored after a reload'}`,
         `Expires: ${session.expiration.toLocaleString()}`,
         ...this.caveats().map((c) => `$(warning) ${c.message}`),
+        // What no API can see: a shell's rc file runs after VS Code set the terminal's environment.
+        'An `AWS_PROFILE` or access keys exported by your shell\'s rc file (~/.bashrc, ~/.zshrc) are set after the session\'s and can win over it: export them only outside sessions (see docs/sessions.md).',
       ].join('  \n'),
+      true, // theme icons: $(warning) is an icon, not text
     );
     this.item.tooltip = tooltip;
     this.item.accessibilityInformation = { label: `IAM role session ${role}, ${formatTimeLeft(session.expiration, now)} left`, role: 'button' };
