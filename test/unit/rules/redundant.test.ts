@@ -1,3 +1,6 @@
+import assert from 'node:assert/strict';
+import { it } from 'node:test';
+import { runRules } from '../../../src/policy/lint/lint';
 import { redundantAction } from '../../../src/policy/lint/rules/redundantAction';
 import { redundantConditionValue } from '../../../src/policy/lint/rules/redundantConditionValue';
 import { redundantPrincipal } from '../../../src/policy/lint/rules/redundantPrincipal';
@@ -72,4 +75,10 @@ ruleTests(redundantConditionValue, {
     { name: 'ArnLike within one part', text: c({ ArnLike: { 'aws:PrincipalArn': ['arn:aws:iam::111122223333:role/ci-*', 'arn:aws:iam::111122223333:role/ci-build'] } }), errors: [{ token: '"arn:aws:iam::111122223333:role/ci-build"' }] },
     { name: 'IP range inside another', text: c({ IpAddress: { 'aws:SourceIp': ['203.0.113.0/24', '203.0.113.128/25'] } }), errors: [{ token: '"203.0.113.128/25"', message: /lies within "203\.0\.113\.0\/24"/ }] },
   ],
+});
+
+it('redundant-condition-value: a list of 300,000 bounds does not overflow the stack', () => {
+  const values = Array.from({ length: 300_000 }, (_, i) => String(i));
+  const found = runRules(c({ NumericLessThan: { 'aws:MultiFactorAuthAge': values } }), [redundantConditionValue]);
+  assert.equal(found.length, 299_999);
 });

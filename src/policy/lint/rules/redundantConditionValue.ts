@@ -73,7 +73,9 @@ function bounds(entry: ConditionEntry, values: Item[]): Redundancy[] {
   const parse = entry.op.valueType === 'Numeric' ? (v: string) => (/^-?\d+(\.\d+)?$/.test(v) ? Number(v) : NaN) : (v: string) => (/^\d+$/.test(v) ? Number(v) * 1000 : Date.parse(v));
   const numbers = values.map((v) => parse(v.value));
   if (numbers.some((n) => Number.isNaN(n))) return []; // condition-type-mismatch's values
-  const best = numbers.indexOf(less ? Math.max(...numbers) : Math.min(...numbers));
+  // A loop, not Math.max(...numbers): a list of 200,000 values would overflow the call stack.
+  let best = 0;
+  for (let i = 1; i < numbers.length; i++) if (less ? numbers[i]! > numbers[best]! : numbers[i]! < numbers[best]!) best = i;
   const widest = values[best]!;
   return values
     .filter((v, i) => i !== best && numbers[i] !== undefined && v !== widest)
@@ -129,9 +131,13 @@ export const redundantConditionValue: Rule = {
         const found = repeats(entry, values);
         const reported = new Set(found.map((r) => r.item));
         const rest = values.filter((v) => !reported.has(v));
-        if (entry.op.globbing) found.push(...coveredByPattern(rest, type === 'ARN'));
-        else if (type === 'Numeric' || type === 'Date') found.push(...bounds(entry, rest));
-        else if (type === 'IPAddress') found.push(...nestedRanges(rest));
+        const more =
+          entry.op.globbing ? coveredByPattern(rest, type === 'ARN')
+          : type === 'Numeric' || type === 'Date' ? bounds(entry, rest)
+          : type === 'IPAddress' ? nestedRanges(rest)
+          : [];
+        // Pushed one by one: push(...more) of a long list would overflow the call stack.
+        for (const r of more) found.push(r);
         for (const r of found.sort((a, b) => a.item.node.offset - b.item.node.offset)) {
           reportAt(r.item.node, `"${r.item.value}" ${r.why}: remove it`, [{ node: r.because.node, message: 'covers it' }]);
         }
