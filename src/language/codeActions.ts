@@ -30,7 +30,7 @@ export function registerCodeActions(): vscode.Disposable {
         const actions: vscode.CodeAction[] = [];
         if (fixable.length > 0) {
           const settings = readLanguageSettings(document.uri);
-          const options = lintOptionsFor(settings, configs.forUri(document.uri)?.config);
+          const options = lintOptionsFor(settings, configs.forUri(document.uri)?.config, document.uri);
           const kind = trustDocumentKind(document, settings);
           if (kind && kind !== 'policy') actions.push(...embeddedActions(document, kind, fixable, options));
           else actions.push(...policyActions(document, fixable, options));

@@ -131,7 +131,7 @@ export class TrustPolicyDiagnostics implements vscode.Disposable {
     if (loaded && !vscode.workspace.textDocuments.some((d) => d.uri.toString() === loaded.uri.toString())) {
       this.publishConfigProblems(loaded.uri, loaded.problems, false);
     }
-    const findings = checkText(text, kind, lintOptionsFor(settings, loaded?.config), commentStyleOf(uri.path, text, languageId));
+    const findings = checkText(text, kind, lintOptionsFor(settings, loaded?.config, uri), commentStyleOf(uri.path, text, languageId));
     const diagnostics = toDiagnostics(findings, settings, this.extensionUri, uri);
     this.refused.delete(uri.toString());
     this.collection.set(uri, diagnostics);

@@ -2,6 +2,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import * as vscode from 'vscode';
 import type { LintOptions, Severity } from '../policy';
+import { IAM_ROLE_SCHEME } from './trustPolicyDocuments';
 import { CONFIG_FILE_NAME, mergeLayers, parseProjectConfig, type ConfigProblem, type ProjectConfig } from '../policy/lint/config';
 
 export interface LanguageSettings {
@@ -131,12 +132,18 @@ function load(path: string): LoadedConfig | undefined {
  * what the file leaves out; the ignore lists of both apply. (iamTrust.severity.* is not
  * overridden: it says how each severity is shown, after the file has re-graded the rules.)
  */
-export function lintOptionsFor(settings: LanguageSettings, config: ProjectConfig | undefined): LintOptions {
+export function lintOptionsFor(settings: LanguageSettings, config: ProjectConfig | undefined, uri?: vscode.Uri): LintOptions {
   const fromSettings = {
     ...(settings.accountId ? { accountId: settings.accountId } : {}),
     ...(settings.trustedAccounts.length > 0 ? { trustedAccounts: settings.trustedAccounts } : {}),
     ...(settings.organizationId ? { organizationId: settings.organizationId } : {}),
     ignore: settings.ignore,
   };
-  return mergeLayers(fromSettings, config);
+  const merged = mergeLayers(fromSettings, config);
+  // A live role's document (iam-role:/<account>/<role>/…) lives in that account, whatever the
+  // settings and the project file say; the account they name stays inside the zone of trust.
+  const roleAccount = uri?.scheme === IAM_ROLE_SCHEME ? /^\/(\d{12})\//.exec(uri.path)?.[1] : undefined;
+  if (!roleAccount) return merged;
+  const trustedAccounts = [...new Set([...(merged.trustedAccounts ?? []), ...(merged.accountId ? [merged.accountId] : [])])].filter((a) => a !== roleAccount);
+  return { ...merged, accountId: roleAccount, ...(trustedAccounts.length > 0 ? { trustedAccounts } : {}) };
 }
