@@ -1,5 +1,6 @@
-// npm run bench: lint throughput beside bare JSON.parse and jsonc-parser's parseTree, on the
-// real-world corpus and on one ~500 KB document, measured in the same run. Reports figures
+// npm run bench: lint per policy beside cloud-copilot's validateTrustPolicy and JSON.parse on
+// small and large real-world policies (scripts/bench-policy.mjs), lint beside bare JSON.parse and
+// jsonc-parser's parseTree on one ~500 KB document, measured in the same run. Reports figures
 // (median of rounds, with the spread); asserts nothing.
 import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -33,21 +34,12 @@ function measure(fn, { rounds = 15, repeat = 1 } = {}) {
   samples.sort((a, b) => a - b);
   return { median: samples[Math.floor(samples.length / 2)], min: samples[0], max: samples[samples.length - 1] };
 }
-const overCorpus = (f) => () => {
-  for (const text of corpus) f(text);
-};
 const fmt = (m, unit = 'ms', scale = 1) => `${(m.median * scale).toFixed(unit === 'µs' ? 1 : 2)} ${unit} (${(m.min * scale).toFixed(unit === 'µs' ? 1 : 2)}–${(m.max * scale).toFixed(unit === 'µs' ? 1 : 2)})`;
 
-const perPolicy = (m) => ({ median: m.median / corpus.length, min: m.min / corpus.length, max: m.max / corpus.length });
-const cJson = perPolicy(measure(overCorpus((t) => JSON.parse(t)), { repeat: 200 }));
-const cTree = perPolicy(measure(overCorpus((t) => parseTree(t, [])), { repeat: 200 }));
-const cLint = perPolicy(measure(overCorpus((t) => policy.lint(t, { accountId: '111122223333' })), { repeat: 50 }));
-
 console.log(`\nbench: Node ${process.version}, ${policy.RULES.length} rules`);
-console.log(`\ncorpus: ${corpus.length} real-world policies, ${Math.round(corpus.reduce((a, t) => a + t.length, 0) / corpus.length)} characters on average; time per policy, median (min–max)`);
-console.log(`  JSON.parse          ${fmt(cJson, 'µs', 1000)}`);
-console.log(`  jsonc parseTree     ${fmt(cTree, 'µs', 1000)}`);
-console.log(`  lint                ${fmt(cLint, 'µs', 1000)}   = ${(cLint.median / cJson.median).toFixed(1)}x JSON.parse, ${(1000 / cLint.median).toFixed(0)} policies/s`);
+
+// Per policy, small and large, beside cloud-copilot's validateTrustPolicy: scripts/bench-policy.mjs.
+await import('./bench-policy.mjs');
 
 const bJson = measure(() => JSON.parse(big), { rounds: 9 });
 const bTree = measure(() => parseTree(big, []), { rounds: 9 });

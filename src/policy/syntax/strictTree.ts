@@ -1,4 +1,4 @@
-import { createScanner, type Node } from 'jsonc-parser';
+import type { Node } from 'jsonc-parser';
 import { MAX_NESTING_DEPTH } from '../base/limits';
 
 /**
@@ -28,147 +28,52 @@ export const enum SyntaxKind {
 /** jsonc-parser's Node with the fields parseTree() itself fills in after creating a node. */
 type Building = { -readonly [K in keyof Node]: Node[K] };
 
+// The parser's state, for the one document being read (it never calls out, so it is not re-entered).
+let text = '';
+let pos = 0;
+let depth = 0;
+/** Children are collected here and copied out at the end of their object or array (see collect()). */
+const stack: Node[] = [];
+
+/** Thrown at the first thing strict JSON does not allow; parseStrictTree() answers undefined. */
+const NOT_STRICT = new Error('not strict JSON');
+
 /**
  * The fast path of parsePolicy(): builds the same tree as jsonc-parser's parseTree() for a
- * document that is strict JSON, straight from jsonc-parser's scanner; returns undefined at the
- * first thing strict JSON does not allow (comment, trailing comma, bad token, scan error,
- * empty text …), and parsePolicy() then runs parseTree() for its error recovery and messages.
+ * document that is strict JSON, with a scanner of its own; returns undefined at the first thing
+ * strict JSON does not allow (comment, trailing comma, bad token, bad escape, control character,
+ * any whitespace but JSON's four, empty text …) or for nesting deeper than MAX_NESTING_DEPTH, and
+ * parsePolicy() then runs parseTree() for its error recovery and messages.
  *
- * Why it is faster: parseTree() goes through visit(), which allocates a closure for every
- * callback (the JSON path supplier) and keeps a path array up to date, and the scanner it
- * drives builds a string of every run of whitespace (indentation) one character at a time.
- * Here whitespace is skipped before the scanner sees it, and nodes are built directly.
+ * Why it is faster than parseTree(): that goes through visit(), which allocates a closure for
+ * every callback (the JSON path supplier) and keeps a path array up to date, and the scanner it
+ * drives builds every token's value, whitespace included, one character at a time. Here the
+ * characters are read once, a string without escapes is one slice of the text, and nodes are
+ * built directly.
  *
  * For strict JSON the two trees are equal node for node (type, offset, length, value,
- * colonOffset, children, parent), and any document that parseTree() parses without an
- * error takes this path (unless nested thousands deep): both were checked (with isDeepStrictEqual) on 240,000 generated,
- * mutated and random-token documents when this was written.
+ * colonOffset, children, parent), and any document that parseTree() parses without an error
+ * takes this path unless it uses whitespace other than space, tab, CR and LF or nests deeper
+ * than MAX_NESTING_DEPTH: property tests compare them (test/unit/strictTree.test.ts).
  */
-export function parseStrictTree(text: string): Node | undefined {
-  const scanner = createScanner(text, false);
-
-  /** Scans the next token past whitespace; Unknown for anything strict JSON does not allow. */
-  const next = (): SyntaxKind => {
-    let pos = scanner.getPosition();
-    for (;;) {
-      // The scanner's trivia: space, tab, line feed, carriage return (the same as JSON's).
-      const c = text.charCodeAt(pos);
-      if (c === 32 || c === 10 || c === 13 || c === 9) pos++;
-      else break;
-    }
-    scanner.setPosition(pos);
-    const token = scanner.scan() as number as SyntaxKind;
-    if (scanner.getTokenError() !== 0 || token === SyntaxKind.LineCommentTrivia || token === SyntaxKind.BlockCommentTrivia) return SyntaxKind.Unknown;
-    return token;
-  };
-
-  /** The token after the value that value() (or object(), array()) read last. */
-  const after = { token: SyntaxKind.Unknown };
-
-  /** How many objects and arrays are open; beyond the limit parsePolicy() takes over. */
-  let depth = 0;
-  const nested = (read: (parent: Node | undefined) => Node | undefined, parent: Node | undefined): Node | undefined => {
-    if (depth === MAX_NESTING_DEPTH) return undefined;
-    depth++;
-    const node = read(parent);
-    depth--;
-    return node;
-  };
-
-  /** The value starting at the current token, whose kind is `token`; undefined when it is not strict JSON. */
-  const value = (token: SyntaxKind, parent: Node | undefined): Node | undefined => {
-    const offset = scanner.getTokenOffset();
-    const length = scanner.getTokenLength();
-    let node: Node;
-    switch (token) {
-      case SyntaxKind.OpenBraceToken:
-        return nested(object, parent);
-      case SyntaxKind.OpenBracketToken:
-        return nested(array, parent);
-      case SyntaxKind.StringLiteral:
-        node = { type: 'string', offset, length, parent, value: scanner.getTokenValue() };
-        break;
-      case SyntaxKind.NumericLiteral: {
-        const number = Number(scanner.getTokenValue());
-        if (Number.isNaN(number)) return undefined;
-        node = { type: 'number', offset, length, parent, value: number };
-        break;
-      }
-      case SyntaxKind.TrueKeyword:
-      case SyntaxKind.FalseKeyword:
-        node = { type: 'boolean', offset, length, parent, value: token === SyntaxKind.TrueKeyword };
-        break;
-      case SyntaxKind.NullKeyword:
-        node = { type: 'null', offset, length, parent, value: null };
-        break;
-      default:
-        return undefined;
-    }
-    after.token = next();
-    return node;
-  };
-
-  // Children are collected on one stack and copied out at the end of their object or array:
-  // an array that grows by push() from empty reserves room for 17 elements, which for the
-  // many small objects of a large document is most of the memory the tree takes.
-  const stack: Node[] = [];
-  const childrenFrom = (start: number): Node[] => stack.splice(start);
-
-  const object = (parent: Node | undefined): Node | undefined => {
-    const start = stack.length;
-    const node: Building = { type: 'object', offset: scanner.getTokenOffset(), length: -1, parent, children: undefined };
-    let token = next();
-    if (token !== SyntaxKind.CloseBraceToken) {
-      for (;;) {
-        if (token !== SyntaxKind.StringLiteral) return undefined;
-        const offset = scanner.getTokenOffset();
-        // Every field is there from the start (V8 then keeps one shape for all property nodes).
-        const property: Building = { type: 'property', offset, length: -1, parent: node, children: undefined, colonOffset: -1 };
-        const key: Node = { type: 'string', value: scanner.getTokenValue(), offset, length: scanner.getTokenLength(), parent: property };
-        if (next() !== SyntaxKind.ColonToken) return undefined;
-        property.colonOffset = scanner.getTokenOffset();
-        const propertyValue = value(next(), property);
-        if (!propertyValue) return undefined;
-        property.children = [key, propertyValue];
-        property.length = propertyValue.offset + propertyValue.length - offset;
-        stack.push(property);
-        token = after.token;
-        if (token === SyntaxKind.CloseBraceToken) break;
-        // A comma must be followed by another property (no trailing comma).
-        if (token !== SyntaxKind.CommaToken) return undefined;
-        token = next();
-      }
-    }
-    node.children = childrenFrom(start);
-    node.length = scanner.getTokenOffset() + 1 - node.offset;
-    after.token = next();
-    return node;
-  };
-
-  const array = (parent: Node | undefined): Node | undefined => {
-    const start = stack.length;
-    const node: Building = { type: 'array', offset: scanner.getTokenOffset(), length: -1, parent, children: undefined };
-    let token = next();
-    if (token !== SyntaxKind.CloseBracketToken) {
-      for (;;) {
-        const element = value(token, node);
-        if (!element) return undefined;
-        stack.push(element);
-        token = after.token;
-        if (token === SyntaxKind.CloseBracketToken) break;
-        if (token !== SyntaxKind.CommaToken) return undefined;
-        token = next();
-      }
-    }
-    node.children = childrenFrom(start);
-    node.length = scanner.getTokenOffset() + 1 - node.offset;
-    after.token = next();
-    return node;
-  };
-
-  // Nesting deeper than MAX_NESTING_DEPTH is left to parsePolicy(), which reports it.
-  const built = value(next(), undefined);
-  if (!built || after.token !== SyntaxKind.EOF) return undefined;
+export function parseStrictTree(source: string): Node | undefined {
+  text = source;
+  pos = 0;
+  depth = 0;
+  stack.length = 0;
+  let built: Node;
+  try {
+    skipSpace();
+    built = value(undefined);
+    skipSpace();
+    if (pos !== text.length) return undefined;
+  } catch (error) {
+    if (error === NOT_STRICT) return undefined;
+    throw error;
+  } finally {
+    stack.length = 0;
+    text = '';
+  }
   // parseTree() leaves the root without a parent property. Deleting it would switch the
   // root to V8's slow dictionary mode (which cost 8% of linting a small policy), so the
   // root is copied without it instead, and its children pointed at the copy.
@@ -177,4 +82,198 @@ export function parseStrictTree(text: string): Node | undefined {
   const root: Node = { type, offset, length, children };
   for (const child of children) (child as Building).parent = root;
   return root;
+}
+
+/** Skips JSON's whitespace: space, tab, line feed, carriage return. */
+function skipSpace(): void {
+  // Locals, not the module's variables, in the loops: V8 then keeps them in registers.
+  const t = text;
+  let p = pos;
+  for (;;) {
+    const c = t.charCodeAt(p);
+    if (c === 32 || c === 10 || c === 13 || c === 9) p++;
+    else break;
+  }
+  pos = p;
+}
+
+/** The value at `pos` (after whitespace); `pos` is left after it. */
+function value(parent: Node | undefined): Node {
+  const offset = pos;
+  const c = text.charCodeAt(pos);
+  switch (c) {
+    case 34 /* " */:
+      return { type: 'string', offset, length: scanString() - offset, parent, value: stringValue } as Node;
+    case 123 /* { */:
+      return container(parent, 'object');
+    case 91 /* [ */:
+      return container(parent, 'array');
+    case 116 /* t */:
+      keyword('true');
+      return { type: 'boolean', offset, length: 4, parent, value: true };
+    case 102 /* f */:
+      keyword('false');
+      return { type: 'boolean', offset, length: 5, parent, value: false };
+    case 110 /* n */:
+      keyword('null');
+      return { type: 'null', offset, length: 4, parent, value: null };
+    default:
+      if (c === 45 /* - */ || (c >= 48 && c <= 57)) {
+        scanNumber();
+        return { type: 'number', offset, length: pos - offset, parent, value: Number(text.slice(offset, pos)) };
+      }
+      throw NOT_STRICT;
+  }
+}
+
+/** A keyword, which jsonc-parser reads as the whole run of characters up to a separator. */
+function keyword(word: string): void {
+  if (!text.startsWith(word, pos)) throw NOT_STRICT;
+  pos += word.length;
+  endOfWord();
+}
+
+/** A number or keyword must end where jsonc-parser's scanner ends a token: at whitespace or a separator (over-strict elsewhere). */
+function endOfWord(): void {
+  if (pos === text.length) return;
+  const c = text.charCodeAt(pos);
+  // space, tab, LF, CR, `,` `:` `]` `}`
+  if (c === 32 || c === 9 || c === 10 || c === 13 || c === 44 || c === 58 || c === 93 || c === 125) return;
+  throw NOT_STRICT;
+}
+
+/** JSON's number grammar, as jsonc-parser's scanner reads it. */
+function scanNumber(): void {
+  if (text.charCodeAt(pos) === 45) pos++;
+  let c = text.charCodeAt(pos);
+  if (c === 48) c = text.charCodeAt(++pos);
+  else if (c >= 49 && c <= 57) do c = text.charCodeAt(++pos); while (c >= 48 && c <= 57);
+  else throw NOT_STRICT;
+  if (c === 46 /* . */) {
+    c = text.charCodeAt(++pos);
+    if (!(c >= 48 && c <= 57)) throw NOT_STRICT;
+    do c = text.charCodeAt(++pos); while (c >= 48 && c <= 57);
+  }
+  if (c === 101 || c === 69 /* e E */) {
+    c = text.charCodeAt(++pos);
+    if (c === 43 || c === 45) c = text.charCodeAt(++pos);
+    if (!(c >= 48 && c <= 57)) throw NOT_STRICT;
+    do c = text.charCodeAt(++pos); while (c >= 48 && c <= 57);
+  }
+  endOfWord();
+}
+
+/** The value of the string scanString() read last. */
+let stringValue = '';
+
+/** The string starting at `pos` (its opening quote): sets stringValue, returns and leaves `pos` after the closing quote. */
+function scanString(): number {
+  const t = text;
+  const start = pos + 1;
+  let p = start;
+  for (;;) {
+    const c = t.charCodeAt(p);
+    if (c === 34) {
+      stringValue = t.slice(start, p);
+      return (pos = p + 1);
+    }
+    // A backslash, a control character (JSON does not allow them raw), or the end of the text (NaN).
+    if (c === 92 || c < 32 || c !== c) break;
+    p++;
+  }
+  pos = p;
+  // With escapes: the rest is read piece by piece.
+  let result = text.slice(start, pos);
+  let from = pos;
+  for (;;) {
+    const c = text.charCodeAt(pos);
+    if (c === 34) {
+      stringValue = result + text.slice(from, pos);
+      return ++pos;
+    }
+    if (c < 32 || c !== c) throw NOT_STRICT;
+    if (c !== 92) {
+      pos++;
+      continue;
+    }
+    result += text.slice(from, pos);
+    const e = text.charCodeAt(pos + 1);
+    pos += 2;
+    switch (e) {
+      case 34: result += '"'; break;
+      case 92: result += '\\'; break;
+      case 47: result += '/'; break;
+      case 98: result += '\b'; break;
+      case 102: result += '\f'; break;
+      case 110: result += '\n'; break;
+      case 114: result += '\r'; break;
+      case 116: result += '\t'; break;
+      case 117 /* u */: {
+        let code = 0;
+        for (let i = 0; i < 4; i++) {
+          const h = text.charCodeAt(pos++);
+          const digit = h >= 48 && h <= 57 ? h - 48 : h >= 97 && h <= 102 ? h - 87 : h >= 65 && h <= 70 ? h - 55 : -1;
+          if (digit < 0) throw NOT_STRICT;
+          code = code * 16 + digit;
+        }
+        result += String.fromCharCode(code);
+        break;
+      }
+      default:
+        throw NOT_STRICT;
+    }
+    from = pos;
+  }
+}
+
+/** The children collected on the stack since `start`, as an array of their exact size (one grown by push() from empty reserves room for 17 elements). */
+function collect(start: number): Node[] {
+  const children = stack.slice(start);
+  stack.length = start;
+  return children;
+}
+
+/** The object or array at `pos` (its opening brace or bracket); `pos` is left after its end. */
+function container(parent: Node | undefined, type: 'object' | 'array'): Node {
+  if (depth === MAX_NESTING_DEPTH) throw NOT_STRICT;
+  depth++;
+  const start = stack.length;
+  const close = type === 'object' ? 125 /* } */ : 93; /* ] */
+  const node: Building = { type, offset: pos, length: -1, parent, children: undefined };
+  pos++;
+  skipSpace();
+  if (text.charCodeAt(pos) !== close) {
+    for (;;) {
+      stack.push(type === 'object' ? property(node) : value(node));
+      skipSpace();
+      const c = text.charCodeAt(pos);
+      if (c === close) break;
+      // A comma must be followed by another element (no trailing comma).
+      if (c !== 44 /* , */) throw NOT_STRICT;
+      pos++;
+      skipSpace();
+    }
+  }
+  node.children = collect(start);
+  node.length = ++pos - node.offset;
+  depth--;
+  return node;
+}
+
+/** The `"key": value` property at `pos`. */
+function property(parent: Node): Node {
+  const offset = pos;
+  if (text.charCodeAt(pos) !== 34) throw NOT_STRICT;
+  const keyEnd = scanString();
+  // Every field is there from the start (V8 then keeps one shape for all property nodes).
+  const node: Building = { type: 'property', offset, length: -1, parent, children: undefined, colonOffset: -1 };
+  const key: Node = { type: 'string', value: stringValue, offset, length: keyEnd - offset, parent: node };
+  skipSpace();
+  if (text.charCodeAt(pos) !== 58 /* : */) throw NOT_STRICT;
+  node.colonOffset = pos++;
+  skipSpace();
+  const propertyValue = value(node);
+  node.children = [key, propertyValue];
+  node.length = propertyValue.offset + propertyValue.length - offset;
+  return node;
 }
