@@ -5,7 +5,7 @@ import { commentStyleOf, SUPPRESSION_CODES, suppressionEdit } from '../policy/li
 import { CONFIG_PROBLEM, DIAGNOSTIC_SOURCE, DOCUMENT_TOO_LARGE } from './diagnostics';
 import { POLICY_SELECTOR } from './documentSelector';
 import { lintOptionsFor, ProjectConfigs, readLanguageSettings } from './settings';
-import { trustDocumentKind } from './trustPolicyDocuments';
+import { roleAccountOf, trustDocumentKind } from './trustPolicyDocuments';
 import { embeddedFixes, type EmbeddingKind } from '../policy/embedded';
 import type { LintOptions } from '../policy';
 
@@ -30,7 +30,7 @@ export function registerCodeActions(): vscode.Disposable {
         const actions: vscode.CodeAction[] = [];
         if (fixable.length > 0) {
           const settings = readLanguageSettings(document.uri);
-          const options = lintOptionsFor(settings, configs.forUri(document.uri)?.config, document.uri);
+          const options = lintOptionsFor(settings, configs.forUri(document.uri)?.config, roleAccountOf(document.uri));
           const kind = trustDocumentKind(document, settings);
           if (kind && kind !== 'policy') actions.push(...embeddedActions(document, kind, fixable, options));
           else actions.push(...policyActions(document, fixable, options));

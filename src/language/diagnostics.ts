@@ -6,7 +6,7 @@ import { applySeverities, CONFIG_FILE_NAME, knownCodes, parseProjectConfig, type
 import { applySuppressions, commentStyleOf } from '../policy/lint/suppressions';
 import { lintEmbedded, type EmbeddingKind } from '../policy/embedded';
 import { MAX_DOCUMENT_CHARS } from '../policy/base/limits';
-import { documentLength, trustDocumentKind } from './trustPolicyDocuments';
+import { documentLength, roleAccountOf, trustDocumentKind } from './trustPolicyDocuments';
 
 export const DIAGNOSTIC_SOURCE = 'iam-trust';
 
@@ -131,7 +131,7 @@ export class TrustPolicyDiagnostics implements vscode.Disposable {
     if (loaded && !vscode.workspace.textDocuments.some((d) => d.uri.toString() === loaded.uri.toString())) {
       this.publishConfigProblems(loaded.uri, loaded.problems, false);
     }
-    const findings = checkText(text, kind, lintOptionsFor(settings, loaded?.config, uri), commentStyleOf(uri.path, text, languageId));
+    const findings = checkText(text, kind, lintOptionsFor(settings, loaded?.config, roleAccountOf(uri)), commentStyleOf(uri.path, text, languageId));
     const diagnostics = toDiagnostics(findings, settings, this.extensionUri, uri);
     this.refused.delete(uri.toString());
     this.collection.set(uri, diagnostics);

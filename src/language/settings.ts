@@ -2,7 +2,6 @@ import { readFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import * as vscode from 'vscode';
 import type { LintOptions, Severity } from '../policy';
-import { IAM_ROLE_SCHEME } from './trustPolicyDocuments';
 import { CONFIG_FILE_NAME, mergeLayers, parseProjectConfig, type ConfigProblem, type ProjectConfig } from '../policy/lint/config';
 
 export interface LanguageSettings {
@@ -132,7 +131,7 @@ function load(path: string): LoadedConfig | undefined {
  * what the file leaves out; the ignore lists of both apply. (iamTrust.severity.* is not
  * overridden: it says how each severity is shown, after the file has re-graded the rules.)
  */
-export function lintOptionsFor(settings: LanguageSettings, config: ProjectConfig | undefined, uri?: vscode.Uri): LintOptions {
+export function lintOptionsFor(settings: LanguageSettings, config: ProjectConfig | undefined, roleAccount?: string): LintOptions {
   const fromSettings = {
     ...(settings.accountId ? { accountId: settings.accountId } : {}),
     ...(settings.trustedAccounts.length > 0 ? { trustedAccounts: settings.trustedAccounts } : {}),
@@ -140,9 +139,8 @@ export function lintOptionsFor(settings: LanguageSettings, config: ProjectConfig
     ignore: settings.ignore,
   };
   const merged = mergeLayers(fromSettings, config);
-  // A live role's document (iam-role:/<account>/<role>/…) lives in that account, whatever the
-  // settings and the project file say; the account they name stays inside the zone of trust.
-  const roleAccount = uri?.scheme === IAM_ROLE_SCHEME ? /^\/(\d{12})\//.exec(uri.path)?.[1] : undefined;
+  // A live role's document (roleAccountOf() in trustPolicyDocuments.ts) lives in that account, whatever
+  // the settings and the project file say; the account they name stays inside the zone of trust.
   if (!roleAccount) return merged;
   const trustedAccounts = [...new Set([...(merged.trustedAccounts ?? []), ...(merged.accountId ? [merged.accountId] : [])])].filter((a) => a !== roleAccount);
   return { ...merged, accountId: roleAccount, ...(trustedAccounts.length > 0 ? { trustedAccounts } : {}) };

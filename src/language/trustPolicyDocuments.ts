@@ -8,6 +8,11 @@ import type { LanguageSettings } from './settings';
 /** The virtual documents of the live-role round trip are always trust policies. */
 export const IAM_ROLE_SCHEME = 'iam-role';
 
+/** The account of a live role's document (`iam-role:/<account>/<RoleName>/…`); undefined for any other document. */
+export function roleAccountOf(uri: vscode.Uri): string | undefined {
+  return uri.scheme === IAM_ROLE_SCHEME ? /^\/(\d{12})\//.exec(uri.path)?.[1] : undefined;
+}
+
 const JSON_LANGUAGES = new Set(['json', 'jsonc']);
 
 /**
