@@ -1,0 +1,64 @@
+import * as vscode from 'vscode';
+import type { SessionState } from '../session/sessionState';
+import { WALKTHROUGH_CONTEXT } from './walkthroughContext';
+
+
+/** The source of the extension's diagnostics (language/diagnostics.ts DIAGNOSTIC_SOURCE; not imported: that module loads the engine). */
+const SOURCE = 'iam-trust';
+
+/** How many of our diagnostics a document has, by code. */
+function findingsOf(uri: vscode.Uri): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const d of vscode.languages.getDiagnostics(uri)) {
+    if (d.source !== SOURCE) continue;
+    const code = String(typeof d.code === 'object' ? d.code.value : d.code);
+    counts.set(code, (counts.get(code) ?? 0) + 1);
+  }
+  return counts;
+}
+
+/** Watches for the walkthrough's events. Cheap: a diagnostics listener, a session listener, a terminal listener. */
+export function trackWalkthroughProgress(session: SessionState): vscode.Disposable {
+  const done = new Set<string>();
+  const set = (key: string) => {
+    if (done.has(key)) return;
+    done.add(key);
+    void vscode.commands.executeCommand('setContext', key, true);
+  };
+  // Per open document: its findings now, and as they were at its previous version. Fewer of a
+  // code than before the latest edit is a fixed finding. (Diagnostics may be published twice for
+  // one version, the first time still with the old findings: the baseline is the older version's.)
+  const seen = new Map<string, { version: number; codes: Map<string, number>; baseline: Map<string, number> | undefined }>();
+  const disposables: vscode.Disposable[] = [];
+  disposables.push(
+    vscode.languages.onDidChangeDiagnostics((event) => {
+      for (const uri of event.uris) {
+        const key = uri.toString();
+        const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === key);
+        if (!document) {
+          seen.delete(key);
+          continue;
+        }
+        const codes = findingsOf(uri);
+        if (codes.size > 0) set(WALKTHROUGH_CONTEXT.policyChecked);
+        const before = seen.get(key);
+        const baseline = before && before.version !== document.version ? before.codes : before?.baseline;
+        if (baseline && [...baseline].some(([code, n]) => (codes.get(code) ?? 0) < n)) set(WALKTHROUGH_CONTEXT.findingFixed);
+        seen.set(key, { version: document.version, codes, baseline });
+      }
+    }),
+    vscode.workspace.onDidCloseTextDocument((document) => seen.delete(document.uri.toString())),
+  );
+  const sessionChanged = () => {
+    if (session.live) set(WALKTHROUGH_CONTEXT.roleAssumed);
+  };
+  sessionChanged();
+  const subscription = session.onChange(sessionChanged);
+  disposables.push(
+    new vscode.Disposable(() => subscription.dispose()),
+    vscode.window.onDidOpenTerminal(() => {
+      if (session.live) set(WALKTHROUGH_CONTEXT.sessionTerminalOpened);
+    }),
+  );
+  return vscode.Disposable.from(...disposables);
+}
