@@ -44,10 +44,34 @@ const awsApart = {
   },
 };
 
+/**
+ * dist/extension.js stays thin: the language features (the engine, IAM data, YAML reader) are
+ * dist/language.js, required by src/language/lazyLanguage.ts when a document needs them.
+ */
+const languageApart = {
+  name: 'language-apart',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/lazyFeatures$/ }, (args) =>
+      args.importer === join(root, 'src', 'language', 'lazyLanguage.ts') ? { path: './language.js', external: true } : undefined,
+    );
+  },
+};
+
+/** The IAM Roles view's items (the audit reading, the engine, the trust graph) are dist/rolesView.js, required by src/roles/rolesView.ts when the view is first shown. */
+const rolesViewApart = {
+  name: 'roles-view-apart',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/rolesViewTree$/ }, (args) => (args.importer === join(root, 'src', 'roles', 'rolesView.ts') ? { path: './rolesView.js', external: true } : undefined));
+  },
+};
+
 const builds = [
-  { ...common, entryPoints: { extension: 'src/extension.ts' }, outdir: 'dist', external: ['vscode'], plugins: [awsApart] },
+  { ...common, entryPoints: { extension: 'src/extension.ts' }, outdir: 'dist', external: ['vscode'], plugins: [awsApart, languageApart, rolesViewApart] },
+  { ...common, entryPoints: { language: 'src/language/lazyFeatures.ts' }, outdir: 'dist', external: ['vscode'], plugins: [awsApart] },
+  { ...common, entryPoints: { rolesView: 'src/roles/rolesViewTree.ts' }, outdir: 'dist', external: ['vscode'], plugins: [awsApart] },
   { ...common, entryPoints: { aws: 'src/session/aws.ts' }, outdir: 'dist' },
-  { ...common, entryPoints: { cli: 'src/cli.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' } },
+  // The CLI's audit command loads the SDK from dist/aws.js too, only when it runs.
+  { ...common, entryPoints: { cli: 'src/cli.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' }, plugins: [awsApart] },
   { ...common, entryPoints: { policy: 'src/policy/index.ts' }, outdir: 'dist' },
 ];
 if (!production) {

@@ -1,9 +1,11 @@
 import * as vscode from 'vscode';
 import { ExplanationDocuments } from './commands/policy/explanationDocument';
 import { registerNewTrustPolicyCommand } from './commands/policy/newTrustPolicy';
+import { registerValidateWithAccessAnalyzerCommand } from './commands/policy/validateWithAccessAnalyzer';
 import { originCoveredByMfaSession, registerAssumeRoleCommands } from './commands/session/assumeRole';
 import { registerCopyCredentialsCommand } from './commands/session/copyCredentials';
 import { registerConsoleCommands } from './commands/session/openConsole';
+import { trackSessionContext } from './commands/session/sessionContext';
 import { watchSessionExpiry } from './commands/session/sessionExpiry';
 import { logSessionEvents } from './commands/session/sessionLog';
 import { registerSessionRestore } from './commands/session/sessionRestore';
@@ -11,6 +13,8 @@ import { registerOpenSessionTerminalCommand, registerSessionMenuCommand, registe
 import { registerClearSessionCommand, registerShowStatusCommand } from './commands/session/showStatus';
 // Only what every window needs is imported here; the engine's features load on demand (lazyLanguage.ts).
 import { LazyLanguageFeatures, type LanguageFeaturesStatus } from './language/lazyLanguage';
+import { registerLanguageModelTools } from './language/lmTools/registerTools';
+import { trackWalkthroughProgress } from './commands/walkthroughProgress';
 import { SessionState } from './session/sessionState';
 import { SessionStatusItem, type SessionStatusView } from './statusBar/sessionStatusItem';
 import { SessionEnvironment } from './terminal/sessionEnvironment';
@@ -19,6 +23,7 @@ import { CredentialEndpoint } from './session/credentialEndpoint';
 import { MfaSessions } from './session/mfaSession';
 import { registerSessionTerminalProfile } from './terminal/sessionTerminal';
 import { registerDebugSessionEnvironment } from './terminal/debugSessions';
+import { registerRolesView } from './roles/rolesView';
 
 /** What activate() returns to other extensions and to our own tests. */
 export interface IamTrustApi {
@@ -57,6 +62,9 @@ export function activate(context: vscode.ExtensionContext): IamTrustApi {
     sessionToTerminals,
     sessionStatus,
     language,
+    // Tools for AI assistants: registered now, the read-only ones load the engine on first use.
+    registerLanguageModelTools(session, () => language.load('language model tool').languageModelTools),
+    trackWalkthroughProgress(session),
     registerNewTrustPolicyCommand(),
     registerShowStatusCommand(session),
     registerSessionRestore(session, context),
@@ -72,7 +80,11 @@ export function activate(context: vscode.ExtensionContext): IamTrustApi {
     registerClearSessionCommand(session),
     registerCopyCredentialsCommand(session),
     registerConsoleCommands(session),
+    // The palette lists session commands only while they can run.
+    trackSessionContext(session),
+    registerValidateWithAccessAnalyzerCommand(session, context.globalState),
     explanations.register(),
+    registerRolesView(session, explanations),
   );
   return {
     activationTimeMs: performance.now() - started,

@@ -1,9 +1,10 @@
 import { parseArgs } from 'node:util';
-import { lint, RULES, SEVERITIES, type Finding, type LintOptions, type Severity } from '../policy';
+import { lint, RULES, SEVERITIES, type Finding, type LintOptions, type RuleMeta, type Severity } from '../policy';
 import { EMBEDDED_METAS, lintEmbedded } from '../policy/embedded';
 import { ACCOUNT_ID, applySeverities, CONFIG_FILE_NAME, knownCodes, mergeLayers, ORGANIZATION_ID, type LintLayer } from '../policy/lint/config';
 import { applySuppressions, commentStyleOf, SUPPRESSION_METAS } from '../policy/lint/suppressions';
 import { startAudit } from './audit';
+import { ACCESS_ANALYZER_USAGE, startAccessAnalyzer } from './accessAnalyzer';
 import { ConfigFinder } from './config';
 import { collectInputs, nodeFileSystem, type FileSystem, type Input } from './files';
 import { formatJson, formatNotice, formatSarif, formatText, type FileResult } from './format';
@@ -31,6 +32,7 @@ Options:
                                ${CONFIG_FILE_NAME} found in each file's folder or above it
   --no-config                  use no configuration file
   --fail-on <severity>         error, security, warning, suggestion or none (default: security)
+${ACCESS_ANALYZER_USAGE}
   --list-rules                 print every rule code, severity and description
   --version                    print the version
   -h, --help                   print this help
@@ -91,6 +93,7 @@ export function main(argv: string[], io: CliIo = nodeIo): number {
         config: { type: 'string' },
         'no-config': { type: 'boolean' },
         'fail-on': { type: 'string', default: 'security' },
+        'access-analyzer': { type: 'boolean' },
         'list-rules': { type: 'boolean' },
         version: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
@@ -167,17 +170,21 @@ export function main(argv: string[], io: CliIo = nodeIo): number {
     }
   }
   if (configs) notices.unshift(...configs.notices);
-  for (const notice of notices) io.stderr(formatNotice(notice));
-
-  io.stdout(
-    format === 'json'
-      ? formatJson(results, notices)
-      : format === 'sarif'
-        ? formatSarif(results, [...RULES.map((r) => r.meta), ...SUPPRESSION_METAS, ...EMBEDDED_METAS], VERSION, notices)
-        : formatText(results, io.colour),
-  );
-  if (notices.some((n) => n.level === 'error')) return 2;
-  if (failOn === 'none') return 0;
-  const threshold = SEVERITIES.indexOf(failOn as Severity);
-  return results.some((r) => r.findings.some((f) => SEVERITIES.indexOf(f.severity) <= threshold)) ? 1 : 0;
+  // --access-analyzer adds AWS's findings (and the rules of their codes) before the output: src/cli/accessAnalyzer.ts.
+  const finish = (extraRules: readonly RuleMeta[] = []): number => {
+    for (const notice of notices) io.stderr(formatNotice(notice));
+    io.stdout(
+      format === 'json'
+        ? formatJson(results, notices)
+        : format === 'sarif'
+          ? formatSarif(results, [...RULES.map((r) => r.meta), ...SUPPRESSION_METAS, ...EMBEDDED_METAS, ...extraRules], VERSION, notices)
+          : formatText(results, io.colour),
+    );
+    if (notices.some((n) => n.level === 'error')) return 2;
+    if (failOn === 'none') return 0;
+    const threshold = SEVERITIES.indexOf(failOn as Severity);
+    return results.some((r) => r.findings.some((f) => SEVERITIES.indexOf(f.severity) <= threshold)) ? 1 : 0;
+  };
+  if (values['access-analyzer']) return startAccessAnalyzer(inputs, results, notices, io, finish);
+  return finish();
 }

@@ -8,6 +8,10 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { evaluate, type AssumeRequest } from '../../src/policy/evaluate/evaluate';
 import { FEDERATION_PATH, federationEndpoint } from './federation';
+import { handleAccessAnalyzer, isAccessAnalyzerRequest } from './accessAnalyzer';
+import { accountAuthorizationDetails, handleOrganizations, signedService, type LocalOrganization } from './audit';
+// The organisation fixture of the audit, for npm start and the bench (out/test/local-aws.js).
+export { AUDITOR, ORG, organizationFixture } from './audit';
 
 export interface LocalRole {
   name: string;
@@ -70,6 +74,8 @@ export interface LocalAwsOptions {
   faults?: Array<{ action: string; status?: number; code?: string; message?: string; delayMs?: number }>;
   /** Why IAM would refuse a trust policy (MalformedPolicyDocument); undefined when it accepts it. */
   rejectPolicy?: (document: string) => string | undefined;
+  /** An AWS Organizations organisation of the accounts (ListAccounts, DescribeOrganization: test/local-aws/audit.ts). */
+  organization?: LocalOrganization;
   /** Override the lifetime of issued credentials, to see expiry in seconds. */
   sessionSecondsOverride?: number;
   now?: () => Date;
@@ -128,6 +134,8 @@ export async function startLocalAws(options: LocalAwsOptions): Promise<LocalAws>
     const action = params.get('Action') ?? '';
     const caller = authenticate(req, body);
     if ('error' in caller) return caller.error;
+    if (isAccessAnalyzerRequest(req)) return handleAccessAnalyzer(req, body, caller, { calls, ...(options.faults ? { faults: options.faults } : {}) });
+    if (signedService(req) === 'organizations') return handleOrganizations(req, body, caller, /Credential=([^/]+)/.exec(String(req.headers.authorization))![1]!, options.organization, options.faults, calls);
     calls.push({ action, accessKeyId: /Credential=([^/]+)/.exec(String(req.headers.authorization))![1]! });
     const fault = options.faults?.findIndex((f) => f.action === action) ?? -1;
     if (fault >= 0) {
@@ -191,6 +199,8 @@ export async function startLocalAws(options: LocalAwsOptions): Promise<LocalAws>
           'iam',
         );
       }
+      case 'GetAccountAuthorizationDetails':
+        return ok('GetAccountAuthorizationDetails', accountAuthorizationDetails(options.roles, caller.account, params), 'iam');
       case 'UpdateAssumeRolePolicy': {
         const role = findRole(roleName);
         if (!role) return iamError(404, 'NoSuchEntity', `The role with name ${roleName} cannot be found.`);

@@ -26,8 +26,11 @@ describe('CloudFormation policies written as JSON strings', () => {
       // A quoted JSON string.
       '48:85 effect-invalid "allow"',
       // Federated: !Ref / !GetAtt of the template's OIDC provider, !Ref of a parameter's Default.
+      // Resolved, the three statements are one: redundant-statement (a suggestion) on the 2nd and 3rd.
       '63:31 oidc-missing-sub GithubOidc',
+      '67:13 redundant-statement Effect',
       '70:34 oidc-missing-sub GithubOidc.Arn',
+      '74:13 redundant-statement Effect',
       '77:31 oidc-missing-sub GithubProviderArn',
       // The StackSet's nested template.
       '97:28 public-principal "*"',

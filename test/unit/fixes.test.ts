@@ -23,7 +23,9 @@ const CASES: Record<string, string> = {
   'oidc-missing-condition': stmt({ Effect: 'Allow', Principal: { Federated: github }, Action: 'sts:AssumeRoleWithWebIdentity' }),
   'oidc-missing-sub': stmt({ Effect: 'Allow', Principal: { Federated: github }, Action: 'sts:AssumeRoleWithWebIdentity', Condition: { StringEquals: { 'token.actions.githubusercontent.com:aud': 'sts.amazonaws.com' } } }),
   'missing-action-for-condition-key': stmt({ ...base, Condition: { StringEquals: { 'aws:RequestTag/team': 'platform' } } }),
+  'service-principal-case': stmt({ ...base, Principal: { Service: 'Lambda.amazonaws.com' }, Condition: { StringEquals: { 'aws:SourceAccount': ACCOUNT } } }),
   'rolesanywhere-missing-actions': stmt({ Effect: 'Allow', Principal: { Service: 'rolesanywhere.amazonaws.com' }, Action: 'sts:AssumeRole', Condition: { ArnEquals: { 'aws:SourceArn': 'arn:aws:rolesanywhere:us-east-1:111122223333:trust-anchor/abc' } } }),
+  'condition-key-deprecated': stmt({ ...base, Principal: { AWS: `arn:aws:iam::${ACCOUNT}:root` }, Condition: { ArnLike: { 'aws:ARN': 'arn:aws:iam::111122223333:role/ci-*' } } }),
 };
 
 const atOrAbove = (severity: string) => severity === 'error' || severity === 'security';

@@ -1,5 +1,6 @@
 import { format, modify, type Edit, type FormattingOptions, type JSONPath, type Node } from 'jsonc-parser';
 import type { Finding } from '../base/finding';
+import { deprecatedGlobalKey } from '../iam/deprecatedKeys';
 import { federatedProvider } from '../iam/iamData';
 import { buildModel, type PolicyModel, type Statement } from '../model/model';
 import { parseOperator } from '../iam/operators';
@@ -52,6 +53,10 @@ const BUILDERS: Record<string, FixBuilder> = {
     const fixed = value === 'allow' ? 'Allow' : value === 'deny' ? 'Deny' : undefined;
     return fixed ? [fix(`Write "${fixed}"`, c.modify([...c.path, 'Effect'], fixed), true)] : [];
   },
+  'service-principal-case': (c) => {
+    const entry = c.statement?.principals.find((e) => e.item.node.offset === c.finding.offset && e.item.kind === 'string');
+    return entry ? [fix(`Write "${entry.item.value.toLowerCase()}"`, c.replace(entry.item.node, entry.item.value.toLowerCase()), true)] : [];
+  },
   'resource-not-allowed': (c) => {
     const name = c.text.slice(c.finding.offset + 1, c.finding.offset + c.finding.length - 1);
     return [fix(`Remove ${name}`, c.modify([...c.path, name], undefined), true)];
@@ -91,6 +96,14 @@ const BUILDERS: Record<string, FixBuilder> = {
     return addActions(c, [key === 'sts:sourceidentity' ? 'sts:SetSourceIdentity' : 'sts:TagSession']);
   },
   'rolesanywhere-missing-actions': (c) => addActions(c, ['sts:AssumeRole', 'sts:TagSession', 'sts:SetSourceIdentity']),
+  'condition-key-deprecated': (c) => {
+    const entry = c.statement?.conditions.find((e) => e.keyNode.offset === c.finding.offset);
+    const replacement = entry && deprecatedGlobalKey(entry.key);
+    if (!entry || !replacement) return [];
+    const forServices = c.statement!.principals.length > 0 && c.statement!.principals.every((p) => p.type === 'Service');
+    const keys = forServices ? [replacement.forServices, replacement.forCallers] : [replacement.forCallers, replacement.forServices];
+    return keys.map((key, i) => fix(`Use ${key}`, c.replace(entry.keyNode, key), i === 0));
+  },
 };
 
 /** The codes that have a quick fix. */
