@@ -30,8 +30,7 @@ export class SessionEnvironment {
     // Also applied again after the shell's rc file where VS Code's shell integration runs
     // (bash, zsh, fish, pwsh): keys or a region exported there do not replace the session's.
     for (const [name, value] of Object.entries(plan.set)) this.collection.replace(name, value, { applyAtProcessCreation: true, applyAtShellIntegration: true });
-    const how = plan.mode === 'endpoint' ? ' Served by this window\'s credential endpoint: running programs get refreshed keys, and none after Clear Session.' : '';
-    this.collection.description = [`AWS role session ${session.assumedRoleArn}, until ${session.expiration.toLocaleTimeString()}.${how}`, ...plan.caveats.map((c) => c.message)].join(' ');
+    this.collection.description = collectionDescription(session, plan);
   }
 
   clear(): void {
@@ -59,4 +58,21 @@ export class SessionEnvironment {
   get caveats(): TerminalEnvironment['caveats'] {
     return this.plan?.caveats ?? [];
   }
+}
+
+/**
+ * What VS Code shows for the collection in a terminal's environment hover: it puts the text into
+ * a Markdown list item ("- `IAM Trust & Sessions`: …"), so it is one line, the ARN is a code
+ * span, and the caveats (which quote profile names from the environment) cannot turn into
+ * emphasis, links or HTML.
+ */
+export function collectionDescription(session: Pick<AssumedSession, 'assumedRoleArn' | 'expiration'>, plan: Pick<TerminalEnvironment, 'mode' | 'caveats'>): string {
+  const how = plan.mode === 'endpoint' ? ' Served by this window\'s credential endpoint: running programs get refreshed keys, and none after Clear Session.' : '';
+  const caveats = plan.caveats.map((c) => ` ${markdownText(c.message)}`).join('');
+  return `AWS role session \`${session.assumedRoleArn}\`, until ${session.expiration.toLocaleTimeString()}.${how}${caveats}`.replace(/\s*[\r\n]+\s*/g, ' ');
+}
+
+/** Text as literal Markdown: the characters that start emphasis, code, links or HTML escaped (underscores inside words stay, as Markdown leaves them). */
+function markdownText(text: string): string {
+  return text.replace(/[\\`*[\]<>]|(?<![A-Za-z0-9])_|_(?![A-Za-z0-9])/g, (ch) => `\\${ch}`);
 }

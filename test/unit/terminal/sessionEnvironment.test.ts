@@ -41,6 +41,18 @@ describe('SessionEnvironment: the collection VS Code applies to new terminals', 
     assert.match(String(collection.description), /assumed-role\/Deploy\/me.*AWS_PROFILE="alice" is set in VS Code's environment: the JS SDK v3 uses that profile/);
   });
 
+  it('describes the collection as VS Code shows it (one Markdown list item): the ARN as code, caveats as literal text', () => {
+    const collection = fakeCollection();
+    // A profile name from the environment that would be emphasis, a link and HTML in Markdown.
+    new SessionEnvironment(collection, { AWS_PROFILE: '_ops_ *[x](y)* <b>' }).apply(session);
+    const description = String(collection.description);
+    assert.ok(description.startsWith('AWS role session `arn:aws:sts::111122223333:assumed-role/Deploy/me`, until '), description);
+    assert.doesNotMatch(description, /\n/);
+    assert.ok(description.includes('\\_ops\\_ \\*\\[x\\](y)\\* \\<b\\>'), description);
+    // Underscores inside words stay as they are (Markdown does not read them as emphasis).
+    assert.ok(description.includes('AWS_PROFILE='), description);
+  });
+
   it('clears everything with the session', () => {
     const collection = fakeCollection();
     const environment = new SessionEnvironment(collection, { AWS_PROFILE: 'alice' });
