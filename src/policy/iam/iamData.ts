@@ -193,10 +193,26 @@ function prefixPattern(dataPrefix: string): RegExp {
   return new RegExp(`^${source}$`, 'i');
 }
 
-/** Where the provider's keys start: `token.actions.githubusercontent.com:sub` → that host. */
+/**
+ * Where the provider's keys start: `token.actions.githubusercontent.com:sub` → that host. The
+ * last colon outside a policy variable: in `aws:PrincipalTag/${aws:username}` the colon inside
+ * `${…}` is the variable's own, so the prefix is `aws` (an unclosed `${` runs to the end).
+ */
 export function conditionKeyPrefix(key: string): string {
-  const colon = key.lastIndexOf(':');
+  const colon = key.includes('${') ? lastColonOutsideVariables(key) : key.lastIndexOf(':');
   return colon < 0 ? '' : key.slice(0, colon);
+}
+
+function lastColonOutsideVariables(key: string): number {
+  let last = -1;
+  for (let i = 0; i < key.length; i++) {
+    if (key[i] === '$' && key[i + 1] === '{') {
+      const close = key.indexOf('}', i + 2);
+      if (close < 0) break;
+      i = close;
+    } else if (key[i] === ':') last = i;
+  }
+  return last;
 }
 
 /** Every IAM service prefix, sorted. */
