@@ -10,6 +10,8 @@ export interface SessionOrigin {
   stsEndpoint?: string;
   /** When STS issued it (ms since the epoch). */
   obtainedAt: number;
+  /** Assumed with temporary credentials (the source was a role session, or an MFA session's keys): role chaining. */
+  chained?: boolean;
 }
 
 /** A refresh needs at least this much of a session's life behind it: a session shorter than the warning time would otherwise be refreshed again and again. */

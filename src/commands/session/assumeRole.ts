@@ -171,7 +171,7 @@ async function execute(state: SessionState, answers: AssumeRoleAnswers, mfaSessi
           throw error;
         });
         const { mfaCode: _secret, ...kept } = answers;
-        state.set(session, { answers: kept, region, obtainedAt: Date.now(), ...(target.endpoint ? { stsEndpoint: target.endpoint } : {}) });
+        state.set(session, { answers: kept, region, obtainedAt: Date.now(), ...(target.endpoint ? { stsEndpoint: target.endpoint } : {}), ...(viaMfaSession || (caller && isRoleSessionArn(caller.arn)) ? { chained: true } : {}) });
         const message = `Assumed ${session.assumedRoleArn} until ${session.expiration.toLocaleTimeString()}. New terminals use it.`;
         if (options.silent) vscode.window.setStatusBarMessage(`$(key) ${message}`, 5000);
         else void vscode.window.showInformationMessage(message);

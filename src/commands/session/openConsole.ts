@@ -75,7 +75,8 @@ async function signInUrl(state: SessionState, args: ConsoleArgs | undefined, tit
   const endpoint = federationEndpoint(config.get<string>('console.federationEndpoint', ''), partition.partition);
   if ('problem' in endpoint) return fail(endpoint.problem);
   // An MFA session's keys (iamTrust.session.mfaSession) made this a role assumed with temporary credentials.
-  const chained = Boolean(state.origin?.answers.mfaSerial) && config.get<number>('session.mfaSession', 0) > 0;
+  // Role chaining (a role-session source, or an MFA session's keys) is recorded when the role is assumed.
+  const chained = state.origin?.chained === true || (Boolean(state.origin?.answers.mfaSerial) && config.get<number>('session.mfaSession', 0) > 0);
   const duration = consoleSessionDuration(config.get<number>('console.sessionDurationSeconds', 0), chained);
   if ('problem' in duration) return fail(duration.problem);
   const region = args?.region ?? session.region ?? sessionTargets.region({});
