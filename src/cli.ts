@@ -18,8 +18,7 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
   fail(error);
 });
-try {
-  process.exitCode = main(process.argv.slice(2));
-} catch (error) {
-  fail(error);
-}
+// main's status is a number, or a promise of one for `audit` (it reads AWS).
+(async () => {
+  process.exitCode = await main(process.argv.slice(2));
+})().catch(fail);

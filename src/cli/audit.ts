@@ -1,10 +1,11 @@
 import { parseArgs } from 'node:util';
-import { lint, RULES, SEVERITIES, type Severity } from '../policy';
-import { ACCOUNT_ID, knownCodes, mergeLayers, ORGANIZATION_ID } from '../policy/lint/config';
+import { lint, RULES } from '../policy';
+import { mergeLayers } from '../policy/lint/config';
 import { buildTrustGraph, describePath, reachableFrom, REACH_SCOPE, whoCanReach, type GraphPrincipal, type Reach, type ReachResult } from '../policy/evaluate/trustGraph';
 import { readAudit, type AuditData, type AuditProblem, type AuditRequest } from '../session/audit';
 import { ConfigFinder } from './config';
 import type { FileSystem, Notice } from './files';
+import { checkLintFlags, statusFor } from './flags';
 import { escapeControls, formatNotice, formatSarif, formatText, safeJson, type FileResult } from './format';
 
 declare const IAM_TRUST_VERSION: string;
@@ -23,7 +24,8 @@ Where from:
                                first profile's credentials and assume --assume-role-name in each
   --assume-role-name <name>    the role assumed in each account (default: OrganizationAccountAccessRole)
   --region <region>            for STS (default: AWS_REGION, AWS_DEFAULT_REGION, else us-east-1)
-  --endpoint-url <url>         one endpoint for STS, IAM and Organizations (a local or VPC endpoint)
+  --endpoint-url <url>         one endpoint for STS, IAM and Organizations (a local endpoint); one
+                               per service: AWS_ENDPOINT_URL_STS, _IAM and _ORGANIZATIONS
   --concurrency <n>            accounts read at the same time, 1 to 32 (default: 4)
 
 What to say:
@@ -44,21 +46,15 @@ accountId and trustedAccounts. ${REACH_SCOPE}
 Exit status: 0 nothing at or above --fail-on, 1 findings at or above it, 2 a usage error, or no
 account could be read at all (each account that could not be read is named on standard error).`;
 
-/** Runs `audit` in the real process: its status becomes process.exitCode when it is known. */
-export function startAudit(argv: string[], io: AuditIo): number {
+/** Runs `audit` in the real process, to its exit status: an internal error is 2, with a reason. */
+export function startAudit(argv: string[], io: AuditIo): Promise<number> {
   // The SDK warns on stderr that its releases from 2027 need Node 22; this CLI supports Node 20 (package.json engines).
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
-  runAudit(argv, { ...io, progress: Boolean(process.stderr.isTTY) }).then(
-    (status) => {
-      process.exitCode = status;
-    },
-    (error: unknown) => {
-      const what = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-      io.stderr(`trust-policy-lint: internal error (${escapeControls(what)}); please report this\n`);
-      process.exitCode = 2;
-    },
-  );
-  return 0;
+  return runAudit(argv, { ...io, progress: Boolean(process.stderr.isTTY) }).catch((error: unknown) => {
+    const what = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+    io.stderr(`trust-policy-lint: internal error (${escapeControls(what)}); please report this\n`);
+    return 2;
+  });
 }
 
 /** What audit needs of the process (main.ts's CliIo has it all). */
@@ -112,20 +108,9 @@ export async function runAudit(argv: string[], io: AuditIo): Promise<number> {
     io.stdout(AUDIT_USAGE + '\n');
     return 0;
   }
-  const format = values.format;
-  if (format !== 'text' && format !== 'json' && format !== 'sarif') return usageError(`unknown format "${format}" (expected text, json or sarif)`);
-  const failOn = values['fail-on'];
-  if (failOn !== 'none' && !SEVERITIES.includes(failOn as Severity)) return usageError(`--fail-on must be one of ${SEVERITIES.join(', ')} or none, got "${failOn}"`);
-  const list = (v: string[]) => v.flatMap((x) => x.split(',')).map((s) => s.trim()).filter(Boolean);
-  const trustedAccounts = list(values['trusted-accounts']);
-  const badAccounts = trustedAccounts.filter((a) => !ACCOUNT_ID.test(a));
-  if (badAccounts.length > 0) return usageError(`--trusted-accounts takes 12-digit account IDs, got ${badAccounts.map((a) => `"${a}"`).join(', ')}`);
-  const organizationId = values['organization-id'];
-  if (organizationId !== undefined && !ORGANIZATION_ID.test(organizationId)) return usageError(`--organization-id must be an AWS Organizations ID ("o-" and 10 to 32 lower-case letters or digits), got "${organizationId}"`);
-  const ignore = list(values.ignore);
-  const unknown = ignore.filter((code) => !knownCodes().has(code));
-  if (unknown.length > 0) return usageError(`unknown rule code(s) in --ignore: ${unknown.join(', ')} (see --list-rules)`);
-  if (values.config !== undefined && values['no-config']) return usageError('--config and --no-config exclude each other');
+  const checked = checkLintFlags(values);
+  if ('error' in checked) return usageError(checked.error);
+  const { format, failOn, trustedAccounts, organizationId, ignore } = checked.flags;
   const concurrency = Number(values.concurrency);
   if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 32) return usageError(`--concurrency must be a whole number from 1 to 32, got "${values.concurrency}"`);
   const roleName = values['assume-role-name'];
@@ -152,7 +137,8 @@ export async function runAudit(argv: string[], io: AuditIo): Promise<number> {
     organization: Boolean(values.organization),
     assumeRoleName: roleName,
     region: values.region ?? env.AWS_REGION ?? env.AWS_DEFAULT_REGION ?? 'us-east-1',
-    ...(endpoint ? { endpoint } : {}),
+    // One endpoint for the three services, as the AWS CLI's --endpoint-url; per service: AWS_ENDPOINT_URL_STS, _IAM, _ORGANIZATIONS.
+    ...(endpoint ? { endpoints: { sts: endpoint, iam: endpoint, organizations: endpoint } } : {}),
     concurrency,
     ...(io.progress ? { onProgress: (p) => io.stderr(`\r\u001b[2Kaudit: ${p.accountsDone}/${p.accountsTotal} account(s) read, ${p.roles} role(s)`) } : {}),
   };
@@ -201,9 +187,7 @@ export async function runAudit(argv: string[], io: AuditIo): Promise<number> {
     const text = formatText(results, io.colour).replace(/\d+ file\(s\) checked(?=[:,]? )/, `${results.length} role(s) in ${data.accounts.length} account(s) checked`);
     io.stdout(`${text}${escapeControls(SCOPE)}\n`);
   }
-  if (failOn === 'none') return 0;
-  const threshold = SEVERITIES.indexOf(failOn as Severity);
-  return results.some((r) => r.findings.some((f) => SEVERITIES.indexOf(f.severity) <= threshold)) ? 1 : 0;
+  return statusFor(results.flatMap((r) => r.findings), failOn);
 }
 
 const SCOPE = 'Trust policies only: identity policies, permission boundaries and SCPs are not read.';

@@ -1,12 +1,13 @@
 import { parseArgs } from 'node:util';
-import { lint, RULES, SEVERITIES, type Finding, type LintOptions, type RuleMeta, type Severity } from '../policy';
+import { lint, RULES, type Finding, type LintOptions, type RuleMeta } from '../policy';
 import { EMBEDDED_METAS, lintEmbedded } from '../policy/embedded';
-import { ACCOUNT_ID, applySeverities, CONFIG_FILE_NAME, knownCodes, mergeLayers, ORGANIZATION_ID, type LintLayer } from '../policy/lint/config';
+import { applySeverities, CONFIG_FILE_NAME, knownCodes, mergeLayers, type LintLayer } from '../policy/lint/config';
 import { applySuppressions, commentStyleOf, SUPPRESSION_METAS } from '../policy/lint/suppressions';
 import { startAudit } from './audit';
 import { ACCESS_ANALYZER_USAGE, startAccessAnalyzer } from './accessAnalyzer';
 import { ConfigFinder } from './config';
 import { collectInputs, nodeFileSystem, type FileSystem, type Input } from './files';
+import { checkLintFlags, statusFor } from './flags';
 import { formatJson, formatNotice, formatSarif, formatText, type FileResult } from './format';
 
 declare const IAM_TRUST_VERSION: string;
@@ -74,9 +75,11 @@ const nodeIo: CliIo = {
     (process.env.FORCE_COLOR !== undefined && process.env.FORCE_COLOR !== '0' ? true : Boolean(process.stdout.isTTY)),
 };
 
-/** Runs the CLI and returns its exit status; never calls process.exit itself. */
-export function main(argv: string[], io: CliIo = nodeIo): number {
-  // audit reads AWS: its status is set as process.exitCode when it ends (src/cli/audit.ts).
+/**
+ * Runs the CLI and returns its exit status; never calls process.exit itself. `audit` reads AWS,
+ * so its status comes as a promise; the file mode's (and --help's) at once.
+ */
+export function main(argv: string[], io: CliIo = nodeIo): number | Promise<number> {
   if (argv[0] === 'audit') return startAudit(argv.slice(1), io);
   let parsed;
   try {
@@ -122,26 +125,10 @@ export function main(argv: string[], io: CliIo = nodeIo): number {
     io.stderr(`trust-policy-lint: ${message}\n`);
     return 2;
   };
-  const format = values.format;
-  if (format !== 'text' && format !== 'json' && format !== 'sarif') return usageError(`unknown format "${format}" (expected text, json or sarif)`);
-  const accountId = values.account;
-  if (accountId !== undefined && !ACCOUNT_ID.test(accountId)) return usageError(`--account must be 12 digits, got "${accountId}"`);
-  const trustedAccounts = values['trusted-accounts'].flatMap((v) => v.split(',')).map((s) => s.trim()).filter(Boolean);
-  const badAccounts = trustedAccounts.filter((a) => !ACCOUNT_ID.test(a));
-  if (badAccounts.length > 0) return usageError(`--trusted-accounts takes 12-digit account IDs, got ${badAccounts.map((a) => `"${a}"`).join(', ')}`);
-  const organizationId = values['organization-id'];
-  if (organizationId !== undefined && !ORGANIZATION_ID.test(organizationId)) {
-    return usageError(`--organization-id must be an AWS Organizations ID ("o-" and 10 to 32 lower-case letters or digits), got "${organizationId}"`);
-  }
-  if (values.config !== undefined && values['no-config']) return usageError('--config and --no-config exclude each other');
-  const failOn = values['fail-on'];
-  if (failOn !== 'none' && !SEVERITIES.includes(failOn as Severity)) {
-    return usageError(`--fail-on must be one of ${SEVERITIES.join(', ')} or none, got "${failOn}"`);
-  }
-  const ignore = values.ignore.flatMap((v) => v.split(',')).map((s) => s.trim()).filter(Boolean);
+  const checked = checkLintFlags(values);
+  if ('error' in checked) return usageError(checked.error);
+  const { format, failOn, accountId, trustedAccounts, organizationId, ignore } = checked.flags;
   const known = knownCodes();
-  const unknown = ignore.filter((code) => !known.has(code));
-  if (unknown.length > 0) return usageError(`unknown rule code(s) in --ignore: ${unknown.join(', ')} (see --list-rules)`);
   if (paths.length === 0) return usageError(`no input files\n${USAGE}`);
 
   // Flags win over the configuration file (docs/configuration.md).
@@ -181,9 +168,7 @@ export function main(argv: string[], io: CliIo = nodeIo): number {
           : formatText(results, io.colour),
     );
     if (notices.some((n) => n.level === 'error')) return 2;
-    if (failOn === 'none') return 0;
-    const threshold = SEVERITIES.indexOf(failOn as Severity);
-    return results.some((r) => r.findings.some((f) => SEVERITIES.indexOf(f.severity) <= threshold)) ? 1 : 0;
+    return statusFor(results.flatMap((r) => r.findings), failOn);
   };
   if (values['access-analyzer']) return startAccessAnalyzer(inputs, results, notices, io, finish);
   return finish();

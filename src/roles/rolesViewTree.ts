@@ -14,7 +14,7 @@ import * as vscode from 'vscode';
 import type { ExplanationDocuments } from '../commands/policy/explanationDocument';
 import { sessionTargets } from '../commands/session/sessionTargets';
 import { lintOptionsFor, readLanguageSettings } from '../language/settings';
-import { readAudit, type AuditProblem } from '../session/audit';
+import { readAudit, type AuditEndpoints, type AuditProblem } from '../session/audit';
 import type { SessionState } from '../session/sessionState';
 import { formatPolicy } from '../session/roleDocuments';
 import { buildRolesModel, filterMessage, findingTotal, isFiltering, matchesFilter, reachDocument, type AccountEntry, type RoleEntry, type RolesFilter, type RolesModel } from './rolesModel';
@@ -53,8 +53,7 @@ const roleIcon = (role: RoleEntry): vscode.ThemeIcon =>
 const md = (text: string) => text.replace(/[\\`*_[\]<>#|]/g, (c) => `\\${c}`);
 
 interface Source {
-  /** In words, for the view's description and the accounts' tooltips. */
-  label: string;
+  /** The view's description: "as Role/session" or "default credentials". */
   short: string;
 }
 
@@ -116,31 +115,26 @@ export class RolesTree implements vscode.FileDecorationProvider, vscode.TextDocu
     const config = vscode.workspace.getConfiguration('iamTrust');
     const organization = config.get<boolean>('rolesView.organization', false);
     const assumeRoleName = config.get<string>('rolesView.assumeRoleName', 'OrganizationAccountAccessRole').trim() || 'OrganizationAccountAccessRole';
-    const source: Source = live
-      ? { label: `the window's role session (${live.assumedRoleArn})`, short: `as ${live.assumedRoleArn.replace(/^.*:assumed-role\//, '')}` }
-      : { label: 'the default credentials', short: 'default credentials' };
+    const source: Source = { short: live ? `as ${live.assumedRoleArn.replace(/^.*:assumed-role\//, '')}` : 'default credentials' };
+    // Each service at its own endpoint setting (the session's STS endpoint while one lives).
+    const sts = sessionTargets.stsWithSession(this.session).endpoint;
+    const organizations = config.get<string>('organizations.endpoint', '').trim();
+    const endpoints: AuditEndpoints = { ...(sts ? { sts } : {}), ...(target.endpoint ? { iam: target.endpoint } : {}), ...(organizations ? { organizations } : {}) };
     this.view.message = 'Reading the roles…';
     const data = await vscode.window.withProgress({ location: { viewId: ROLES_VIEW_ID }, title: 'Reading IAM roles' }, () =>
       readAudit({
-        // The session's keys go in as they are (sourceCredentials takes static credentials); {} is the default chain.
-        sources: [target.source as { profile?: string }],
+        // The session's keys, named as the window's session in messages; {} is the default chain.
+        sources: [live && 'accessKeyId' in target.source ? { ...target.source, name: `the window's role session ${live.assumedRoleArn}` } : target.source],
         organization,
         assumeRoleName,
         region: target.region,
-        // One endpoint for STS, IAM and Organizations: iamTrust.iam.endpoint (a local or VPC endpoint) when set.
-        ...(target.endpoint ? { endpoint: target.endpoint } : {}),
+        endpoints,
         sessionName: 'iam-trust-roles-view',
         onProgress: (p) => {
           this.view.message = `Reading the roles: ${p.accountsDone} of ${p.accountsTotal} account(s) read, ${p.roles} role(s)…`;
         },
       }),
     );
-    if (live) {
-      // audit.ts names a source without a profile "the default credentials": here it was the session.
-      const say = (text: string) => text.replace(/^the default credentials/, source.label);
-      for (const account of data.accounts) account.via = say(account.via);
-      for (const problem of data.problems) problem.message = say(problem.message);
-    }
     return { model: buildRolesModel(data, lintOptionsFor(readLanguageSettings(), undefined)), source };
   }
 

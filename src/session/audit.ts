@@ -13,15 +13,32 @@ import { endpointFor, requestHandlerOptions, sourceCredentials, type StsTarget }
  * and the others go on. Never throws for AWS's answers: every failure is an AuditProblem.
  */
 
+/**
+ * Where credentials come from: a profile, `{}` for the SDK's default chain, or static
+ * credentials (the window's role session) with the words that name them in messages.
+ */
+export type AuditSource = { profile?: string } | (AwsCredentialIdentity & { name?: string });
+
+/** An endpoint per service (a local, FIPS or VPC endpoint); each one absent is the SDK's default. */
+export interface AuditEndpoints {
+  sts?: string;
+  iam?: string;
+  organizations?: string;
+}
+
 export interface AuditRequest {
-  /** Where credentials come from: profiles, or `[{}]` for the SDK's default chain. */
-  sources: Array<{ profile?: string }>;
+  /** Where credentials come from: profiles, static credentials, or `[{}]` for the SDK's default chain. */
+  sources: AuditSource[];
   /** List the organisation's accounts with the (first) source's credentials and assume `assumeRoleName` in each. */
   organization: boolean;
   assumeRoleName: string;
   region: string;
-  /** One endpoint for STS, IAM and Organizations (a local endpoint); the SDK's default otherwise (AWS_ENDPOINT_URL… apply). */
-  endpoint?: string;
+  /**
+   * Per service. Without one: STS and IAM use the source profile's configured endpoint
+   * (endpoint_url, its services section) when it has one; otherwise, and for Organizations,
+   * the SDK's default (AWS_ENDPOINT_URL_<SERVICE> and AWS_ENDPOINT_URL apply).
+   */
+  endpoints?: AuditEndpoints;
   /** Accounts read at the same time (default 4). */
   concurrency?: number;
   /** Attempts per call, retries of throttled and failed calls included (default 8). */
@@ -75,6 +92,8 @@ interface Caller {
   account: string;
   credentials: Credentials;
   via: string;
+  /** Where its calls go, per service: the request's, or its source profile's configured one. */
+  endpoints: AuditEndpoints;
 }
 
 const ACCESS_DENIED = new Set(['AccessDenied', 'AccessDeniedException', 'UnauthorizedOperation', 'AuthorizationError']);
@@ -86,13 +105,13 @@ const errorMessage = (error: unknown) => (error instanceof Error ? error.message
 const isDenied = (error: unknown) => ACCESS_DENIED.has(errorCode(error)) || (error as { $metadata?: { httpStatusCode?: number } })?.$metadata?.httpStatusCode === 403;
 
 /** Client settings shared by every client of the audit: retries with the SDK's backoff, timeouts. */
-function clientConfig(request: AuditRequest, credentials: Credentials, endpoint: { endpoint?: string }) {
+function clientConfig(request: AuditRequest, credentials: Credentials, endpoint: string | undefined) {
   return {
     credentials,
     maxAttempts: request.maxAttempts ?? 8,
     retryMode: 'standard' as const,
     ...requestHandlerOptions(request),
-    ...endpoint,
+    ...(endpoint ? { endpoint } : {}),
   };
 }
 
@@ -150,23 +169,42 @@ export async function readAudit(request: AuditRequest): Promise<AuditData> {
 
 const label = (account: string, name?: string) => (name ? `${account} (${name})` : account);
 
+/** How a source is named in messages: "profile dev", "the default credentials", or the static credentials' own name. */
+function sourceName(source: AuditSource): string {
+  if ('accessKeyId' in source) return source.name ?? 'the credentials given';
+  return source.profile ? `profile ${source.profile}` : 'the default credentials';
+}
+
 /** The source's credentials and who they are (sts:GetCallerIdentity); a problem naming the source when there are none. */
-async function resolveCaller(request: AuditRequest, source: { profile?: string }, problems: AuditProblem[]): Promise<Caller | undefined> {
-  const via = source.profile ? `profile ${source.profile}` : 'the default credentials';
-  const target: StsTarget = { region: request.region, source, ...(request.endpoint ? { endpoint: request.endpoint } : {}), ...(request.timeoutMs ? { timeoutMs: request.timeoutMs } : {}) };
+async function resolveCaller(request: AuditRequest, source: AuditSource, problems: AuditProblem[]): Promise<Caller | undefined> {
+  const via = sourceName(source);
+  const profile = 'accessKeyId' in source ? undefined : source.profile;
+  const given = request.endpoints ?? {};
+  const target: StsTarget = {
+    region: request.region,
+    // Static credentials go in without their name: the clients get keys only.
+    source: 'accessKeyId' in source ? { accessKeyId: source.accessKeyId, secretAccessKey: source.secretAccessKey, ...(source.sessionToken ? { sessionToken: source.sessionToken } : {}), ...(source.expiration ? { expiration: source.expiration } : {}) } : source,
+    ...(given.sts ? { endpoint: given.sts } : {}),
+    ...(request.timeoutMs ? { timeoutMs: request.timeoutMs } : {}),
+  };
   try {
     const provider = await sourceCredentials(target);
     const credentials = typeof provider === 'function' ? await provider() : provider;
+    const endpoints: AuditEndpoints = {
+      ...(await endpointFor(target, 'sts').then((e) => (e.endpoint ? { sts: e.endpoint } : {}))),
+      ...(await endpointFor({ source: target.source, ...(given.iam ? { endpoint: given.iam } : {}) }, 'iam').then((e) => (e.endpoint ? { iam: e.endpoint } : {}))),
+      ...(given.organizations ? { organizations: given.organizations } : {}),
+    };
     const { GetCallerIdentityCommand, STSClient } = await import('./aws.js');
-    const sts = new STSClient({ region: request.region, ...clientConfig(request, credentials, await endpointFor(target, 'sts')) });
+    const sts = new STSClient({ region: request.region, ...clientConfig(request, credentials, endpoints.sts) });
     try {
       const identity = await sts.send(new GetCallerIdentityCommand({}));
-      return { arn: identity.Arn ?? '', account: identity.Account ?? '', credentials, via };
+      return { arn: identity.Arn ?? '', account: identity.Account ?? '', credentials, via, endpoints };
     } finally {
       sts.destroy();
     }
   } catch (error) {
-    const { title, detail } = explainStsError(error, { roleArn: '', ...(source.profile ? { sourceProfile: source.profile } : {}), region: request.region, ...(request.endpoint ? { endpoint: request.endpoint } : {}) });
+    const { title, detail } = explainStsError(error, { roleArn: '', ...(profile ? { sourceProfile: profile } : {}), region: request.region, ...(given.sts ? { endpoint: given.sts } : {}) });
     problems.push({ level: 'error', message: `${via}: ${title}. ${detail}` });
     return undefined;
   }
@@ -175,7 +213,7 @@ async function resolveCaller(request: AuditRequest, source: { profile?: string }
 /** organizations:ListAccounts (and DescribeOrganization for the organisation's ID, when allowed). */
 async function listOrganization(request: AuditRequest, caller: Caller, problems: AuditProblem[]): Promise<{ id?: string; accounts: Array<{ id: string; name?: string; status: string }> } | undefined> {
   const { DescribeOrganizationCommand, OrganizationsClient, paginateListAccounts } = await import('./aws.js');
-  const organizations = new OrganizationsClient({ region: iamRegion(request.region), ...clientConfig(request, caller.credentials, request.endpoint ? { endpoint: request.endpoint } : {}) });
+  const organizations = new OrganizationsClient({ region: iamRegion(request.region), ...clientConfig(request, caller.credentials, caller.endpoints.organizations) });
   try {
     const accounts: Array<{ id: string; name?: string; status: string }> = [];
     try {
@@ -208,7 +246,7 @@ async function assumeAndRead(request: AuditRequest, caller: Caller, account: str
   const partition = /^arn:([^:]+):/.exec(caller.arn)?.[1] ?? 'aws';
   const roleArn = `arn:${partition}:iam::${account}:role/${request.assumeRoleName}`;
   const { AssumeRoleCommand, STSClient } = await import('./aws.js');
-  const sts = new STSClient({ region: request.region, ...clientConfig(request, caller.credentials, request.endpoint ? { endpoint: request.endpoint } : {}) });
+  const sts = new STSClient({ region: request.region, ...clientConfig(request, caller.credentials, caller.endpoints.sts) });
   let session: Caller;
   try {
     const answer = await sts.send(new AssumeRoleCommand({ RoleArn: roleArn, RoleSessionName: request.sessionName ?? 'trust-policy-lint-audit', DurationSeconds: 3600 }));
@@ -219,11 +257,13 @@ async function assumeAndRead(request: AuditRequest, caller: Caller, account: str
       account,
       credentials: { accessKeyId: c.AccessKeyId, secretAccessKey: c.SecretAccessKey, ...(c.SessionToken ? { sessionToken: c.SessionToken } : {}) },
       via: `role ${roleArn}`,
+      // The session's calls go where the caller's do.
+      endpoints: caller.endpoints,
     };
   } catch (error) {
     const why = isDenied(error)
       ? `sts:AssumeRole on ${roleArn} is refused to ${caller.arn}: the role does not exist there (check --assume-role-name), or its trust policy does not trust the caller, or the caller's own policies do not allow sts:AssumeRole on it`
-      : `sts:AssumeRole on ${roleArn} failed: ${explainStsError(error, { roleArn, region: request.region }).title}`;
+      : `sts:AssumeRole on ${roleArn} failed: ${explainStsError(error, { roleArn, region: request.region, ...(caller.endpoints.sts ? { endpoint: caller.endpoints.sts } : {}) }).title}`;
     problems.push({ level: 'error', account, message: `account ${label(account, name)}: not read: ${why}. AWS said: ${errorMessage(error)}` });
     return undefined;
   } finally {
@@ -235,8 +275,7 @@ async function assumeAndRead(request: AuditRequest, caller: Caller, account: str
 /** Every role with its trust policy: GetAccountAuthorizationDetails, or ListRoles when that is refused. */
 async function readAccount(request: AuditRequest, caller: Caller, account: string, name: string | undefined, problems: AuditProblem[]): Promise<AuditedAccount | undefined> {
   const { IAMClient, paginateGetAccountAuthorizationDetails, paginateListRoles } = await import('./aws.js');
-  const target: StsTarget = { region: request.region, source: caller.credentials, ...(request.endpoint ? { endpoint: request.endpoint } : {}) };
-  const iam = new IAMClient({ region: iamRegion(request.region), ...clientConfig(request, caller.credentials, await endpointFor(target, 'iam')) });
+  const iam = new IAMClient({ region: iamRegion(request.region), ...clientConfig(request, caller.credentials, caller.endpoints.iam) });
   type ApiRole = { Arn?: string; RoleName?: string; AssumeRolePolicyDocument?: string };
   const toRole = (r: ApiRole): AuditedRole => ({ arn: r.Arn ?? '', name: r.RoleName ?? '', account, trustPolicy: decodePolicyDocument(r.AssumeRolePolicyDocument ?? '') });
   const base = { account, ...(name ? { name } : {}), via: caller.via };

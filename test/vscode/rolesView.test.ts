@@ -48,6 +48,7 @@ describe('IAM Roles view', () => {
     process.env.AWS_PROFILE = profileBefore;
     if (profileBefore === undefined) delete process.env.AWS_PROFILE;
     await config().update('rolesView.organization', undefined, vscode.ConfigurationTarget.Global);
+    await config().update('organizations.endpoint', undefined, vscode.ConfigurationTarget.Global);
     await vscode.commands.executeCommand('iamTrust.rolesView.showAllRoles');
     await vscode.commands.executeCommand('iamTrust.rolesView.clearFilter');
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
@@ -58,6 +59,8 @@ describe('IAM Roles view', () => {
     let tree: Snapshot;
     before(async () => {
       process.env.AWS_PROFILE = 'auditor';
+      // Organizations has an endpoint setting of its own (STS and IAM: startLocalAwsForSuite's).
+      await config().update('organizations.endpoint', local.endpoint, vscode.ConfigurationTarget.Global);
       await config().update('rolesView.organization', true, vscode.ConfigurationTarget.Global);
       await vscode.commands.executeCommand('iamTrust.rolesView.refresh');
       tree = await snapshot();
@@ -160,6 +163,24 @@ describe('IAM Roles view', () => {
       assert.equal(children[0]!.icon, 'warning');
       assert.ok(children.some((c) => c.label === 'Ops'));
       assert.ok(!local.calls.some((c) => c.action === 'ListAccounts' && c.accessKeyId === 'AKIAALICE00000000001'));
+    });
+
+    it('reads with the window\'s role session while one lives, and names it so', async () => {
+      process.env.AWS_PROFILE = 'nobody';
+      const assumed = await vscode.commands.executeCommand<string>('iamTrust.assumeRole', { roleArn: `arn:aws:iam::${ORG.production}:role/OrganizationAccountAccessRole`, profile: 'auditor', sessionName: 'roles-view-test', durationSeconds: 900 });
+      assert.ok(assumed, 'the session was not assumed');
+      try {
+        await vscode.commands.executeCommand('iamTrust.rolesView.refresh');
+        const tree = await snapshot();
+        assert.deepEqual(tree.items.map((i) => i.label), [ORG.production]);
+        assert.equal(tree.description, 'as OrganizationAccountAccessRole/roles-view-test');
+        assert.match(
+          tree.items[0]!.tooltip!,
+          /as the window's role session arn:aws:sts::222222222222:assumed-role/,
+        );
+      } finally {
+        await vscode.commands.executeCommand('iamTrust.clearSession');
+      }
     });
 
     it('shows a refused listing as a clear message in the view', async () => {
