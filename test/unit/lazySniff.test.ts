@@ -74,7 +74,9 @@ function canParse(text: string): boolean {
 
 describe('the lazy-loading sniff (src/language/lazySniff.ts)', () => {
   it('finds the fixtures and examples it is checked against', () => {
-    assert.ok(corpus.length > 100, `${corpus.length} files`);
+    // On a clean clone only the committed fixtures and examples are there (71 at this writing);
+    // where the third-party corpus is present (test/fixtures/corpus/), over 300.
+    assert.ok(corpus.length > 60, `${corpus.length} files`);
     assert.ok(corpus.some((f) => f.path.endsWith('.tf')) && corpus.some((f) => f.path.endsWith('.yaml')));
   });
 
