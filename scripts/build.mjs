@@ -7,6 +7,8 @@ import * as esbuild from 'esbuild';
 import { chmodSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { webBuilds } from './webBuild.mjs';
+import { lazyBundles, oneVscode } from './lazyBundles.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const production = process.argv.includes('--production');
@@ -66,13 +68,15 @@ const rolesViewApart = {
 };
 
 const builds = [
-  { ...common, entryPoints: { extension: 'src/extension.ts' }, outdir: 'dist', external: ['vscode'], plugins: [awsApart, languageApart, rolesViewApart] },
-  { ...common, entryPoints: { language: 'src/language/lazyFeatures.ts' }, outdir: 'dist', external: ['vscode'], plugins: [awsApart] },
-  { ...common, entryPoints: { rolesView: 'src/roles/rolesViewTree.ts' }, outdir: 'dist', external: ['vscode'], plugins: [awsApart] },
+  { ...common, entryPoints: { extension: 'src/extension.ts' }, outdir: 'dist', external: ['vscode'], plugins: [oneVscode, awsApart, languageApart, rolesViewApart] },
+  // dist/language.js, dist/embedded.js (the YAML and Terraform readers) and dist/rolesView.js, sharing one engine.
+  ...(await lazyBundles(common, { root, awsApart })),
   { ...common, entryPoints: { aws: 'src/session/aws.ts' }, outdir: 'dist' },
   // The CLI's audit command loads the SDK from dist/aws.js too, only when it runs.
   { ...common, entryPoints: { cli: 'src/cli.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' }, plugins: [awsApart] },
   { ...common, entryPoints: { policy: 'src/policy/index.ts' }, outdir: 'dist' },
+  // The browser entry (vscode.dev, github.dev) and, in dev builds, the Web Worker test's engine.
+  ...webBuilds(common, { root, tests: !production }),
 ];
 if (!production) {
   builds.push(

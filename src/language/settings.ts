@@ -1,8 +1,6 @@
-import { readFileSync, statSync } from 'node:fs';
-import { dirname, join } from 'node:path';
 import * as vscode from 'vscode';
 import type { LintOptions, Severity } from '../policy';
-import { CONFIG_FILE_NAME, mergeLayers, parseProjectConfig, type ConfigProblem, type ProjectConfig } from '../policy/lint/config';
+import { mergeLayers, type ProjectConfig } from '../policy/lint/config';
 
 export interface LanguageSettings {
   files: string[];
@@ -58,72 +56,9 @@ export function affectsLanguageSettings(event: vscode.ConfigurationChangeEvent):
   return event.affectsConfiguration('iamTrust');
 }
 
-/** One `.iamtrust.json` as read from disk. */
-export interface LoadedConfig {
-  uri: vscode.Uri;
-  config: ProjectConfig;
-  problems: ConfigProblem[];
-}
-
-/**
- * The `.iamtrust.json` that applies to each document: the nearest one in its folder or above,
- * as the CLI finds it (the nearest one only). Looked up once per folder and kept until a
- * `.iamtrust.json` of the workspace is created, changed or deleted (a file watcher), which fires
- * onDidChange. Files on disk (`file:` URIs) only: what is saved is what the CLI sees too.
- */
-export class ProjectConfigs implements vscode.Disposable {
-  private readonly byDir = new Map<string, LoadedConfig | undefined>();
-  private readonly emitter = new vscode.EventEmitter<void>();
-  readonly onDidChange = this.emitter.event;
-  private readonly disposables: vscode.Disposable[] = [this.emitter];
-
-  constructor() {
-    const watcher = vscode.workspace.createFileSystemWatcher(`**/${CONFIG_FILE_NAME}`);
-    const changed = () => {
-      this.byDir.clear();
-      this.emitter.fire();
-    };
-    this.disposables.push(watcher, watcher.onDidCreate(changed), watcher.onDidChange(changed), watcher.onDidDelete(changed));
-  }
-
-  /** The configuration for a document, if one applies. */
-  forUri(uri: vscode.Uri): LoadedConfig | undefined {
-    if (uri.scheme !== 'file') return undefined;
-    const visited: string[] = [];
-    let found: LoadedConfig | undefined;
-    for (let dir = dirname(uri.fsPath); ; dir = dirname(dir)) {
-      if (this.byDir.has(dir)) {
-        found = this.byDir.get(dir);
-        break;
-      }
-      visited.push(dir);
-      found = load(join(dir, CONFIG_FILE_NAME));
-      if (found || dirname(dir) === dir) break;
-    }
-    for (const dir of visited) this.byDir.set(dir, found);
-    return found;
-  }
-
-  /** Every configuration read so far (for publishing their problems). */
-  loaded(): LoadedConfig[] {
-    return [...new Set([...this.byDir.values()].filter((c): c is LoadedConfig => c !== undefined))];
-  }
-
-  dispose(): void {
-    for (const d of this.disposables) d.dispose();
-  }
-}
-
-function load(path: string): LoadedConfig | undefined {
-  let text: string;
-  try {
-    if (!statSync(path).isFile()) return undefined;
-    text = readFileSync(path, 'utf8');
-  } catch {
-    return undefined;
-  }
-  return { uri: vscode.Uri.file(path), ...parseProjectConfig(text) };
-}
+// `.iamtrust.json` lookup, apart so that the browser bundle can read it with vscode.workspace.fs
+// instead (scripts/build.mjs swaps in src/web/projectConfigs.ts).
+export { ProjectConfigs, type LoadedConfig } from './projectConfigs';
 
 /**
  * What the engine is told for a document. The project's `.iamtrust.json` is its truth, shared

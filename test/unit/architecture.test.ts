@@ -83,7 +83,8 @@ function allowed(from: string, to: string): boolean {
   // The CLI reads files and, for `audit`, AWS through src/session (its SDK calls live there).
   if (from === 'cli') return to.startsWith('policy') || to === 'session';
   if (ADAPTERS.includes(from)) return to.startsWith('policy') || to === 'session' || ADAPTERS.includes(to);
-  if (from === 'extension' || from === 'aws') return true;
+  // The two entries (src/extension.ts for Node, src/web/ for the browser) wire everything below them.
+  if (from === 'extension' || from === 'aws' || from === 'web') return true;
   return false;
 }
 

@@ -677,7 +677,26 @@ function parseDate(text: string): number | undefined {
 function parseBase64(text: string): string | undefined {
   const compact = text.replace(/\s+/g, '');
   if (!/^[A-Za-z0-9+/]*={0,2}$/.test(compact) || compact.length % 4 === 1) return undefined;
-  return Buffer.from(compact, 'base64').toString('hex');
+  return base64ToHex(compact);
+}
+
+const BASE64_DIGITS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+
+/** The bytes of checked base64 text as hex, as Node's Buffer decodes them, without Buffer (the engine runs in browsers too). */
+function base64ToHex(compact: string): string {
+  let hex = '';
+  let bits = 0;
+  let value = 0;
+  for (const digit of compact.replace(/=+$/, '')) {
+    value = (value << 6) | BASE64_DIGITS.indexOf(digit);
+    bits += 6;
+    if (bits >= 8) {
+      bits -= 8;
+      hex += ((value >> bits) & 0xff).toString(16).padStart(2, '0');
+      value &= (1 << bits) - 1;
+    }
+  }
+  return hex;
 }
 
 interface Cidr {
