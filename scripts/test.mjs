@@ -95,6 +95,9 @@ for (const layer of layers) {
     else {
       step('package the VSIX', process.execPath, ['scripts/package.mjs', '--out', '.vscode-test/iam-trust-sessions.vsix']);
       result = runHarness('run-ui-tests.mjs', ['.vscode-test/iam-trust-sessions.vsix']);
+      // The browser entry (dist/web/extension.js) in a Web Worker in the same Chromium: seconds (test/web).
+      const web = runHarness('../web/run-worker.mjs');
+      result = { passed: result.passed + web.passed, failed: result.failed + web.failed };
     }
   }
   const line = `${layer}: ${result.passed} passed, ${result.failed} failed`;
