@@ -136,8 +136,20 @@ function fence(lines: string[]): string[] {
   return [`${marks}text`, ...lines, marks];
 }
 
-/** Escapes what markdown would read as markup in a line of plain text (ARNs hold `*` and `_`). */
-const plain = (text: string) => text.replace(/[\\`*_[\]<>#|]/g, (c) => `\\${c}`);
+/**
+ * Plain text in one line of markdown (a heading, a tooltip's line): what markdown would read as
+ * markup is escaped (ARNs hold `*` and `_`; names from AWS or a hostile endpoint may hold
+ * backticks, pipes, `<script>`), and line breaks and other control characters are written as
+ * \xHH or \uHHHH, so that a name cannot end its heading or list item and start markup of its own.
+ */
+export function markdownText(text: string): string {
+  return text.replace(/[\\`*_[\]<>#|&~]|[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (c) => {
+    const code = c.charCodeAt(0);
+    if (code < 0x20 || (code >= 0x7f && code <= 0x9f)) return `\\x${code.toString(16).toUpperCase().padStart(2, '0')}`;
+    if (code >= 0x2028) return `\\u${code.toString(16).toUpperCase()}`;
+    return `\\${c}`;
+  });
+}
 
 /** "Who can reach" (who) or "What it can reach" (from) a role, with each path's statements and conditions. */
 export function reachDocument(model: RolesModel, roleArn: string, query: 'who-can-reach' | 'reachable-from'): string {
@@ -146,12 +158,14 @@ export function reachDocument(model: RolesModel, roleArn: string, query: 'who-ca
   const reaches = [...result.reaches].sort(byOutsideThenLength);
   const outside = reaches.filter((r) => r.outside).length;
   const lines = [
-    `# ${query === 'who-can-reach' ? 'Who can reach' : 'What can be reached from'} ${plain(roleArn)}`,
+    `# ${query === 'who-can-reach' ? 'Who can reach' : 'What can be reached from'} ${markdownText(roleArn)}`,
     '',
-    `> ${plain(REACH_SCOPE)}`,
+    `> ${markdownText(REACH_SCOPE)}`,
     '',
-    `Read: ${model.accounts.map((a) => `${a.name ? `${plain(a.name)} ` : ''}${a.account} (${plural(a.roles.length, 'role')})`).join(', ') || 'no account'}. ` +
-      `Zone of trust: ${model.zone.accounts.join(', ')}${model.zone.organizationId ? `, organisation ${model.zone.organizationId}` : ''}.`,
+    markdownText(
+      `Read: ${model.accounts.map((a) => `${a.name ? `${a.name} ` : ''}${a.account} (${plural(a.roles.length, 'role')})`).join(', ') || 'no account'}. ` +
+        `Zone of trust: ${model.zone.accounts.join(', ')}${model.zone.organizationId ? `, organisation ${model.zone.organizationId}` : ''}.`,
+    ),
     '',
   ];
   if (result.subject) {
@@ -163,10 +177,10 @@ export function reachDocument(model: RolesModel, roleArn: string, query: 'who-ca
     );
   }
   for (const reach of reaches) {
-    lines.push(`## ${reach.outside ? '⚠ outside the zone of trust: ' : ''}${plain(reach.principal.value)} (${kindOf(reach.principal)})`, '');
+    lines.push(`## ${reach.outside ? '⚠ outside the zone of trust: ' : ''}${markdownText(reach.principal.value)} (${kindOf(reach.principal)})`, '');
     lines.push(...fence(describePath(reach.path)), '');
   }
   if (result.subject && reaches.length === 0) lines.push(query === 'who-can-reach' ? 'Nobody: no trust policy read admits any principal to it.' : 'No role read trusts it, directly or through a chain.', '');
-  for (const note of result.notes) lines.push(`*Note:* ${plain(note)}`, '');
+  for (const note of result.notes) lines.push(`*Note:* ${markdownText(note)}`, '');
   return lines.join('\n');
 }

@@ -17,7 +17,7 @@ import { lintOptionsFor, readLanguageSettings } from '../language/settings';
 import { readAudit, type AuditEndpoints, type AuditProblem } from '../session/audit';
 import type { SessionState } from '../session/sessionState';
 import { formatPolicy } from '../session/roleDocuments';
-import { buildRolesModel, filterMessage, findingTotal, isFiltering, matchesFilter, reachDocument, type AccountEntry, type RoleEntry, type RolesFilter, type RolesModel } from './rolesModel';
+import { buildRolesModel, filterMessage, findingTotal, isFiltering, markdownText, matchesFilter, reachDocument, type AccountEntry, type RoleEntry, type RolesFilter, type RolesModel } from './rolesModel';
 import { ROLES_VIEW_COMMANDS, ROLES_VIEW_CONTEXT, ROLES_VIEW_ID } from './rolesViewIds';
 
 export type RolesNode =
@@ -49,8 +49,8 @@ const roleIcon = (role: RoleEntry): vscode.ThemeIcon =>
           ? new vscode.ThemeIcon('lightbulb', color.suggestion)
           : new vscode.ThemeIcon('pass', color.none);
 
-/** The markdown of a tooltip or document, with what markdown would take as markup escaped. */
-const md = (text: string) => text.replace(/[\\`*_[\]<>#|]/g, (c) => `\\${c}`);
+/** Text in a tooltip's markdown, markup and line breaks escaped. */
+const md = markdownText;
 
 interface Source {
   /** The view's description: "as Role/session" or "default credentials". */
