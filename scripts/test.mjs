@@ -95,9 +95,11 @@ for (const layer of layers) {
     else {
       step('package the VSIX', process.execPath, ['scripts/package.mjs', '--out', '.vscode-test/iam-trust-sessions.vsix']);
       result = runHarness('run-ui-tests.mjs', ['.vscode-test/iam-trust-sessions.vsix']);
-      // The browser entry (dist/web/extension.js) in a Web Worker in the same Chromium: seconds (test/web).
-      const web = runHarness('../web/run-worker.mjs');
-      result = { passed: result.passed + web.passed, failed: result.failed + web.failed };
+      // The browser entry (dist/web/extension.js): in a bare Web Worker (seconds), then in
+      // code-server's Web Worker extension host (test/web).
+      for (const web of [runHarness('../web/run-worker.mjs'), runHarness('../web/run-code-server.mjs')]) {
+        result = { passed: result.passed + web.passed, failed: result.failed + web.failed };
+      }
     }
   }
   const line = `${layer}: ${result.passed} passed, ${result.failed} failed`;

@@ -1,7 +1,9 @@
-// npm run test:web: the browser entry (dist/web/extension.js), in two steps.
+// npm run test:web: the browser entry (dist/web/extension.js), in three steps.
 //  1. test/web/run-worker.mjs: both browser bundles in a real Web Worker in headless Chromium
 //     (no VS Code; works offline, also part of `npm test -- ui`).
-//  2. VS Code for the Web through @vscode/test-web (fetched with npx, not a dependency): the
+//  2. test/web/run-code-server.mjs: the suite test/web/suite in code-server's Web Worker
+//     extension host (VS Code 1.100.3 of the test host; offline, also part of `npm test -- ui`).
+//  3. VS Code for the Web through @vscode/test-web (fetched with npx, not a dependency): the
 //     extension in the browser's Web Worker extension host on examples/, running the mocha suite
 //     test/web/suite (out/test/web/suite/index.js). It downloads VS Code for the Web from
 //     update.code.visualstudio.com, so it needs internet access; without it this step says so
@@ -19,7 +21,10 @@ const UPDATE_SERVER = 'https://update.code.visualstudio.com/api/update/web-stand
 console.log('== 1. the browser bundles in a Web Worker (Chromium)');
 const worker = spawnSync(process.execPath, [join(root, 'test', 'web', 'run-worker.mjs')], { cwd: root, stdio: 'inherit' });
 
-console.log('\n== 2. VS Code for the Web (@vscode/test-web)');
+console.log('\n== 2. the web extension in code-server\'s Web Worker extension host');
+const host = spawnSync(process.execPath, [join(root, 'test', 'web', 'run-code-server.mjs')], { cwd: root, stdio: 'inherit' });
+
+console.log('\n== 3. VS Code for the Web (@vscode/test-web)');
 let web = 1;
 if (!existsSync(suite)) {
   console.log(`missing ${suite}: run the dev build first (node scripts/build.mjs)`);
@@ -34,7 +39,7 @@ if (!existsSync(suite)) {
     console.log(
       'VS Code for the Web: NOT RUN. @vscode/test-web downloads VS Code for the Web from update.code.visualstudio.com;\n' +
         'run `npm run test:web` on a machine with internet access (Playwright\'s Chromium too: `npx playwright install chromium`).\n' +
-        'Step 1 above is what this machine can test.',
+        'Steps 1 and 2 above are what this machine can test.',
     );
   } else {
     const result = spawnSync(
@@ -55,5 +60,6 @@ if (!existsSync(suite)) {
   }
 }
 
-console.log(`\nweb worker: ${worker.status === 0 ? 'passed' : 'FAILED'}; VS Code for the Web: ${web === 0 ? 'passed' : 'failed or not run'}`);
-process.exit(worker.status === 0 && web === 0 ? 0 : 1);
+const verdict = (status) => (status === 0 ? 'passed' : 'FAILED');
+console.log(`\nweb worker: ${verdict(worker.status)}; code-server web worker host: ${verdict(host.status)}; VS Code for the Web: ${web === 0 ? 'passed' : 'failed or not run'}`);
+process.exit(worker.status === 0 && host.status === 0 && web === 0 ? 0 : 1);
