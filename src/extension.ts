@@ -46,9 +46,9 @@ export function activate(context: vscode.ExtensionContext): IamTrustApi {
   // MFA once, not every hour (iamTrust.session.mfaSession): GetSessionToken keys, in memory only.
   const mfaSessions = new MfaSessions();
   const environment = new SessionEnvironment(context.environmentVariableCollection);
-  // Programs in terminals get the session from this window's credential endpoint (127.0.0.1, a random port and token).
+  // Programs in terminals get the session from this window's credential endpoint (127.0.0.1, a random port and token);
+  // its server starts with the first session (without it, terminals get the keys).
   const endpoint = new CredentialEndpoint();
-  endpoint.ready.catch(() => undefined); // without it, terminals get the keys
   // Terminals get the session while it lives; at expiry and after Clear they get nothing, and the endpoint refuses.
   const sessionToTerminals = connectSessionToTerminals(session, environment, endpoint);
   const sessionStatus = new SessionStatusItem(session, () => environment.caveats);

@@ -93,31 +93,47 @@ export function answerCredentialRequest(
   };
 }
 
-/** The endpoint of a window: one server on 127.0.0.1 and a random port, serving whatever session it is given. */
+/**
+ * The endpoint of a window: one server on 127.0.0.1 and a random port, serving whatever session
+ * it is given. The server starts on first use (`ready`, `start()`): a window that never has a
+ * role session opens no port and pays nothing for it at start-up.
+ */
 export class CredentialEndpoint {
   readonly token = newEndpointToken();
-  /** Resolves once the server listens (rejects if it cannot). */
-  readonly ready: Promise<void>;
   private state: { session: SessionCredentials | undefined; reason: NoSessionReason } = { session: undefined, reason: 'none' };
-  private readonly server: Server;
+  private server: Server | undefined;
+  private listening: Promise<void> | undefined;
+  private disposed = false;
 
-  constructor(private readonly now: () => Date = () => new Date()) {
-    this.server = createServer((req: IncomingMessage, res) => {
+  constructor(private readonly now: () => Date = () => new Date()) {}
+
+  /** Starts the server, once; resolves once it listens (rejects if it cannot). */
+  start(): Promise<void> {
+    if (this.listening) return this.listening;
+    if (this.disposed) return (this.listening = Promise.reject(new Error('the credential endpoint was disposed')));
+    const server = createServer((req: IncomingMessage, res) => {
       // No body is read or needed; whatever was sent is discarded.
       req.resume();
       const { status, body } = answerCredentialRequest(req, this.token, this.state, this.now());
       res.writeHead(status, { 'content-type': 'application/json', 'cache-control': 'no-store', 'content-length': Buffer.byteLength(body) });
       res.end(body);
     });
-    this.ready = new Promise((resolve, reject) => {
-      this.server.once('error', reject);
-      this.server.listen(0, '127.0.0.1', () => resolve());
+    this.server = server;
+    this.listening = new Promise((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(0, '127.0.0.1', () => resolve());
     });
+    return this.listening;
+  }
+
+  /** Resolves once the server listens (rejects if it cannot); starts it if need be. */
+  get ready(): Promise<void> {
+    return this.start();
   }
 
   /** The URL for AWS_CONTAINER_CREDENTIALS_FULL_URI; undefined until the server listens. */
   get url(): string | undefined {
-    const address = this.server.address() as AddressInfo | null;
+    const address = this.server?.address() as AddressInfo | null | undefined;
     return address ? `http://127.0.0.1:${address.port}${CREDENTIALS_PATH}` : undefined;
   }
 
@@ -130,8 +146,9 @@ export class CredentialEndpoint {
   }
 
   dispose(): void {
+    this.disposed = true;
     this.withdraw('cleared');
-    this.server.closeAllConnections?.();
-    this.server.close();
+    this.server?.closeAllConnections?.();
+    this.server?.close();
   }
 }

@@ -47,8 +47,17 @@ export function connectSessionToTerminals(state: SessionState, environment: Sess
     if (kind === 'expiring') return;
     if (kind === 'set' && current) {
       endpoint?.serve(current);
-      const url = endpoint?.url;
-      environment.apply(current, { ...(endpoint && url ? { endpoint: { url, token: endpoint.token } } : {}), defaultProfileHasCredentials: defaultProfileHasCredentials() });
+      const apply = () => {
+        const url = endpoint?.url;
+        environment.apply(current, { ...(endpoint && url ? { endpoint: { url, token: endpoint.token } } : {}), defaultProfileHasCredentials: defaultProfileHasCredentials() });
+      };
+      if (!endpoint || endpoint.url) return apply();
+      // The endpoint's server starts with the window's first session: terminals get the session
+      // once it listens (the keys, should it fail), unless a later set, Clear or expiry came first.
+      const applyIfCurrent = () => {
+        if (state.live === current) apply();
+      };
+      void endpoint.start().then(applyIfCurrent, applyIfCurrent);
       return;
     }
     endpoint?.withdraw(kind === 'expired' ? 'expired' : 'cleared');

@@ -97,6 +97,8 @@ describe('activation: the engine loads only for trust policies', () => {
     assert.equal(languageFeatures.loaded, true);
     assert.match(languageFeatures.reason ?? '', /^json document untitled:/);
     assert.ok(loadedBundles().includes('dist/language.js'), `bundles loaded: ${loadedBundles().join(', ')}`);
+    // A plain JSON policy needs no YAML or Terraform reader: dist/embedded.js stays unloaded.
+    assert.ok(!loadedBundles().includes('dist/embedded.js'), `bundles loaded: ${loadedBundles().join(', ')}`);
     const ours = vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'iam-trust');
     assert.ok(ours.some((d) => (d.code as { value: string }).value === 'public-principal'), JSON.stringify(ours.map((d) => d.code)));
     console.log(`    dist/language.js: required in ${languageFeatures.loadMs!.toFixed(1)} ms, activated in ${languageFeatures.activateMs!.toFixed(1)} ms`);
@@ -106,5 +108,17 @@ describe('activation: the engine loads only for trust policies', () => {
       assert.ok(registered.has(command), `${command} is registered`);
     }
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
+
+  it('loads the YAML and Terraform readers (dist/embedded.js) when a template is opened, and the template gets its diagnostics', async () => {
+    const file = join(dir, 'template.yaml');
+    writeFileSync(file, readFileSync(join(vscode.workspace.workspaceFolders![0]!.uri.fsPath, 'infrastructure', 'template.yaml'), 'utf8'));
+    const uri = await decided(
+      (u) => u.path.endsWith('/template.yaml') && vscode.languages.getDiagnostics(u).some((d) => d.source === 'iam-trust'),
+      async () => vscode.window.showTextDocument(await vscode.workspace.openTextDocument(vscode.Uri.file(file))),
+    );
+    assert.ok(loadedBundles().includes('dist/embedded.js'), `bundles loaded: ${loadedBundles().join(', ')}`);
+    assert.ok(vscode.languages.getDiagnostics(uri).some((d) => (d.code as { value: string }).value === 'cross-account-without-external-id'));
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
   });
 });

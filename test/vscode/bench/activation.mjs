@@ -50,6 +50,8 @@ function stageExtension() {
   mkdirSync(dir, { recursive: true });
   if (worktree) {
     for (const file of git('ls-files', '-co', '--exclude-standard').split('\n')) {
+      // A checkout whose node_modules is a symlink (a git worktree) lists it: it is linked below.
+      if (file === 'node_modules' || file.startsWith('.vscode-test')) continue;
       if (existsSync(join(root, file))) cpSync(join(root, file), join(dir, file), { recursive: true });
     }
   } else {
