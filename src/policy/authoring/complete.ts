@@ -138,6 +138,7 @@ function principalCandidates(type: string, account: string): Candidate[] {
       { label: `arn:aws:iam::${account}:oidc-provider/oidc.circleci.com/org/ORGANIZATION_ID`, kind: 'principal', detail: 'CircleCI (OIDC, one issuer per organization)', rank: 6 },
       { label: `arn:aws:iam::${account}:oidc-provider/api.bitbucket.org/2.0/workspaces/WORKSPACE/pipelines-config/identity/oidc`, kind: 'principal', detail: 'Bitbucket Pipelines (OIDC, one issuer per workspace)', rank: 7 },
       { label: `arn:aws:iam::${account}:oidc-provider/token.actions.githubusercontent.com/ENTERPRISE`, kind: 'principal', detail: 'GitHub Actions with an enterprise issuer (OIDC)', rank: 8 },
+      { label: `arn:aws:iam::${account}:oidc-provider/vstoken.dev.azure.com/ORGANIZATION_ID`, kind: 'principal', detail: 'Azure DevOps (OIDC, one issuer per organization)', rank: 9 },
       { label: `arn:aws:iam::${account}:saml-provider/NAME`, kind: 'principal', detail: 'a SAML 2.0 identity provider', rank: 4 },
       ...Object.entries(WELL_KNOWN_IDPS).map(([label, detail], i) => ({ label, kind: 'principal' as const, detail, rank: 10 + i })),
     ];
@@ -228,7 +229,7 @@ function providerValueCandidates(key: string, statement: Statement | undefined):
   const claim = claimOf(key);
   const prefix = lowerPrefixOf(key);
   const trusts = (statement?.principals ?? []).some((p) => p.type === 'Federated' && federatedProvider(p.item.value)?.keyPrefix.toLowerCase() === prefix);
-  if (!trusts && !/oidc|token\.actions|eks|gitlab|terraform|buildkite|bitbucket/.test(prefix)) return [];
+  if (!trusts && !/oidc|token\.actions|eks|gitlab|terraform|buildkite|bitbucket|vstoken|accounts\.google/.test(prefix)) return [];
   const facts = identityProviderFacts(prefix);
   if (claim === 'aud') {
     if (facts.expectedAudience) return [{ label: facts.expectedAudience, kind: 'value', detail: `the audience ${facts.name} uses for AWS`, rank: 0 }];

@@ -2,6 +2,7 @@ import { stsActionsMatching } from '../iam/actions';
 import { lookupConditionKey, stsAction, TRUST_ACTIONS, federatedProvider, conditionKeyPrefix } from '../iam/iamData';
 import { parseOperator } from '../iam/operators';
 import { describePrincipal, parseArn } from '../iam/principals';
+import { explainProviderClaim, explainSessionTag } from './explainProvider';
 
 /** Markdown explanations of a policy's vocabulary, for hovers and completion details. */
 
@@ -94,6 +95,14 @@ export function explainAction(text: string): string {
 }
 
 export function explainConditionKey(key: string, federated: readonly string[] = []): string {
+  const prefix = conditionKeyPrefix(key);
+  if (prefix.includes('.') || prefix.includes('/')) {
+    // An identity provider's claim: what it is, aud, the pinning claims, the dangerous patterns
+    // and the source, from the provider table (before the IAM data, which lists some claims).
+    const provider = federated.map(federatedProvider).find((p) => p && p.keyPrefix.toLowerCase() === prefix.toLowerCase());
+    const claim = explainProviderClaim(key, provider?.keyPrefix ?? prefix, provider);
+    if (claim) return claim;
+  }
   const info = lookupConditionKey(key);
   const note = KEY_NOTES[key.toLowerCase()] ?? (info ? KEY_NOTES[info.name.toLowerCase()] : undefined);
   if (info) {
@@ -104,19 +113,10 @@ export function explainConditionKey(key: string, federated: readonly string[] = 
     ];
     if (note) lines.push('', note);
     else if (info.description && !info.global) lines.push('', `${info.description}.`);
+    // Session tags that carry a provider's claims (Buildkite): the provider table says which pin.
+    const tag = explainSessionTag(key, federated.map((f) => federatedProvider(f)?.keyPrefix ?? ''));
+    if (tag) lines.push('', tag);
     return lines.join('\n');
-  }
-  const prefix = conditionKeyPrefix(key);
-  const provider = federated.map(federatedProvider).find((p) => p && p.keyPrefix.toLowerCase() === prefix.toLowerCase());
-  if (provider) {
-    const claim = key.slice(prefix.length + 1);
-    const pins = provider.subjectClaims.includes(claim);
-    return [
-      `**${key}** — claim \`${claim}\` of the identity provider \`${provider.keyPrefix}\``,
-      '',
-      'Type: String, single-valued.',
-      ...(pins ? ['', 'This claim pins who exactly may assume the role.'] : []),
-    ].join('\n');
   }
   return `**${key}**: not a condition key IAM knows.`;
 }

@@ -128,8 +128,10 @@ export interface FederatedProvider {
 }
 
 const WELL_KNOWN_IDPS: Record<string, FederatedProvider> = {
-  'cognito-identity.amazonaws.com': { kind: 'cognito', keyPrefix: 'cognito-identity.amazonaws.com', claims: ['aud', 'amr', 'sub'], subjectClaims: ['aud', 'sub'] },
-  'accounts.google.com': { kind: 'google', keyPrefix: 'accounts.google.com', claims: ['aud', 'oaud', 'sub', 'google/organization_number'], subjectClaims: ['aud', 'oaud', 'sub'] },
+  // Which claims pin the caller: the provider table (identityProviders.ts). Google's oaud does
+  // not: for a token with azp it is the audience the caller asked for.
+  'cognito-identity.amazonaws.com': { kind: 'cognito', keyPrefix: 'cognito-identity.amazonaws.com', claims: ['aud', 'amr', 'sub'], subjectClaims: callerPinningClaims('cognito-identity.amazonaws.com') },
+  'accounts.google.com': { kind: 'google', keyPrefix: 'accounts.google.com', claims: ['aud', 'oaud', 'sub', 'google/organization_number'], subjectClaims: callerPinningClaims('accounts.google.com') },
   'www.amazon.com': { kind: 'amazon', keyPrefix: 'www.amazon.com', claims: ['app_id', 'user_id'], subjectClaims: ['app_id', 'user_id'] },
   'graph.facebook.com': { kind: 'facebook', keyPrefix: 'graph.facebook.com', claims: ['app_id', 'id'], subjectClaims: ['app_id', 'id'] },
 };

@@ -43,6 +43,16 @@ export interface IdentityProviderFacts {
   sharedIssuer: boolean;
   /** Claims that pin the caller (besides `aud` when audiencePinsCaller), first the one to suggest. */
   subjectClaims: readonly string[];
+  /**
+   * For a provider that passes claims as session tags (the token's `https://aws.amazon.com/tags`
+   * claim, which the provider fills in and the caller cannot add to in AssumeRoleWithWebIdentity):
+   * the tag keys whose `aws:RequestTag/KEY` pins the caller as its claim would.
+   */
+  sessionTagClaims?: readonly string[];
+  /** What the provider's claims carry, for hovers (claim → words). */
+  claimMeanings?: Readonly<Record<string, string>>;
+  /** The dangerous patterns, in words, for hovers and docs. */
+  pitfalls: readonly string[];
   /** The documented subject format, placeholders in capitals (completion proposes it). */
   subjectFormat?: string;
   /** What a subject pattern (as written in StringLike / StringEquals) admits, when it is one of the dangerous shapes. */
@@ -139,6 +149,34 @@ function classifyEksSubject(value: string): SubjectPatternFinding | undefined {
  */
 const GITHUB_SUBJECT_CLAIMS = ['sub', 'repository', 'repository_id', 'repository_owner_id', 'job_workflow_ref'];
 
+const GITHUB_CLAIMS = {
+  sub: 'repo:OWNER/REPO:ref:refs/heads/BRANCH, …:environment:NAME, …:pull_request or …:ref:refs/tags/TAG',
+  repository: 'OWNER/REPO',
+  repository_id: 'the repository\'s immutable numeric ID',
+  repository_owner_id: 'the owner\'s immutable numeric ID',
+  job_workflow_ref: 'OWNER/REPO/.github/workflows/FILE@REF of a reusable workflow',
+  ref: 'the Git ref, e.g. refs/heads/main (the same in everyone\'s repositories)',
+  environment: 'the environment name (the same in everyone\'s repositories)',
+};
+
+const GITHUB_PITFALLS = [
+  '`aud` is "sts.amazonaws.com" for every workflow on GitHub, so it pins nobody',
+  '`repo:OWNER/*` admits every repository of the owner, including ones created later',
+  '`repo:OWNER/REPO:*` admits every branch, tag, environment and pull_request workflow',
+  '`ref`, `environment` or `workflow` alone pin nobody; names can be renamed and taken over, `repository_id` / `repository_owner_id` cannot',
+];
+
+/** Azure DevOps: sc://ORG/PROJECT/SERVICE_CONNECTION (service connection tokens) or p://ORG/PROJECT/PIPELINE (pipeline tokens). */
+function classifyAzureDevOpsSubject(value: string): SubjectPatternFinding | undefined {
+  if (startsOpen(value) || /^[a-z]*[*?]/i.test(value)) return { kind: 'every-repository', why: 'every service connection and pipeline of the organization matches' };
+  const m = /^(sc|p):\/\/([^/]*)(?:\/([^/]*)(?:\/(.*))?)?$/.exec(value);
+  if (!m) return undefined;
+  const what = m[1] === 'sc' ? 'service connection' : 'pipeline';
+  if (wild(m[2]!) || m[3] === undefined || wild(m[3])) return { kind: 'every-repository', why: `every ${what} of every project of the organization matches` };
+  if (m[4] === undefined || /^[*?]/.test(m[4])) return { kind: 'every-repository', why: `every ${what} of project ${m[3]} matches` };
+  return undefined;
+}
+
 export const IDENTITY_PROVIDERS: readonly IdentityProviderFacts[] = [
   {
     name: 'GitHub Actions',
@@ -151,6 +189,8 @@ export const IDENTITY_PROVIDERS: readonly IdentityProviderFacts[] = [
     subjectClaims: GITHUB_SUBJECT_CLAIMS,
     subjectFormat: 'repo:OWNER/REPO:ref:refs/heads/BRANCH',
     classifySubject: classifyGitHubSubject,
+    claimMeanings: GITHUB_CLAIMS,
+    pitfalls: GITHUB_PITFALLS,
     // Claims: https://docs.github.com/en/actions/reference/security/oidc ; AWS: the IAM User Guide page below.
     source: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_create_for-idp_oidc.html#idp_oidc_Create_GitHub',
   },
@@ -167,6 +207,8 @@ export const IDENTITY_PROVIDERS: readonly IdentityProviderFacts[] = [
     subjectClaims: GITHUB_SUBJECT_CLAIMS,
     subjectFormat: 'repo:OWNER/REPO:ref:refs/heads/BRANCH',
     classifySubject: classifyGitHubSubject,
+    claimMeanings: GITHUB_CLAIMS,
+    pitfalls: GITHUB_PITFALLS,
     source: 'https://docs.github.com/en/enterprise-cloud@latest/actions/reference/security/oidc',
   },
   {
@@ -180,6 +222,8 @@ export const IDENTITY_PROVIDERS: readonly IdentityProviderFacts[] = [
     subjectClaims: ['sub'],
     subjectFormat: 'system:serviceaccount:NAMESPACE:SERVICE_ACCOUNT',
     classifySubject: classifyEksSubject,
+    claimMeanings: { sub: 'the Kubernetes service account, system:serviceaccount:NAMESPACE:NAME' },
+    pitfalls: ['`system:serviceaccount:*` admits every pod of the cluster that has a service account', '`system:serviceaccount:NAMESPACE:*` every service account of the namespace', '`aud` alone (sts.amazonaws.com) admits every service account of the cluster'],
     source: 'https://docs.aws.amazon.com/eks/latest/userguide/associate-service-account-role.html',
   },
   {
@@ -195,6 +239,8 @@ export const IDENTITY_PROVIDERS: readonly IdentityProviderFacts[] = [
     subjectClaims: ['sub', 'project_path', 'project_id', 'namespace_id'],
     subjectFormat: 'project_path:GROUP/PROJECT:ref_type:branch:ref:BRANCH',
     classifySubject: classifyGitLabSubject,
+    claimMeanings: { sub: 'project_path:GROUP/PROJECT:ref_type:branch|tag:ref:NAME', project_path: 'GROUP/PROJECT', project_id: 'the project\'s numeric ID', namespace_id: 'the group\'s numeric ID' },
+    pitfalls: ['`aud` is whatever the job sets in id_tokens, so it pins nobody', '`project_path:*` (gitlab.com) admits projects of any group', '`project_path:GROUP/*` every project of the group', '`ref_type` is only "branch" or "tag": any other value never matches'],
     // ref_type "branch" or "tag": https://docs.gitlab.com/ci/secrets/id_token_authentication/#token-payload
     source: 'https://docs.gitlab.com/ci/cloud_services/aws/',
   },
@@ -214,6 +260,8 @@ export const IDENTITY_PROVIDERS: readonly IdentityProviderFacts[] = [
       'both run phases match: plan runs (which speculative plans of pull requests also start) get the same credentials as apply runs',
       ['plan', 'apply'],
     ),
+    claimMeanings: { sub: 'organization:ORG:project:PROJECT:workspace:WORKSPACE:run_phase:plan|apply' },
+    pitfalls: ['a subject without the organization (`organization:*`) admits every HCP Terraform customer', '`run_phase:*` gives plan runs (speculative plans of pull requests too) the apply role', '`aud` is chosen by each workspace, so it pins nobody'],
     // Subject format and run phases: https://developer.hashicorp.com/terraform/cloud-docs/workspaces/dynamic-provider-credentials/workload-identity-tokens
     source: 'https://developer.hashicorp.com/terraform/cloud-docs/workspaces/dynamic-provider-credentials/aws-configuration',
   },
@@ -229,7 +277,52 @@ export const IDENTITY_PROVIDERS: readonly IdentityProviderFacts[] = [
     subjectClaims: ['sub', 'organization_id', 'organization_slug', 'pipeline_id'],
     subjectFormat: 'organization:ORGANIZATION_SLUG:pipeline:PIPELINE_SLUG:ref:REF:commit:BUILD_COMMIT:step:STEP_KEY',
     classifySubject: classifyOrganizationSubject('pipeline', /^organization:[^:]+:pipeline:[^:*?]+:[*?]$/, 'every branch, commit and step of the pipeline matches'),
+    // Buildkite's AWS page pins the caller with session tags instead of sub: the plugin's
+    // session-tags option copies claims into the token's https://aws.amazon.com/tags claim and the
+    // trust policy tests "aws:RequestTag/organization_slug", "…/organization_id" (and
+    // pipeline_slug, build_branch, which alone pin nobody) under StringEquals, with sts:TagSession.
+    sessionTagClaims: ['organization_id', 'organization_slug', 'pipeline_id'],
+    claimMeanings: {
+      sub: 'organization:ORG_SLUG:pipeline:PIPELINE_SLUG:ref:REF:commit:SHA:step:STEP_KEY',
+      organization_slug: 'the organization\'s slug, unique among Buildkite customers',
+      organization_id: 'the organization\'s UUID (never reused)',
+      pipeline_id: 'the pipeline\'s UUID (never reused)',
+      pipeline_slug: 'the pipeline\'s slug, unique only within its organization',
+    },
+    pitfalls: ['a subject without the organization (`organization:*`) admits every Buildkite customer', '`pipeline_slug` or `build_branch` alone (claim or session tag) pins nobody: every customer can name a pipeline "deploy"', '`aud` is whatever the job requests'],
+    // Session tags: https://buildkite.com/docs/pipelines/security/oidc/aws (Step 2) and the plugin's
+    // session-tags option, https://github.com/buildkite-plugins/aws-assume-role-with-web-identity-buildkite-plugin
     source: 'https://buildkite.com/docs/pipelines/security/oidc/aws',
+  },
+  {
+    // One issuer per organization (https://vstoken.dev.azure.com/ORGANIZATION_ID), so only the
+    // organization's pipelines get its tokens; aud is the fixed "api://AzureADTokenExchange" for
+    // all of them, so it pins nobody within the organization: the subject does.
+    // Issuer and subject of a workload identity service connection: Microsoft Learn, "Manually set
+    // an Azure Resource Manager workload identity service connection"
+    // (https://learn.microsoft.com/azure/devops/pipelines/release/configure-workload-identity?view=azure-devops)
+    // and "Convert service connections to use the Microsoft Entra issuer" ("The Azure DevOps issuer
+    // uses the https://vstoken.dev.azure.com prefix": https://learn.microsoft.com/en-us/azure/devops/pipelines/release/convert-service-connections?view=azure-devops);
+    // azure-pipelines-tasks' workload identity guide: "the issuer is unique for every Azure DevOps
+    // organization", subject "sc://<organization name>/<project name>/<service connection name>".
+    // aud "api://AzureADTokenExchange": the audience Entra expects of federated tokens
+    // (https://learn.microsoft.com/en-us/powershell/module/az.resources/new-azadappfederatedcredential).
+    name: 'Azure DevOps',
+    host: /^vstoken\.dev\.azure\.com\/[^/]+$/i,
+    issuers: ['https://vstoken.dev.azure.com/ORGANIZATION_ID'],
+    audience: '"api://AzureADTokenExchange" for every service connection and pipeline of the organization',
+    expectedAudience: 'api://AzureADTokenExchange',
+    audiencePinsCaller: false,
+    sharedIssuer: false,
+    subjectClaims: ['sub'],
+    subjectFormat: 'sc://ORGANIZATION/PROJECT/SERVICE_CONNECTION',
+    classifySubject: classifyAzureDevOpsSubject,
+    claimMeanings: {
+      sub: 'sc://ORGANIZATION/PROJECT/SERVICE_CONNECTION for a service connection\'s token, p://ORGANIZATION/PROJECT/PIPELINE for a pipeline\'s',
+      aud: 'always "api://AzureADTokenExchange"',
+    },
+    pitfalls: ['`aud` alone admits every service connection and pipeline of the organization', '`sc://ORG/PROJECT/*` every service connection of the project', 'a subject that starts with a wildcard admits pipeline (p://) tokens as well as service connections'],
+    source: 'https://learn.microsoft.com/azure/devops/pipelines/release/configure-workload-identity?view=azure-devops',
   },
   {
     name: 'CircleCI',
@@ -241,6 +334,8 @@ export const IDENTITY_PROVIDERS: readonly IdentityProviderFacts[] = [
     subjectClaims: ['sub', 'oidc.circleci.com/project-id'],
     subjectFormat: 'org/ORGANIZATION_ID/project/PROJECT_ID/user/*',
     classifySubject: classifyCircleCiSubject,
+    claimMeanings: { aud: 'your organization ID', sub: 'org/ORG_ID/project/PROJECT_ID/user/USER_ID', 'oidc.circleci.com/project-id': 'the project ID' },
+    pitfalls: ['`aud` (the organization ID) alone admits every project of the organization', '`org/ORG_ID/*` likewise'],
     source: 'https://circleci.com/docs/openid-connect-tokens/',
   },
   {
@@ -253,19 +348,43 @@ export const IDENTITY_PROVIDERS: readonly IdentityProviderFacts[] = [
     subjectClaims: ['sub'],
     subjectFormat: '{REPOSITORY_UUID}:*',
     classifySubject: classifyBitbucketSubject,
-    // Sub = {REPOSITORY_UUID}[:{ENVIRONMENT_UUID}]:{STEP_UUID}: https://support.atlassian.com/bitbucket-cloud/docs/integrate-pipelines-with-resource-servers-using-oidc/
+    claimMeanings: { aud: 'your workspace, ari:cloud:bitbucket::workspace/WORKSPACE_UUID', sub: '{REPOSITORY_UUID}:{STEP_UUID}, or {REPOSITORY_UUID}:{ENVIRONMENT_UUID}:{STEP_UUID} for a deployment step' },
+    pitfalls: ['`aud` (the workspace) alone admits every repository of the workspace', 'a subject that starts with a wildcard likewise: pin the repository UUID, in braces'],
+    // Sub = {REPOSITORY_UUID}:{STEP_UUID}, or {REPOSITORY_UUID}:{ENVIRONMENT_UUID}:{STEP_UUID} when the
+    // step deploys to an environment: Atlassian, "Integrate Pipelines with resource servers using
+    // OIDC" (https://support.atlassian.com/bitbucket-cloud/docs/integrate-pipelines-with-resource-servers-using-oidc/),
+    // the page that explains the workspace, repository and deployment-environment UUIDs of the token.
     source: 'https://support.atlassian.com/bitbucket-cloud/docs/deploy-on-aws-using-bitbucket-pipelines-openid-connect/',
   },
   {
     // The Federated principal is the bare host (iamData.ts WELL_KNOWN_IDPS): every Google
-    // account gets tokens from it; aud (and oaud) carry the OAuth client ID, which is yours.
+    // account gets tokens from it. IAM User Guide ("Available keys for AWS OIDC federation"):
+    // accounts.google.com:aud is the token's aud, the OAuth 2.0 client ID of your application,
+    // "when the azp field is not set. When the azp field is set, the aud field matches the
+    // accounts.google.com:oaud condition key", and :aud then carries azp. A service account's ID
+    // token always has azp (its numeric unique ID), and its aud is whatever audience the caller
+    // asked for: so :aud (a client or service account ID) pins the caller, :oaud does not.
+    // sub: "An identifier for the user, unique among all Google Accounts and never reused"
+    // (Google, OpenID Connect, https://developers.google.com/identity/openid-connect/openid-connect#an-id-tokens-payload),
+    // numeric; a service account's sub is its unique ID.
     name: 'Google',
     host: /^accounts\.google\.com$/i,
     issuers: ['https://accounts.google.com'],
-    audience: 'your OAuth 2.0 client ID (accounts.google.com:aud, or :oaud when the token was issued to another client)',
+    audience: 'your OAuth 2.0 client ID, or, for a token with azp (every service account ID token), the service account\'s numeric unique ID',
     audiencePinsCaller: true,
     sharedIssuer: true,
-    subjectClaims: ['aud', 'oaud', 'sub'],
+    subjectClaims: ['aud', 'sub'],
+    subjectFormat: 'NUMERIC_ACCOUNT_ID',
+    claimMeanings: {
+      aud: 'the token\'s azp when it has one (a service account\'s numeric unique ID), else its aud (your OAuth 2.0 client ID)',
+      oaud: 'the token\'s own aud when it has azp: the audience the caller asked for, which anyone with a Google account can choose',
+      sub: 'the Google account\'s numeric unique ID (never reused)',
+    },
+    pitfalls: [
+      '`oaud` alone pins nobody: any Google account can ask for a token with that audience',
+      '`aud` set to the requested audience (e.g. "sts.amazonaws.com") never matches a token with azp: for those, :aud is the azp',
+      'an e-mail address is no pin: pin the numeric sub (or aud)',
+    ],
     source: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_iam-condition-keys.html#condition-keys-wif',
   },
   {
@@ -279,6 +398,16 @@ export const IDENTITY_PROVIDERS: readonly IdentityProviderFacts[] = [
     audiencePinsCaller: true,
     sharedIssuer: true,
     subjectClaims: ['aud', 'sub'],
+    claimMeanings: {
+      aud: 'the identity pool ID (REGION:UUID)',
+      amr: '"authenticated" or "unauthenticated", and for authenticated identities the providers used (a list)',
+      sub: 'the Cognito identity ID',
+    },
+    pitfalls: [
+      'without `aud`, identities of any identity pool (any account\'s) can assume the role',
+      '`amr` matching "unauthenticated" admits guests: anyone who runs your app',
+      'no `amr` condition admits guests and signed-in users alike; AWS recommends both aud and amr on every such role',
+    ],
     // amr: "authenticated" or "unauthenticated" (plus the providers used): role-trust-and-permissions.html
     source: 'https://docs.aws.amazon.com/cognito/latest/developerguide/identity-pools-security-best-practices.html',
   },
@@ -297,6 +426,8 @@ export const GENERIC_OIDC_PROVIDER: IdentityProviderFacts = {
   audiencePinsCaller: true,
   sharedIssuer: false,
   subjectClaims: ['sub'],
+  claimMeanings: { aud: 'the client ID you registered with the provider', sub: 'the identity the token was issued to' },
+  pitfalls: ['a wildcard `sub` admits every identity the provider has tokens for: whether anyone outside your organisation can get one decides it'],
   source: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_iam-condition-keys.html#condition-keys-wif',
 };
 
@@ -308,7 +439,15 @@ export function identityProviderFacts(host: string): IdentityProviderFacts {
 /** The claims that pin the caller for a provider host: its subject claims, and `aud` where that is per customer. */
 export function callerPinningClaims(host: string): string[] {
   const facts = identityProviderFacts(host);
-  return facts.audiencePinsCaller ? [...facts.subjectClaims, 'aud'] : [...facts.subjectClaims];
+  return facts.audiencePinsCaller && !facts.subjectClaims.includes('aud') ? [...facts.subjectClaims, 'aud'] : [...facts.subjectClaims];
+}
+
+/**
+ * The `aws:RequestTag/KEY` condition keys that pin the caller of a provider host, lower-cased
+ * (only for providers that pass claims as session tags: sessionTagClaims).
+ */
+export function pinningSessionTagKeys(host: string): readonly string[] {
+  return (identityProviderFacts(host).sessionTagClaims ?? []).map((tag) => `aws:requesttag/${tag.toLowerCase()}`);
 }
 
 /**

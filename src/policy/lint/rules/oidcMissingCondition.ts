@@ -1,5 +1,6 @@
 import type { Rule } from '../rule';
 import { testsAbsentKey, trustedWebIdentityProviders } from '../../model/statements';
+import { pinsBySessionTag } from '../../model/sessionTagPinning';
 
 export const oidcMissingCondition: Rule = {
   meta: {
@@ -37,7 +38,8 @@ export const oidcMissingCondition: Rule = {
       // A condition on a key no request carries lets nobody in: condition-key-invalid reports it.
       if (testsAbsentKey(statement)) continue;
       for (const trusted of trustedWebIdentityProviders(statement)) {
-        if (trusted.conditions.length > 0) continue;
+        // Buildkite's session tags (aws:RequestTag/organization_id …) are its claims too.
+        if (trusted.conditions.length > 0 || pinsBySessionTag(statement, trusted)) continue;
         const { keyPrefix, subjectClaims } = trusted.provider;
         reportAt(
           trusted.entry.item.node,

@@ -1,6 +1,7 @@
 import type { Rule } from '../rule';
 import { identityProviderFacts } from '../../iam/identityProviders';
 import { pinsSubject, testsAbsentKey, trustedWebIdentityProviders } from '../../model/statements';
+import { pinsBySessionTag } from '../../model/sessionTagPinning';
 
 export const oidcMissingSub: Rule = {
   meta: {
@@ -8,7 +9,7 @@ export const oidcMissingSub: Rule = {
     severity: 'security',
     description: 'An OIDC provider is trusted with conditions that do not pin the caller (sub, for GitHub the repository claims; aud where the provider makes it per customer).',
     rationale:
-      'On a shared issuer (GitHub Actions, GitLab, HCP Terraform, Buildkite, EKS) the audience is the same for everyone or chosen by the job, so a condition on aud alone (aud = sts.amazonaws.com) is true for tokens issued to anyone: for GitHub Actions, every repository on GitHub can assume the role. Pin the sub claim (repo:OWNER/REPO:…) with StringEquals or StringLike. Where the audience is per customer (CircleCI\'s organization ID, Bitbucket\'s workspace, the client ID you registered with any other OIDC provider) pinning aud pins the caller, and the rule does not fire. Which providers are which: src/policy/iam/identityProviders.ts. sub pinned with StringEquals to the literal "*" is not open (no token carries that subject): wildcard-without-like reports it.',
+      'On a shared issuer (GitHub Actions, GitLab, HCP Terraform, Buildkite, EKS) the audience is the same for everyone or chosen by the job, so a condition on aud alone (aud = sts.amazonaws.com) is true for tokens issued to anyone: for GitHub Actions, every repository on GitHub can assume the role. Pin the sub claim (repo:OWNER/REPO:…) with StringEquals or StringLike. Where the audience is per customer (CircleCI\'s organization ID, Bitbucket\'s workspace, the client ID you registered with any other OIDC provider) pinning aud pins the caller, and the rule does not fire. Where the provider passes claims as session tags (Buildkite\'s session-tags option), StringEquals on aws:RequestTag/organization_id, organization_slug or pipeline_id pins the caller too; pipeline_slug or build_branch alone pin nobody. Which providers are which: src/policy/iam/identityProviders.ts. sub pinned with StringEquals to the literal "*" is not open (no token carries that subject): wildcard-without-like reports it.',
     badExample: `{
   "Version": "2012-10-17",
   "Statement": [{
@@ -40,12 +41,14 @@ export const oidcMissingSub: Rule = {
       if (testsAbsentKey(statement)) continue;
       for (const trusted of providers) {
         // With no condition at all, oidc-missing-condition reports it.
-        if (trusted.conditions.length === 0 || pinsSubject(statement, trusted)) continue;
+        if (trusted.conditions.length === 0 || pinsSubject(statement, trusted) || pinsBySessionTag(statement, trusted)) continue;
         const { keyPrefix, subjectClaims, kind } = trusted.provider;
-        const audience = kind === 'oidc' && !subjectClaims.includes('aud') ? ` (its aud is ${identityProviderFacts(keyPrefix).audience}, so it pins nobody)` : '';
+        const facts = identityProviderFacts(keyPrefix);
+        const audience = kind === 'oidc' && !subjectClaims.includes('aud') ? ` (its aud is ${facts.audience}, so it pins nobody)` : '';
+        const tag = facts.sessionTagClaims?.[0];
         reportAt(
           trusted.entry.item.node,
-          `No condition pins who may assume this role through ${keyPrefix}${audience}: add StringEquals or StringLike on ${keyPrefix}:${subjectClaims[0]}`,
+          `No condition pins who may assume this role through ${keyPrefix}${audience}: add StringEquals or StringLike on ${keyPrefix}:${subjectClaims[0]}${tag ? `, or StringEquals on the session tag aws:RequestTag/${tag}` : ''}`,
         );
       }
     }
