@@ -44,7 +44,7 @@ export const tests = [
       await statusBarItem(page, 'IAM:').first().waitFor({ state: 'visible' });
       if (!(await statusBarItem(page, 'IAM: no session').isVisible())) await runFromPalette(page, 'IAM: Clear Role Session');
       settingsBefore = readFileSync(join(runDir, 'user-data', 'User', 'settings.json'), 'utf8');
-      await typeUserSettings(page, { ...JSON.parse(settingsBefore), 'iamTrust.sts.endpoint': organization.endpoint, 'iamTrust.iam.endpoint': organization.endpoint, 'iamTrust.rolesView.organization': true });
+      await typeUserSettings(page, { ...JSON.parse(settingsBefore), 'iamTrust.sts.endpoint': organization.endpoint, 'iamTrust.iam.endpoint': organization.endpoint, 'iamTrust.organizations.endpoint': organization.endpoint, 'iamTrust.rolesView.organization': true });
       await runFromPalette(page, 'View: Close All Editors');
       await runFromPalette(page, 'Focus on IAM Roles View');
       await pane(page).waitFor({ state: 'visible' });
