@@ -15,11 +15,6 @@ function embedded(): typeof Embedded {
   return (real ??= require('../policy/embedded') as typeof Embedded);
 }
 
-/** Whether dist/embedded.js has been loaded (tests and the activation bench read it). */
-export function embeddedLoaded(): boolean {
-  return real !== undefined;
-}
-
 /**
  * Necessary conditions of embeddingKind() naming a kind: a .tf name, or one of the strings that
  * looksLikeCloudFormation's patterns need (they look at a window of the text; these at all of
