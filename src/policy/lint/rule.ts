@@ -21,7 +21,47 @@ export interface RuleMeta {
   goodExample: string;
   /** The IAM Access Analyzer check that reports the same problem, when there is one. */
   accessAnalyzer?: string;
+  /**
+   * What a policy must contain, all of it, for the rule to possibly report: lint() does not run
+   * the rule on a policy that lacks one (most rules cannot apply to most small policies, and
+   * running them cost more than the rest of a lint). Declare only what the check cannot report
+   * without; test/unit/ruleNeeds.test.ts lints with and without this skipping and compares.
+   */
+  needs?: readonly RuleNeed[];
 }
+
+/**
+ * What a policy contains, as the rules' `needs` name it (policyContents() in lint.ts tells them):
+ * - `condition`: a statement with a `Condition` element (so condition entries, operator blocks
+ *   and restricting entries may exist);
+ * - `aws-principal`, `service`, `federated`: a principal entry (of Principal or NotPrincipal)
+ *   of type `AWS` or the bare `"*"`, of type `Service`, of type `Federated`;
+ * - `not-principal`, `resource` (Resource or NotResource), `sid`: a statement with that element;
+ * - `multiple-statements`; `multiple-principals`, `multiple-actions`: a statement with two or
+ *   more principal entries, or two or more items in Action or in NotAction;
+ * - `ip-condition`, `bool-condition`, `set-condition`: a condition entry whose operator compares
+ *   IP addresses (IpAddress, NotIpAddress), is Bool or Null, or is ForAllValues:… or ForAnyValue:…
+ *   (any form: IfExists, set operator); `multiple-values`: a condition entry with two or more values;
+ * - `policy-variable`, `wildcard`: `${`, or `*` or `?`, somewhere in the text (or a `\u` escape,
+ *   which could spell them).
+ */
+export type RuleNeed =
+  | 'condition'
+  | 'aws-principal'
+  | 'service'
+  | 'federated'
+  | 'not-principal'
+  | 'resource'
+  | 'sid'
+  | 'multiple-statements'
+  | 'multiple-principals'
+  | 'multiple-actions'
+  | 'ip-condition'
+  | 'bool-condition'
+  | 'set-condition'
+  | 'multiple-values'
+  | 'policy-variable'
+  | 'wildcard';
 
 export interface RuleReport {
   message: string;

@@ -5,6 +5,7 @@ export const actionWildcard: Rule = {
   meta: {
     code: 'action-wildcard',
     severity: 'suggestion',
+    needs: ['wildcard'],
     description: 'A wildcard action ("*", "sts:*", "sts:Assume*") where the exact actions can be named.',
     rationale:
       'A wildcard allows more than the principal needs — session tags and source identities it was not meant to set, and any action STS adds later. Name the actions: usually sts:AssumeRole, plus sts:TagSession or sts:SetSourceIdentity when needed.',

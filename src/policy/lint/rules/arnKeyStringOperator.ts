@@ -4,6 +4,7 @@ export const arnKeyStringOperator: Rule = {
   meta: {
     code: 'arn-key-string-operator',
     severity: 'suggestion',
+    needs: ['condition'],
     description: 'An ARN key such as aws:SourceArn or aws:PrincipalArn compared with a String operator.',
     rationale:
       'Arn operators compare ARNs part by part, so a wildcard cannot spill from one part into the next (StringLike "arn:aws:iam::111122223333:role/ci*" also matches a different account whose ID starts with …; ArnLike cannot). AWS recommends ArnLike/ArnEquals for ARN keys.',

@@ -6,6 +6,7 @@ export const cognitoUnauthenticated: Rule = {
   meta: {
     code: 'cognito-unauthenticated',
     severity: 'suggestion',
+    needs: ['federated', 'condition'],
     description:
       'A Cognito identity pool role trusts unauthenticated (guest) identities: cognito-identity.amazonaws.com:amr matches "unauthenticated", or the role has no amr condition at all (guests and signed-in users alike).',
     rationale:

@@ -8,6 +8,7 @@ export const conditionKeyDeprecated: Rule = {
   meta: {
     code: 'condition-key-deprecated',
     severity: 'warning',
+    needs: ['condition'],
     description: 'A deprecated global condition key: aws:ARN, where aws:PrincipalArn (who calls) or aws:SourceArn (on whose behalf a service calls) is meant.',
     rationale:
       'aws:ARN is an old global key that the list of global condition keys no longer documents; IAM Access Analyzer reports it and recommends aws:PrincipalArn or aws:SourceArn. In a trust policy the caller\'s ARN is aws:PrincipalArn and the resource a service acts for is aws:SourceArn. Reported as a warning: whether IAM still fills aws:ARN in for a given request is not documented, so a condition on it may never match (or, negated, always). Quick fix: rename the key. Source: IAM User Guide, Access Analyzer policy check reference, "Deprecated global condition key" (https://docs.aws.amazon.com/IAM/latest/UserGuide/access-analyzer-reference-policy-checks.html).',

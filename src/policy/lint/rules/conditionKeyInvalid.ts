@@ -55,6 +55,7 @@ export const conditionKeyInvalid: Rule = {
   meta: {
     code: 'condition-key-invalid',
     severity: 'error',
+    needs: ['condition'],
     description: 'A condition key that does not exist: malformed, an unknown aws: key, an unknown service key, or a claim the trusted identity provider does not have.',
     rationale:
       'IAM rejects unknown global and service keys. A misspelt identity-provider claim is accepted but never present in the request, so the condition never matches (or, with a negated or IfExists operator, always does).',

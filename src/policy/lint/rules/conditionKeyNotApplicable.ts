@@ -6,6 +6,7 @@ export const conditionKeyNotApplicable: Rule = {
   meta: {
     code: 'condition-key-not-applicable',
     severity: 'warning',
+    needs: ['condition'],
     description: 'A real condition key that the statement\'s actions never receive, e.g. s3:prefix, or saml:aud for sts:AssumeRole.',
     rationale:
       'A key absent from the request makes a positive condition always false (nobody gets in) and a negated or IfExists one always true (the condition restricts nothing). Trust-policy requests carry the global keys and the keys of the sts action being called.',

@@ -7,6 +7,7 @@ export const conditionMultipleBool: Rule = {
   meta: {
     code: 'condition-multiple-bool',
     severity: 'warning',
+    needs: ['bool-condition', 'multiple-values'],
     description: 'Several values for one key of a Bool (or Null) condition, e.g. "aws:SecureTransport": ["true", "false"].',
     rationale:
       'A Bool key holds one value, true or false, and a condition matches when any listed value does. With both true and false the condition matches whenever the key is present (Null with both: always), so it restricts nothing: a warning, since what it lets through depends on the other conditions. The same value listed twice changes nothing: a suggestion. IAM Access Analyzer reports every list as "Invalid condition multiple Boolean": use a single value. Source: IAM User Guide, Access Analyzer policy check reference (https://docs.aws.amazon.com/IAM/latest/UserGuide/access-analyzer-reference-policy-checks.html), and Condition operators, Boolean (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition_operators.html#Conditions_Boolean).',

@@ -5,6 +5,7 @@ export const conditionOperatorInvalid: Rule = {
   meta: {
     code: 'condition-operator-invalid',
     severity: 'error',
+    needs: ['condition'],
     description: 'An unknown condition operator, a bad ForAllValues:/ForAnyValue: prefix, NullIfExists, or a malformed Condition block.',
     rationale:
       'IAM rejects a policy with an operator it does not know. Operator names are case-sensitive ("stringEquals" is unknown), and Null has no IfExists form since it already tests whether the key exists.',

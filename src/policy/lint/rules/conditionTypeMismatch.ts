@@ -18,6 +18,7 @@ export const conditionTypeMismatch: Rule = {
   meta: {
     code: 'condition-type-mismatch',
     severity: 'error',
+    needs: ['condition'],
     description: 'A condition value or key of the wrong type for its operator (Bool, Numeric, Date, IpAddress, Arn, Binary, Null).',
     rationale:
       'IAM rejects values that its typed operators cannot parse, and an operator applied to a key of another type never matches: a Bool test on sts:ExternalId or an IpAddress test on a string lets nobody in, or — negated — everybody.',

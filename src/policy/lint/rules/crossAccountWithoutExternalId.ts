@@ -12,6 +12,7 @@ export const crossAccountWithoutExternalId: Rule = {
   meta: {
     code: 'cross-account-without-external-id',
     severity: 'security',
+    needs: ['aws-principal'],
     description: 'Another account is trusted to call sts:AssumeRole without an sts:ExternalId condition.',
     rationale:
       'When a third party (a SaaS vendor, a monitoring service) assumes roles in many customers\' accounts, anyone who can make that third party act for them could name your role: the confused deputy. Requiring the external ID that you and the third party agreed on, unique to you, closes that door. Your own accounts need no external ID (role chaining, accounts of your organisation), so the rule needs to know which accounts are yours, your zone of trust: the role\'s account (accountId, --account), other accounts of yours (trustedAccounts, --trusted-accounts) and your organisation (organizationId, --organization-id; a statement restricted by aws:PrincipalOrgID to it, or by ForAnyValue aws:PrincipalOrgPaths below it, is inside), declared in .iamtrust.json or the iamTrust.* settings (docs/configuration.md). **security** when the account is outside a declared zone; nothing when it is inside; **suggestion** when no zone is declared at all, saying how to declare one. A principal computed at deploy time in a template (the stack\'s own account) is not judged. The examples assume accountId 111122223333.',

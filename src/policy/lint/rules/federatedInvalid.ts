@@ -5,6 +5,7 @@ export const federatedInvalid: Rule = {
   meta: {
     code: 'federated-invalid',
     severity: 'error',
+    needs: ['federated'],
     description: 'A Federated principal that names no identity provider IAM knows.',
     rationale:
       'A Federated principal is a well-known IdP (cognito-identity.amazonaws.com, accounts.google.com, www.amazon.com, graph.facebook.com) or the ARN of an IAM OIDC or SAML provider. Anything else is rejected, and a provider URL instead of its ARN is a common mistake.',

@@ -4,6 +4,7 @@ export const forallvaluesSingleValued: Rule = {
   meta: {
     code: 'forallvalues-single-valued',
     severity: 'warning',
+    needs: ['set-condition'],
     description: 'ForAllValues: or ForAnyValue: on a single-valued condition key.',
     rationale:
       'Set operators are for multi-valued keys such as aws:TagKeys. On a single-valued key they are at best a confusing StringEquals — and ForAllValues is true when the key is absent, so it lets in requests that do not carry the key at all.',

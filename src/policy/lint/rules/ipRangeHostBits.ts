@@ -8,6 +8,7 @@ export const ipRangeHostBits: Rule = {
   meta: {
     code: 'ip-range-host-bits',
     severity: 'suggestion',
+    needs: ['ip-condition'],
     description: 'A CIDR range with bits set after its prefix, e.g. "203.0.113.7/24", which IAM reads as 203.0.113.0/24.',
     rationale:
       'IAM ignores the bits of the address after the prefix length, so "203.0.113.7/24" admits the whole 203.0.113.0/24. If one address was meant, the range is 256 times wider than intended; if the range was meant, writing its first address says so. A suggestion: which one was meant is not in the text. Source: IAM User Guide, Access Analyzer policy check reference, "Improve IP range" (https://docs.aws.amazon.com/IAM/latest/UserGuide/access-analyzer-reference-policy-checks.html).',

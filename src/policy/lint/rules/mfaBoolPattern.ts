@@ -4,6 +4,7 @@ export const mfaBoolPattern: Rule = {
   meta: {
     code: 'mfa-bool-pattern',
     severity: 'warning',
+    needs: ['bool-condition'],
     description: 'aws:MultiFactorAuthPresent tested with Bool … "false", which misses long-term access keys.',
     rationale:
       'Requests signed with long-term access keys carry no aws:MultiFactorAuthPresent at all, so "Bool": {"aws:MultiFactorAuthPresent": "false"} does not match them: a Deny meant for callers without MFA lets them through. Use BoolIfExists, which also matches when the key is absent.',

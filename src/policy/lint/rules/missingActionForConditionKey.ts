@@ -13,6 +13,7 @@ export const missingActionForConditionKey: Rule = {
   meta: {
     code: 'missing-action-for-condition-key',
     severity: 'warning',
+    needs: ['condition'],
     description: 'A condition on session tags without sts:TagSession, or on sts:SourceIdentity without sts:SetSourceIdentity.',
     rationale:
       'Passing session tags is a separate permission (sts:TagSession), and so is setting a source identity (sts:SetSourceIdentity). A statement that tests aws:RequestTag, aws:TagKeys or sts:TransitiveTagKeys but does not allow sts:TagSession makes every tagged AssumeRole fail.',

@@ -4,6 +4,7 @@ export const notPrincipalUnsupported: Rule = {
   meta: {
     code: 'not-principal-unsupported',
     severity: 'error',
+    needs: ['not-principal'],
     description: 'NotPrincipal in a role trust policy.',
     rationale:
       'Role trust policies do not support NotPrincipal: IAM rejects it. With Allow it would trust everyone except the listed principals; name the trusted principals in Principal instead.',

@@ -13,6 +13,7 @@ export const oidcSubjectBroad: Rule = {
   meta: {
     code: 'oidc-subject-broad',
     severity: 'suggestion',
+    needs: ['federated', 'condition'],
     description:
       'An OIDC condition pins your organisation but admits every repository, project or pipeline of it ("repo:org/*", CircleCI\'s organization-ID audience alone, Bitbucket\'s workspace audience alone), or every branch and pull request of one ("repo:org/repo:*", HCP Terraform "run_phase:*").',
     rationale:

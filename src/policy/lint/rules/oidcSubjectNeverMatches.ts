@@ -5,6 +5,7 @@ export const oidcSubjectNeverMatches: Rule = {
   meta: {
     code: 'oidc-subject-never-matches',
     severity: 'error',
+    needs: ['federated', 'condition'],
     description: 'A subject value that the provider never issues, e.g. a GitLab "ref_type" other than branch or tag, or an HCP Terraform "run_phase" other than plan or apply.',
     rationale:
       'GitLab\'s subject is "project_path:GROUP/PROJECT:ref_type:TYPE:ref:NAME", where ref_type is only ever "branch" or "tag" (GitLab, "ID token authentication", token payload), and it always begins with "project_path:" (custom sub components must start with it). HCP Terraform\'s run_phase is "plan" or "apply". A value with another literal there matches no token: an error when every value of the condition is such (the statement can never be used), a warning when only some are (those values are dead, and the role probably does not trust what you meant). Formats and sources: src/policy/iam/identityProviders.ts.',

@@ -27,6 +27,7 @@ export const oidcWildcardSub: Rule = {
   meta: {
     code: 'oidc-wildcard-sub',
     severity: 'security',
+    needs: ['federated', 'condition'],
     description: 'A subject pattern that matches identities of any owner, e.g. "repo:*", "*", "repo:org*" or, for HCP Terraform and Buildkite, "organization:*".',
     rationale:
       'A wildcard before the owner part of the subject ("repo:*", "repo:octo*" — which also matches octo-attacker, "organization:*" on HCP Terraform or Buildkite) lets jobs of organisations you do not own assume the role. Security where every customer of the provider gets tokens from the same issuer (GitHub, GitLab.com, HCP Terraform, Buildkite); a warning on an issuer of your own (an EKS cluster — "system:serviceaccount:*" is any pod of it —, a GitHub enterprise issuer, CircleCI, Bitbucket, self-managed GitLab) or an issuer the linter does not know, where the message names the deciding fact: whether anyone outside your organisation can get a token from it. Each provider\'s subject format and sources: src/policy/iam/identityProviders.ts. Put the wildcard after "OWNER/REPO:" at the earliest.',

@@ -11,6 +11,7 @@ export const policyVariableInvalid: Rule = {
   meta: {
     code: 'policy-variable-invalid',
     severity: 'error',
+    needs: ['condition', 'policy-variable'],
     description: 'A malformed policy variable in a condition value: ${ without its closing brace, an empty ${}, a space in the name, or a default value without its single quotes.',
     rationale:
       'A policy variable is ${ then a request key then }, optionally with a default: ${aws:PrincipalTag/team, \'none\'}; ${*}, ${?} and ${$} stand for the literal characters. IAM Access Analyzer reports each malformed form as an error, and the condition cannot compare what was meant. Reported only where the policy\'s Version (2012-10-17) gives variables a meaning; under 2008-10-17 policy-variable-not-allowed reports them. Source: IAM User Guide, Variables and tags (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_variables.html), and Access Analyzer policy check reference, "Missing brace in variable", "Missing quote in variable", "Unsupported space in variable", "Empty variable" (https://docs.aws.amazon.com/IAM/latest/UserGuide/access-analyzer-reference-policy-checks.html).',

@@ -27,6 +27,7 @@ export const policyVariableNotAllowed: Rule = {
   meta: {
     code: 'policy-variable-not-allowed',
     severity: 'error',
+    needs: ['policy-variable'],
     description: 'A policy variable where IAM does not resolve one: in a principal, in a condition with a Numeric, Date, Bool, Binary, IpAddress or Null operator, or in a policy whose Version is 2008-10-17 or missing.',
     rationale:
       'IAM resolves policy variables only in the Resource element and in the values of String and Arn conditions, and only under Version 2012-10-17. Elsewhere ${…} is not a variable: a principal holding one names no role or user and is refused; under Version 2008-10-17 (also when Version is missing) the variable is compared as the literal text "${aws:username}", so StringEquals never matches and StringNotEquals always does. Source: IAM User Guide, Variables and tags, "Where you can use policy variables" (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_variables.html#policy-vars-wheretouse), and Access Analyzer policy check reference, "Variable unsupported in element", "Variable unsupported in version", "Invalid variable for operator" (https://docs.aws.amazon.com/IAM/latest/UserGuide/access-analyzer-reference-policy-checks.html).',

@@ -11,6 +11,7 @@ export const principalUniqueId: Rule = {
   meta: {
     code: 'principal-unique-id',
     severity: 'warning',
+    needs: ['aws-principal'],
     description: 'A principal given as an IAM unique ID (AROA… for a role, AIDA… for a user) instead of an ARN.',
     rationale:
       'IAM stores a trusted role or user as its unique ID and shows the ARN while the role or user exists; it shows the ID (AROA…, AIDA…) once that role or user was deleted. Such an entry trusts nobody any more, and recreating a role or user with the same name does not restore the trust: the new one has a new ID. Reported as a warning: whether the ID still names a living role or user is a fact of the account, not of the text; either way the ARN is what to write (IAM turns it into the current ID when the policy is saved). Source: IAM User Guide, Access Analyzer policy check reference, "Invalid role reference" (https://docs.aws.amazon.com/IAM/latest/UserGuide/access-analyzer-reference-policy-checks.html), and Principal element, IAM roles (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_principal.html#principal-roles).',

@@ -13,6 +13,7 @@ export const principalWildcardUnsupported: Rule = {
   meta: {
     code: 'principal-wildcard-unsupported',
     severity: 'error',
+    needs: ['wildcard'],
     description: 'A wildcard (* or ?) inside a principal, e.g. "arn:aws:iam::*:role/deploy", "arn:aws:iam::111122223333:role/ci-*" or "*.amazonaws.com".',
     rationale:
       'IAM accepts a wildcard principal only whole: "Principal": "*" or { "AWS": "*" }. Any other * or ? in an AWS or service principal is refused when the policy is saved (MalformedPolicyDocument: Invalid principal in policy): a wildcard cannot match part of a name or an ARN, every user, or every session of a role. To trust a family of roles, trust their account and narrow with an ArnLike condition on aws:PrincipalArn. Source: IAM User Guide, Principal element (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_principal.html#principal-anonymous), and Access Analyzer policy check reference, "Unsupported wildcard in principal" (https://docs.aws.amazon.com/IAM/latest/UserGuide/access-analyzer-reference-policy-checks.html).',

@@ -61,6 +61,7 @@ export const publicPrincipal: Rule = {
   meta: {
     code: 'public-principal',
     severity: 'security',
+    needs: ['aws-principal', 'wildcard'],
     description: 'The role trusts every AWS principal ("*") with no condition on who the caller is.',
     rationale:
       'A wildcard principal lets any principal of any AWS account assume the role, subject only to its own identity policy — which the attacker writes. Restrict it with aws:PrincipalOrgID, aws:PrincipalAccount or aws:PrincipalArn, or name the trusted accounts. sts:ExternalId is not a secret and does not restrict who calls, and neither does an aws:PrincipalArn or aws:PrincipalAccount pattern whose account part is a wildcard ("arn:aws:iam::*:role/*").',

@@ -13,6 +13,7 @@ export const redundantAction: Rule = {
   meta: {
     code: 'redundant-action',
     severity: 'suggestion',
+    needs: ['multiple-actions'],
     description: 'An action listed twice, or already covered by a wildcard of the same list ("sts:AssumeRole" beside "sts:Assume*" or "sts:*").',
     rationale:
       'A statement allows the union of its actions; an action whose every match another action of the list already covers (actions compare without case) changes nothing. IAM Access Analyzer reports it as "Redundant action". Which to keep is the author\'s choice: the exact actions are the narrower grant (see action-wildcard). Source: IAM User Guide, Access Analyzer policy check reference, "Redundant action" (https://docs.aws.amazon.com/IAM/latest/UserGuide/access-analyzer-reference-policy-checks.html).',

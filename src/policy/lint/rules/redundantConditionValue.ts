@@ -99,6 +99,7 @@ export const redundantConditionValue: Rule = {
   meta: {
     code: 'redundant-condition-value',
     severity: 'suggestion',
+    needs: ['multiple-values'],
     description: 'A condition value that another value of the same list already covers: a repeat, a value a wildcard of the list matches, a bound inside a wider one (NumericLessThan ["2700", "3600"]), an IP range inside another.',
     rationale:
       'A condition with several values for one key matches when any of them does (for the negated operators: when none does), so a value that another already covers changes nothing. IAM Access Analyzer reports the numeric case as "Redundant condition value num". Bool and Null lists are condition-multiple-bool\'s. Source: IAM User Guide, Access Analyzer policy check reference, "Redundant condition value num" (https://docs.aws.amazon.com/IAM/latest/UserGuide/access-analyzer-reference-policy-checks.html), and Multiple values in a condition (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-logic-multiple-context-keys-or-values.html).',

@@ -24,6 +24,7 @@ export const redundantPrincipal: Rule = {
   meta: {
     code: 'redundant-principal',
     severity: 'suggestion',
+    needs: ['multiple-principals'],
     description: 'A principal listed twice in one statement (also an account ID beside its :root ARN), or beside { "AWS": "*" }, which already covers it.',
     rationale:
       'IAM trusts the union of the principals listed, so a repeated principal, an account ID next to arn:aws:iam::ACCOUNT:root (the same principal: IAM stores the ID as the ARN), or any AWS principal next to "*" changes nothing. Removing it keeps the policy short and makes the next edit to that principal the only one. Source: IAM User Guide, Principal element (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_principal.html), and Access Analyzer policy check reference, the redundancy suggestions (https://docs.aws.amazon.com/IAM/latest/UserGuide/access-analyzer-reference-policy-checks.html).',

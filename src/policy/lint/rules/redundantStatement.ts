@@ -115,6 +115,7 @@ export const redundantStatement: Rule = {
   meta: {
     code: 'redundant-statement',
     severity: 'suggestion',
+    needs: ['multiple-statements'],
     description: 'Two statements that grant exactly the same (they differ at most in Sid, in the order of keys or of list items, or by a repeated item).',
     rationale:
       'IAM takes the union of the statements, so the second copy changes nothing; worse, the next edit may change one copy and not the other, and the other keeps granting what was meant to go. IAM Access Analyzer reports it as "Redundant statement". Source: IAM User Guide, Access Analyzer policy check reference, "Redundant statement" (https://docs.aws.amazon.com/IAM/latest/UserGuide/access-analyzer-reference-policy-checks.html).',

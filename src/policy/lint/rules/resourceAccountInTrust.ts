@@ -5,6 +5,7 @@ export const resourceAccountInTrust: Rule = {
   meta: {
     code: 'resource-account-in-trust',
     severity: 'warning',
+    needs: ['condition'],
     description: 'aws:ResourceAccount (or aws:ResourceOrgID / aws:ResourceOrgPaths) in a trust policy, where it names the role\'s own account and so binds nothing.',
     rationale:
       'In a role trust policy the resource of sts:AssumeRole is the role itself, so aws:ResourceAccount is always the role\'s own account (and aws:ResourceOrgID its organization): the condition is true for every caller and does not protect against a confused deputy. The keys that name who the service acts for are aws:SourceAccount, aws:SourceArn, aws:SourceOrgID and aws:SourceOrgPaths (IAM User Guide, "AWS global condition context keys" and "The confused deputy problem").',

@@ -6,6 +6,7 @@ export const resourceNotAllowed: Rule = {
   meta: {
     code: 'resource-not-allowed',
     severity: 'error',
+    needs: ['resource'],
     description: 'Resource or NotResource in a trust policy.',
     rationale:
       'A trust policy is attached to the role it protects, so the resource is always that role: IAM rejects Resource and NotResource in it. (They belong in identity policies, such as the caller\'s permission to call sts:AssumeRole on this role.)',

@@ -7,6 +7,7 @@ export const rolesanywhereMissingActions: Rule = {
   meta: {
     code: 'rolesanywhere-missing-actions',
     severity: 'warning',
+    needs: ['service'],
     description: 'IAM Roles Anywhere is trusted without all of sts:AssumeRole, sts:TagSession and sts:SetSourceIdentity.',
     rationale:
       'Roles Anywhere creates sessions for workloads outside AWS by calling AssumeRole with session tags (from the certificate) and a source identity: without sts:TagSession and sts:SetSourceIdentity the call fails.',

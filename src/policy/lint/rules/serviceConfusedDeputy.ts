@@ -20,6 +20,7 @@ export const serviceConfusedDeputy: Rule = {
   meta: {
     code: 'service-confused-deputy',
     severity: HIGHEST,
+    needs: ['service'],
     description: 'A service principal is trusted with no aws:SourceAccount, aws:SourceArn, aws:SourceOrgID or aws:SourceOrgPaths condition.',
     rationale:
       'The cross-service confused deputy needs another customer to make the service assume your role. Most services (Lambda, CodeBuild, ECS tasks, EKS, EventBridge, Step Functions …) are given their role through iam:PassRole, which passes only roles of the caller\'s own account, so for them the condition is defence in depth: a suggestion, which says what decides it. Security is kept for services that AWS documents as assuming a role named by another customer\'s resource (the table in src/policy/iam/serviceTrust.ts, with its sources). EC2 instance profiles send no source context and are not reported.',

@@ -29,6 +29,7 @@ export const servicePrincipalCase: Rule = {
   meta: {
     code: 'service-principal-case',
     severity: 'error',
+    needs: ['service'],
     description: 'A service principal with upper-case letters, such as "Lambda.amazonaws.com": it names no service.',
     rationale:
       'Service principals are case-sensitive ("Do not try to guess the service principal, because it is case-sensitive", IAM User Guide) and every service sends its own in lower case. IAM saves the policy, but the service never matches the mis-cased principal, so it can never assume the role: the function, task or pipeline fails at run time with an AccessDenied that does not point here.',

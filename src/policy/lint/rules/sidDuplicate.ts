@@ -5,6 +5,7 @@ export const sidDuplicate: Rule = {
   meta: {
     code: 'sid-duplicate',
     severity: 'error',
+    needs: ['sid', 'multiple-statements'],
     description: 'Two statements have the same Sid.',
     rationale: 'Statement IDs must be unique within a policy; IAM rejects a policy that repeats one.',
     badExample: `{

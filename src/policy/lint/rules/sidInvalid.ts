@@ -4,6 +4,7 @@ export const sidInvalid: Rule = {
   meta: {
     code: 'sid-invalid',
     severity: 'error',
+    needs: ['sid'],
     description: 'A Sid with characters other than ASCII letters and digits.',
     rationale:
       'IAM accepts only A–Z, a–z and 0–9 in a statement ID of an IAM policy and rejects the document otherwise; spaces, hyphens and underscores are common mistakes.',

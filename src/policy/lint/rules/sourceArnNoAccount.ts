@@ -19,6 +19,7 @@ export const sourceArnNoAccount: Rule = {
   meta: {
     code: 'source-arn-no-account',
     severity: HIGHEST,
+    needs: ['service', 'condition'],
     description: 'aws:SourceArn is the only confused-deputy condition and its ARN names no account: the account field is a wildcard, or the ARN has none (S3 buckets).',
     rationale:
       'aws:SourceArn protects only as far as the ARN identifies your resource. "arn:aws:sns:*:*:alerts" matches a topic of that name in any account, and an S3 ARN ("arn:aws:s3:::bucket") carries no account at all: bucket names are global, and a deleted bucket\'s name can be taken by another account. AWS\'s confused-deputy guidance says to use aws:SourceAccount with aws:SourceArn in that case (IAM User Guide, "The confused deputy problem"). Like service-confused-deputy, this is a suggestion that names the deciding fact — whether another account can make the service assume this role — except for services the data in src/policy/iam/serviceTrust.ts names as cross-customer.',

@@ -6,6 +6,7 @@ export const sourceConditionIfExists: Rule = {
   meta: {
     code: 'source-condition-if-exists',
     severity: 'warning',
+    needs: ['service', 'condition'],
     description: 'A confused-deputy condition (aws:SourceAccount, aws:SourceArn, aws:SourceOrgID, aws:SourceOrgPaths) written with …IfExists or ForAllValues and no Null: false guard, so a request without the key passes.',
     rationale:
       '…IfExists is true when the key is missing, and ForAllValues is true for an empty set (IAM User Guide, "…IfExists condition operators" and "Set operators for multivalued context keys"). A service request that carries no source context therefore passes the condition, which then binds nothing. Use the plain operator, or add "Null": { "aws:SourceAccount": "false" } so the key must be present.',

@@ -6,6 +6,7 @@ export const sourceConditionNegated: Rule = {
   meta: {
     code: 'source-condition-negated',
     severity: 'warning',
+    needs: ['service', 'condition'],
     description: 'A negated operator (StringNotEquals, ArnNotLike …) on aws:SourceAccount, aws:SourceArn, aws:SourceOrgID or aws:SourceOrgPaths in an Allow statement that trusts a service.',
     rationale:
       'In an Allow statement a negated operator admits every value but the ones listed, and also a request that carries no such key (IAM User Guide, "Condition operators": negated operators match when the key is absent). "StringNotEquals aws:SourceAccount 444455556666" keeps one account out and lets every other in, so it binds nothing of what a confused-deputy condition is for. Use the positive operator with your own account, organization or resource ARN. (In a Deny statement the negated form is the right one; it is not reported there.)',

@@ -10,6 +10,7 @@ export const sourceIpPrivate: Rule = {
   meta: {
     code: 'source-ip-private',
     severity: 'error',
+    needs: ['ip-condition'],
     description: 'aws:SourceIp compared with private IP ranges (10.0.0.0/8, 172.16.0.0/12, 192.168.0.0/16, fc00::/7 …), which it never holds.',
     rationale:
       'aws:SourceIp is the public address a request comes from; a request through a VPC endpoint has no aws:SourceIp at all (aws:VpcSourceIp holds its private address). So IpAddress with only private ranges never matches: an error, the statement can never work. IpAddressIfExists with only private ranges matches only requests without the key (through a VPC endpoint): a warning, since that may be meant but aws:VpcSourceIp says it. NotIpAddress with only private ranges always matches, so the condition has no effect: a warning, whether that lets anyone in depends on the statement\'s other conditions. Private ranges beside public ones are a suggestion: they add nothing. Source: IAM User Guide, Access Analyzer policy check reference, "Private IP address", "Private NotIpAddress" and their "subset" suggestions (https://docs.aws.amazon.com/IAM/latest/UserGuide/access-analyzer-reference-policy-checks.html).',

@@ -11,6 +11,7 @@ export const wildcardWithoutLike: Rule = {
   meta: {
     code: 'wildcard-without-like',
     severity: 'warning',
+    needs: ['condition', 'wildcard'],
     description: 'A * or ? in a StringEquals (or StringNotEquals, …IgnoreCase) value, where it matches only itself.',
     rationale:
       'Among the string operators only the Like ones treat * and ? as wildcards. With StringEquals, "repo:octo-org/*" matches only that literal text, so the condition never matches — or, with StringNotEquals, never excludes anything. The ARN operators are different: ArnEquals and ArnLike behave identically and both take wildcards (IAM User Guide, ARN condition operators), so they are not reported.',
