@@ -3,6 +3,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { runRules } from '../../src/policy/lint/lint';
+import type { Severity } from '../../src/policy/base/finding';
 import type { Rule, RuleOptions } from '../../src/policy/lint/rule';
 
 /** The account the rules' documented examples are written for. */
@@ -21,6 +22,8 @@ export interface ExpectedFinding {
   line?: number;
   column?: number;
   message?: RegExp;
+  /** The finding's severity when the rule reports this one lower than its meta.severity. */
+  severity?: Severity;
 }
 
 export interface InvalidCase {
@@ -64,7 +67,7 @@ export function ruleTests(rule: Rule, cases: { valid: Array<string | ValidCase>;
         assert.equal(found.length, c.errors.length, `expected ${c.errors.length} finding(s), got:\n${describeFound()}`);
         c.errors.forEach((expected, i) => {
           const f = found[i]!;
-          assert.equal(f.severity, rule.meta.severity);
+          assert.equal(f.severity, expected.severity ?? rule.meta.severity);
           assert.equal(c.text.slice(f.offset, f.offset + f.length), expected.token, `finding ${i + 1} covers the token`);
           if (expected.line !== undefined) assert.equal(f.range.start.line, expected.line, `finding ${i + 1} line`);
           if (expected.column !== undefined) assert.equal(f.range.start.column, expected.column, `finding ${i + 1} column`);

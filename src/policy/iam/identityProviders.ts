@@ -436,6 +436,21 @@ export function identityProviderFacts(host: string): IdentityProviderFacts {
   return IDENTITY_PROVIDERS.find((p) => p.host.test(host)) ?? GENERIC_OIDC_PROVIDER;
 }
 
+/**
+ * Whom an unpinned web-identity provider admits, for the weight of a finding: `anyone` when
+ * people outside your organisation can get its tokens (a shared issuer such as GitHub's, and
+ * the built-in web identity providers: Cognito, Google, Facebook, Amazon), else words saying who
+ * (an issuer of yours alone, such as an EKS cluster), or what fact decides it (an issuer we do
+ * not know). `kind` is the Federated provider's kind ('oidc' for an IAM OIDC provider).
+ */
+export function unpinnedAdmits(kind: string, host: string): { anyone: true } | { anyone: false; who: string } {
+  if (kind !== 'oidc') return { anyone: true };
+  const facts = identityProviderFacts(host);
+  if (facts.sharedIssuer) return { anyone: true };
+  if (facts === GENERIC_OIDC_PROVIDER) return { anyone: false, who: 'every identity this issuer has tokens for; whether anyone outside your organisation can get one decides how serious this is' };
+  return { anyone: false, who: `every identity of this ${facts.name} issuer, which is yours alone (one per cluster or organisation), and nobody outside it` };
+}
+
 /** The claims that pin the caller for a provider host: its subject claims, and `aud` where that is per customer. */
 export function callerPinningClaims(host: string): string[] {
   const facts = identityProviderFacts(host);

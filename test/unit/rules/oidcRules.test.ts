@@ -34,9 +34,12 @@ ruleTests(oidcMissingCondition, {
   ],
   invalid: [
     { text: web(gh), errors: [{ token: `"${gh}"`, message: /token\.actions\.githubusercontent\.com:sub and token\.actions\.githubusercontent\.com:aud/ }] },
-    { name: 'conditions on another key only', text: web(eks, { StringEquals: { 'aws:SourceIp': '10.0.0.1' } }), errors: [{ token: `"${eks}"` }] },
+    // An EKS cluster's issuer is the cluster owner's alone: every service account of it gets in,
+    // nobody outside (warning); GitHub's is shared by everyone on GitHub (security).
+    { name: 'conditions on another key only', text: web(eks, { StringEquals: { 'aws:SourceIp': '10.0.0.1' } }), errors: [{ token: `"${eks}"`, message: /yours alone/, severity: 'warning' }] },
+    { name: 'GitHub, conditions on another key only', text: web(gh, { StringEquals: { 'aws:SourceIp': '10.0.0.1' } }), errors: [{ token: `"${gh}"`, severity: 'security' }] },
     // A Not operator passes when the key is absent: the bogus key shuts nobody out.
-    { name: 'a negated condition on text that is not a key', text: web(eks, { StringNotEquals: { clusterID: '1234' } }), errors: [{ token: `"${eks}"` }] },
+    { name: 'a negated condition on text that is not a key', text: web(eks, { StringNotEquals: { clusterID: '1234' } }), errors: [{ token: `"${eks}"`, severity: 'warning' }] },
     { name: 'Cognito', text: web('cognito-identity.amazonaws.com'), errors: [{ token: '"cognito-identity.amazonaws.com"', message: /cognito-identity\.amazonaws\.com:aud/ }] },
   ],
 });
@@ -71,6 +74,12 @@ ruleTests(oidcMissingSub, {
   ],
   invalid: [
     { name: 'aud only', text: web(gh, { StringEquals: { 'token.actions.githubusercontent.com:aud': 'sts.amazonaws.com' } }), errors: [{ token: `"${gh}"`, message: /token\.actions\.githubusercontent\.com:sub/ }] },
+    // The standard IRSA mistake: every service account of the cluster, and only of the cluster (its issuer is the owner's).
+    {
+      name: 'EKS, aud only: a warning, the cluster is yours',
+      text: web(eks, { StringEquals: { 'oidc.eks.us-east-1.amazonaws.com/id/ABC:aud': 'sts.amazonaws.com' } }),
+      errors: [{ token: `"${eks}"`, message: /every identity of this .* issuer, which is yours alone/, severity: 'warning' }],
+    },
     {
       name: 'GitLab: the job chooses aud, so aud pins nobody',
       text: web('arn:aws:iam::111122223333:oidc-provider/gitlab.com', { StringEquals: { 'gitlab.com:aud': 'https://gitlab.com' } }),

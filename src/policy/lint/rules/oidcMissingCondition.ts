@@ -1,14 +1,16 @@
 import type { Rule } from '../rule';
 import { testsAbsentKey, trustedWebIdentityProviders } from '../../model/statements';
 import { pinsBySessionTag } from '../../model/sessionTagPinning';
+import { unpinnedAdmits } from '../../iam/identityProviders';
 
 export const oidcMissingCondition: Rule = {
   meta: {
     code: 'oidc-missing-condition',
     severity: 'security',
+    needs: ['federated'],
     description: 'An OIDC or web-identity provider is trusted with no condition on its claims.',
     rationale:
-      'Without a condition on the provider\'s claims, any identity the provider issues tokens for can assume the role: for GitHub Actions, every workflow of every repository on GitHub; for EKS, every service account of the cluster; for Cognito, every identity pool.',
+      'Without a condition on the provider\'s claims, any identity the provider issues tokens for can assume the role: for GitHub Actions, every workflow of every repository on GitHub; for EKS, every service account of the cluster; for Cognito, every identity pool. Severity: security where people outside your organisation can get the provider\'s tokens (a shared issuer such as GitHub\'s, and the built-in web identity providers); warning where the issuer is yours alone (an EKS cluster, a per-organisation issuer) or unknown, since then only your own identities get in.',
     badExample: `{
   "Version": "2012-10-17",
   "Statement": [{
@@ -40,10 +42,14 @@ export const oidcMissingCondition: Rule = {
       for (const trusted of trustedWebIdentityProviders(statement)) {
         // Buildkite's session tags (aws:RequestTag/organization_id …) are its claims too.
         if (trusted.conditions.length > 0 || pinsBySessionTag(statement, trusted)) continue;
-        const { keyPrefix, subjectClaims } = trusted.provider;
+        const { keyPrefix, subjectClaims, kind } = trusted.provider;
+        // Security only where people outside your organisation can get the issuer's tokens.
+        const admits = unpinnedAdmits(kind, keyPrefix);
         reportAt(
           trusted.entry.item.node,
-          `Any identity of ${keyPrefix} can assume this role: add conditions on ${keyPrefix}:${subjectClaims[0]}${trusted.provider.kind === 'oidc' ? ` and ${keyPrefix}:aud` : ''}`,
+          `Any identity of ${keyPrefix} can assume this role${admits.anyone ? '' : ` (${admits.who})`}: add conditions on ${keyPrefix}:${subjectClaims[0]}${kind === 'oidc' ? ` and ${keyPrefix}:aud` : ''}`,
+          undefined,
+          admits.anyone ? undefined : 'warning',
         );
       }
     }
