@@ -151,7 +151,7 @@ for (const workspace of workspaces()) {
           `marks: load ${ms(result.ours.loadCodeMarks)}), JSON ${ms(c.json)} (marks: load ${ms(result.json.loadCodeMarks)}) = ${c.ratio.toFixed(2)}x; ` +
           `language.js ${result.ours.language?.loaded ? `loaded (${result.ours.language.reason})` : 'not loaded'}` +
           (result.ours.diagnostics !== undefined ? `, ${result.ours.diagnostics} diagnostics` : '') +
-          `; activated by ${result.ours.stats?.event ?? '?'}`,
+          `; activated by ${result.ours.stats?.event ?? '?'}; activate() itself ${ms(result.ours.activateCallMs)} (the API's activationTimeMs)`,
       );
     } catch (error) {
       console.log(`  ${workspace.name} #${i + 1}: failed: ${error.message}`);
