@@ -16,8 +16,15 @@ export function sessionContextValues(state: Pick<SessionState, 'current' | 'live
 
 /** Keeps the session context keys up to date with the window's session. */
 export function trackSessionContext(state: SessionState): vscode.Disposable {
+  // An unset context key reads as false: nothing is sent to the window until a value changes
+  // (activation stays as light as it can be, with no session in most windows).
+  const sent: Record<string, boolean> = { [SESSION_CONTEXT.exists]: false, [SESSION_CONTEXT.live]: false };
   const update = () => {
-    for (const [key, value] of Object.entries(sessionContextValues(state))) void vscode.commands.executeCommand('setContext', key, value);
+    for (const [key, value] of Object.entries(sessionContextValues(state))) {
+      if (sent[key] === value) continue;
+      sent[key] = value;
+      void vscode.commands.executeCommand('setContext', key, value);
+    }
   };
   update();
   const subscription = state.onChange(update);
