@@ -118,7 +118,8 @@ describe('rules skipped by their meta.needs', () => {
   const { policies, seeds, all } = documents();
 
   it('find the same as every rule run, on fixtures, corpus, examples, their variants and generated policies', () => {
-    assert.ok(seeds.length > 4000 && all.length > 7500, `${seeds.length} seeds, ${all.length} documents`);
+    // A clean clone has no third-party corpus (test/fixtures/corpus/ is not committed): 1,812 seeds, 5,694 documents then.
+    assert.ok(seeds.length > 1500 && all.length > 5000, `${seeds.length} seeds, ${all.length} documents`);
     const { mismatches, reported } = compare(RULES, all);
     assert.deepEqual(mismatches, [], 'a rule reports on policies without what its meta.needs declares');
     // A rule that never reports here could declare any needs unseen: each rule that declares
