@@ -51,7 +51,7 @@ export function activate(context: vscode.ExtensionContext): IamTrustApi {
   const endpoint = new CredentialEndpoint();
   // Terminals get the session while it lives; at expiry and after Clear they get nothing, and the endpoint refuses.
   const sessionToTerminals = connectSessionToTerminals(session, environment, endpoint);
-  const sessionStatus = new SessionStatusItem(session, () => environment.caveats);
+  const sessionStatus = new SessionStatusItem(session, () => environment.caveats, (listener) => environment.onDidChange(listener));
   const explanations = new ExplanationDocuments();
   // Diagnostics, completion, hover, code actions and lenses, the live roles' documents and the
   // policy commands: loaded when a document may be a trust policy or such a command is first run.

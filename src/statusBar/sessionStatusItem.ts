@@ -21,10 +21,15 @@ export class SessionStatusItem implements vscode.Disposable, SessionStatusView {
   private timer: ReturnType<typeof setTimeout> | undefined;
   private shown = false;
 
-  /** `caveats`: why some client would not get the session in a terminal the extension did not open. */
+  /**
+   * `caveats`: why some client would not get the session in a terminal the extension did not
+   * open; `onCaveatsChange`: when they may have changed (the terminals' plan can follow the
+   * session by a tick).
+   */
   constructor(
     private readonly state: SessionState,
     private readonly caveats: () => ReadonlyArray<{ message: string }> = () => [],
+    onCaveatsChange?: (listener: () => void) => { dispose(): void },
   ) {
     this.item.name = 'IAM Role Session';
     this.item.command = COMMANDS.sessionMenu;
@@ -34,6 +39,7 @@ export class SessionStatusItem implements vscode.Disposable, SessionStatusView {
         if (e.affectsConfiguration('iamTrust.session.warnMinutes')) this.render();
       }),
       state.onChange(() => this.render()),
+      ...(onCaveatsChange ? [onCaveatsChange(() => this.render())] : []),
     );
     this.render();
     this.applyVisibility();

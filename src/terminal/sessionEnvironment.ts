@@ -14,6 +14,7 @@ import type { AssumedSession } from '../session/sts';
  */
 export class SessionEnvironment {
   private plan: TerminalEnvironment | undefined;
+  private readonly listeners = new Set<() => void>();
 
   /** `start`: the environment terminals start from; VS Code's, which the extension host inherits. */
   constructor(
@@ -31,12 +32,27 @@ export class SessionEnvironment {
     // (bash, zsh, fish, pwsh): keys or a region exported there do not replace the session's.
     for (const [name, value] of Object.entries(plan.set)) this.collection.replace(name, value, { applyAtProcessCreation: true, applyAtShellIntegration: true });
     this.collection.description = collectionDescription(session, plan);
+    this.changed();
   }
 
   clear(): void {
     this.plan = undefined;
     this.collection.clear();
     this.collection.description = undefined;
+    this.changed();
+  }
+
+  /**
+   * Fires after apply() and clear(). The plan can come a tick after the session (the credential
+   * endpoint starts with the window's first session): what shows the caveats listens here.
+   */
+  onDidChange(listener: () => void): { dispose(): void } {
+    this.listeners.add(listener);
+    return { dispose: () => this.listeners.delete(listener) };
+  }
+
+  private changed(): void {
+    for (const listener of [...this.listeners]) listener();
   }
 
   /** For `TerminalOptions.env` of the terminals the extension opens: null removes a variable there. */

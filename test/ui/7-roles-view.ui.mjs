@@ -60,8 +60,15 @@ export const tests = [
       assert.match(await publicReader.innerText(), /security/);
       // The FileDecoration's badge: VS Code renders it as a decoration class on the item's label.
       await waitFor(async () => /monaco-decoration/.test(await publicReader.innerHTML()), { message: 'the badge of PublicReader' });
-      await publicReader.hover();
-      await page.locator('.monaco-hover', { hasText: 'Trusts anyone' }).first().waitFor({ state: 'visible' });
+      // A tree item's tooltip shows after a hover delay, and under load a hover can be missed:
+      // move away and hover again until it shows (at most three times).
+      const tooltip = page.locator('.monaco-hover', { hasText: 'Trusts anyone' }).first();
+      for (let attempt = 1; ; attempt++) {
+        await publicReader.hover();
+        if (await tooltip.waitFor({ state: 'visible', timeout: 10_000 }).then(() => true, () => false)) break;
+        if (attempt === 3) throw new Error('the tooltip of PublicReader did not show');
+        await page.mouse.move(0, 0);
+      }
       await screenshot('roles-view');
       await page.mouse.move(0, 0);
     },

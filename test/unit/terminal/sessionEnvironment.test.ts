@@ -63,4 +63,19 @@ describe('SessionEnvironment: the collection VS Code applies to new terminals', 
     assert.deepEqual(environment.terminalOptionsEnv, {});
     assert.deepEqual(environment.caveats, []);
   });
+
+  it('says when its plan changes, so the status-bar tooltip shows caveats that come a tick after the session', () => {
+    // Seen in a UI run: with the credential endpoint started on the first session, the plan (and
+    // its caveats) came after the tooltip was drawn, which then never named AWS_PROFILE="alice".
+    const environment = new SessionEnvironment(fakeCollection(), { AWS_PROFILE: 'alice' });
+    const seen: number[] = [];
+    const subscription = environment.onDidChange(() => seen.push(environment.caveats.length));
+    environment.apply(session);
+    environment.clear();
+    subscription.dispose();
+    environment.apply(session);
+    assert.equal(seen.length, 2);
+    assert.ok(seen[0]! > 0, 'the caveats are there when it fires');
+    assert.equal(seen[1], 0);
+  });
 });
