@@ -446,9 +446,20 @@ export function identityProviderFacts(host: string): IdentityProviderFacts {
 export function unpinnedAdmits(kind: string, host: string): { anyone: true } | { anyone: false; who: string } {
   if (kind !== 'oidc') return { anyone: true };
   const facts = identityProviderFacts(host);
-  if (facts.sharedIssuer) return { anyone: true };
-  if (facts === GENERIC_OIDC_PROVIDER) return { anyone: false, who: 'every identity this issuer has tokens for; whether anyone outside your organisation can get one decides how serious this is' };
+  const reach = issuerReach(facts);
+  if (reach === 'anyone') return { anyone: true };
+  if (reach === 'unknown') return { anyone: false, who: 'every identity this issuer has tokens for; whether anyone outside your organisation can get one decides how serious this is' };
   return { anyone: false, who: `every identity of this ${facts.name} issuer, which is yours alone (one per cluster or organisation), and nobody outside it` };
+}
+
+/**
+ * Who can get an issuer's tokens: `anyone` (every customer shares it), `own` (an issuer of the
+ * role owner's alone: an EKS cluster, a per-organisation issuer), or `unknown` (an issuer the
+ * table does not know). The one decision behind the weight of the OIDC rules' findings.
+ */
+export function issuerReach(facts: IdentityProviderFacts): 'anyone' | 'own' | 'unknown' {
+  if (facts.sharedIssuer) return 'anyone';
+  return facts === GENERIC_OIDC_PROVIDER ? 'unknown' : 'own';
 }
 
 /** The claims that pin the caller for a provider host: its subject claims, and `aud` where that is per customer. */

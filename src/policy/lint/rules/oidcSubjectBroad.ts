@@ -1,5 +1,5 @@
 import type { Rule } from '../rule';
-import { identityProviderFacts } from '../../iam/identityProviders';
+import { identityProviderFacts, issuerReach } from '../../iam/identityProviders';
 import { claimOf, lowerPrefixOf } from '../../iam/oidcProviders';
 import { restrictingEntries, trustedWebIdentityProviders } from '../../model/statements';
 import { judgedSubjects } from './oidcSubjectValues';
@@ -57,7 +57,7 @@ export const oidcSubjectBroad: Rule = {
       for (const trusted of trustedWebIdentityProviders(statement)) {
         const host = trusted.provider.keyPrefix;
         const facts = identityProviderFacts(host);
-        if (!facts.audiencePinsCaller || facts.sharedIssuer || facts.name === 'OIDC provider') continue;
+        if (!facts.audiencePinsCaller || issuerReach(facts) !== 'own') continue;
         const prefix = host.toLowerCase();
         const onProvider = restricting.filter((e) => lowerPrefixOf(e.key) === prefix);
         const audience = onProvider.find((e) => claimOf(e.key) === 'aud');

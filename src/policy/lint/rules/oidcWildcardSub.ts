@@ -1,5 +1,5 @@
 import { nodeSpan, type Rule, type RuleReport } from '../rule';
-import { identityProviderFacts, type IdentityProviderFacts } from '../../iam/identityProviders';
+import { identityProviderFacts, issuerReach, type IdentityProviderFacts } from '../../iam/identityProviders';
 import { claimOf, subjectClaimsOf } from '../../iam/oidcProviders';
 import { trustedWebIdentityProviders } from '../../model/statements';
 import { judgedSubjects } from './oidcSubjectValues';
@@ -18,8 +18,9 @@ function otherClaimOpen(claim: string, value: string): boolean {
  * identities of that issuer: a warning that says so.
  */
 function severityFor(facts: IdentityProviderFacts, host: string): { severity: 'security' | 'warning'; note: string } {
-  if (facts.sharedIssuer) return { severity: 'security', note: '' };
-  if (facts.name === 'OIDC provider') return { severity: 'warning', note: ` Whether anyone outside your organisation can get a token from ${host} decides how far it reaches.` };
+  const reach = issuerReach(facts);
+  if (reach === 'anyone') return { severity: 'security', note: '' };
+  if (reach === 'unknown') return { severity: 'warning', note: ` Whether anyone outside your organisation can get a token from ${host} decides how far it reaches.` };
   return { severity: 'warning', note: ` ${host} issues tokens only for ${facts.name === 'Amazon EKS' ? 'your cluster' : 'your own organisation'}, so it reaches no one outside it.` };
 }
 
