@@ -3,9 +3,10 @@
 // stop() ends the whole process group, so no run leaves a process or a socket behind.
 // Why each detail is needed: docs/testing.md.
 import { spawn } from 'node:child_process';
-import { createWriteStream, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -90,6 +91,37 @@ export function installExtension(vsix, extensionsDir, runDir) {
 /** The folders under a run's folder that runEnv points code-server at. */
 export const RUN_SUBDIRS = ['user-data/User', 'extensions', 'home', 'xdg-config', 'xdg-data', 'xdg-cache', 'xdg-state', 'tmp'];
 
+/** Short names for the runs' tmp folders (see shortTmp), removed when the harness exits. */
+const tmpLinks = new Map();
+process.on('exit', () => {
+  for (const link of tmpLinks.values()) {
+    try {
+      unlinkSync(link);
+    } catch {
+      // already gone
+    }
+  }
+});
+
+/**
+ * The run's tmp folder under a short name: a symbolic link in the system's tmp folder. Unix
+ * socket paths are limited to 107 bytes, and Chromium (its SingletonSocket) and code-server
+ * (its IPC sockets) make theirs under TMPDIR; in a clone at a longer path (CI's
+ * /check/work/main, a starting environment's folder below the run's) the real path was too
+ * long and Chromium aborted ("Socket path too long"). What they write still lands in the run's
+ * folder, which the secret scan reads.
+ */
+function shortTmp(runDir) {
+  let link = tmpLinks.get(runDir);
+  if (!link) {
+    link = join(tmpdir(), `iamt-${process.pid}-${tmpLinks.size}`);
+    rmSync(link, { force: true });
+    symlinkSync(join(runDir, 'tmp'), link);
+    tmpLinks.set(runDir, link);
+  }
+  return link;
+}
+
 // Nothing a run does may land in the user's home: XDG_DATA_HOME holds code-server's
 // coder-logs, XDG_CACHE_HOME the telemetry device id (Microsoft/DeveloperTools/deviceid), and
 // HOME what the rest writes there (the terminals' bash history, Chromium's crash reports).
@@ -101,7 +133,7 @@ function runEnv(runDir, extra = {}) {
     XDG_DATA_HOME: join(runDir, 'xdg-data'),
     XDG_CACHE_HOME: join(runDir, 'xdg-cache'),
     XDG_STATE_HOME: join(runDir, 'xdg-state'),
-    TMPDIR: join(runDir, 'tmp'),
+    TMPDIR: shortTmp(runDir),
     EXTENSIONS_GALLERY: '{"serviceUrl":""}',
     ...extra,
   };
