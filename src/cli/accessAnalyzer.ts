@@ -92,31 +92,26 @@ export function accessAnalyzerNotice(): string {
 }
 
 /**
- * Runs --access-analyzer in the real process: the notice first, then the calls; `finish` writes
- * the output and its status becomes process.exitCode (and `done`'s argument, for tests).
+ * Runs --access-analyzer: the notice first, then the calls; `finish` writes the output, and its
+ * status is what the promise gives (main's status, as for `audit`).
  */
-export function startAccessAnalyzer(
+export async function startAccessAnalyzer(
   inputs: readonly Input[],
   results: FileResult[],
   notices: Notice[],
-  io: AccessAnalyzerIo & { done?: (status: number) => void },
+  io: AccessAnalyzerIo,
   finish: (extraRules: readonly RuleMeta[]) => number,
-): number {
+): Promise<number> {
   // The SDK warns on stderr that its releases from 2027 need Node 22; this CLI supports Node 20 (package.json engines).
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
   io.stderr(accessAnalyzerNotice());
-  addAccessAnalyzerFindings(inputs, results, notices, io).then(
-    (rules) => {
-      const status = finish(rules);
-      process.exitCode = status;
-      io.done?.(status);
-    },
-    (error: unknown) => {
-      const what = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-      io.stderr(`trust-policy-lint: internal error (${escapeControls(what)}); please report this\n`);
-      process.exitCode = 2;
-      io.done?.(2);
-    },
-  );
-  return 0;
+  let rules: readonly RuleMeta[];
+  try {
+    rules = await addAccessAnalyzerFindings(inputs, results, notices, io);
+  } catch (error) {
+    const what = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+    io.stderr(`trust-policy-lint: internal error (${escapeControls(what)}); please report this\n`);
+    return 2;
+  }
+  return finish(rules);
 }

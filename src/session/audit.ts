@@ -34,9 +34,8 @@ export interface AuditRequest {
   assumeRoleName: string;
   region: string;
   /**
-   * Per service. Without one: STS and IAM use the source profile's configured endpoint
-   * (endpoint_url, its services section) when it has one; otherwise, and for Organizations,
-   * the SDK's default (AWS_ENDPOINT_URL_<SERVICE> and AWS_ENDPOINT_URL apply).
+   * Per service. Without one: each service uses the source profile's configured endpoint
+   * (endpoint_url, its services section) when it has one; otherwise the SDK's default (AWS_ENDPOINT_URL_<SERVICE> and AWS_ENDPOINT_URL apply).
    */
   endpoints?: AuditEndpoints;
   /** Accounts read at the same time (default 4). */
@@ -193,7 +192,7 @@ async function resolveCaller(request: AuditRequest, source: AuditSource, problem
     const endpoints: AuditEndpoints = {
       ...(await endpointFor(target, 'sts').then((e) => (e.endpoint ? { sts: e.endpoint } : {}))),
       ...(await endpointFor({ source: target.source, ...(given.iam ? { endpoint: given.iam } : {}) }, 'iam').then((e) => (e.endpoint ? { iam: e.endpoint } : {}))),
-      ...(given.organizations ? { organizations: given.organizations } : {}),
+      ...(await endpointFor({ source: target.source, ...(given.organizations ? { endpoint: given.organizations } : {}) }, 'organizations').then((e) => (e.endpoint ? { organizations: e.endpoint } : {}))),
     };
     const { GetCallerIdentityCommand, STSClient } = await import('./aws.js');
     const sts = new STSClient({ region: request.region, ...clientConfig(request, credentials, endpoints.sts) });

@@ -104,7 +104,7 @@ function roleProfile(name: string, section: Section): RoleProfile {
  * (AWS_ENDPOINT_URL_<SERVICE>, AWS_ENDPOINT_URL) wins over the file and
  * AWS_IGNORE_CONFIGURED_ENDPOINT_URLS turns both off — the SDK applies those itself.
  */
-export async function configuredEndpoint(profile: string, service: 'sts' | 'iam', env: NodeJS.ProcessEnv = process.env, files: ProfileFiles = {}): Promise<string | undefined> {
+export async function configuredEndpoint(profile: string, service: 'sts' | 'iam' | 'organizations', env: NodeJS.ProcessEnv = process.env, files: ProfileFiles = {}): Promise<string | undefined> {
   if (env[`AWS_ENDPOINT_URL_${service.toUpperCase()}`] || env.AWS_ENDPOINT_URL || /^true$/i.test(env.AWS_IGNORE_CONFIGURED_ENDPOINT_URLS ?? '')) return undefined;
   const { configFile } = await loadSharedConfigFiles({ ...(files.configFile ? { configFilepath: files.configFile } : {}), ignoreCache: true });
   const section: Section | undefined = configFile[profile];

@@ -74,7 +74,7 @@ export async function withResolvedSource(target: StsTarget): Promise<StsTarget> 
 }
 
 /** The endpoint for a call: the setting's, else the one the source profile configures (endpoint_url, services), else the SDK's. */
-export async function endpointFor(target: Pick<StsTarget, 'source' | 'endpoint'>, service: 'sts' | 'iam'): Promise<{ endpoint?: string }> {
+export async function endpointFor(target: Pick<StsTarget, 'source' | 'endpoint'>, service: 'sts' | 'iam' | 'organizations'): Promise<{ endpoint?: string }> {
   if (target.endpoint) return { endpoint: target.endpoint };
   const profile = 'profile' in target.source ? target.source.profile : undefined;
   const configured = profile ? await configuredEndpoint(profile, service).catch(() => undefined) : undefined;

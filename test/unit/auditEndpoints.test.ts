@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, request, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -54,6 +54,19 @@ async function withProxies<T>(body: (local: LocalAws, proxies: { sts: Proxy; iam
   }
 }
 
+/** Runs dist/cli.js in `cwd` with exactly `env`, without blocking this process (the proxies answer from it). */
+function runCli(cwd: string, args: string[], env: NodeJS.ProcessEnv): Promise<{ status: number | null; stdout: string; stderr: string }> {
+  const cli = join(__dirname, '..', '..', '..', 'dist', 'cli.js');
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [cli, ...args], { cwd, env });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (c: Buffer) => (stdout += c.toString('utf8')));
+    child.stderr.on('data', (c: Buffer) => (stderr += c.toString('utf8')));
+    child.on('close', (status) => resolve({ status, stdout, stderr }));
+  });
+}
+
 const auditorKeys = { accessKeyId: AUDITOR.accessKeyId, secretAccessKey: AUDITOR.secretAccessKey };
 const base: Omit<AuditRequest, 'sources'> = { organization: true, assumeRoleName: 'OrganizationAccountAccessRole', region: 'us-east-1', maxAttempts: 1, timeoutMs: 5000 };
 const only = (services: string[]) => [...new Set(services)].sort();
@@ -75,11 +88,7 @@ describe('audit: an endpoint per service', () => {
     await withProxies(async (_local, p) => {
       const dir = mkdtempSync(join(tmpdir(), 'trust-policy-audit-endpoints-'));
       try {
-        const cli = join(__dirname, '..', '..', '..', 'dist', 'cli.js');
-        const run = await new Promise<{ status: number | null; stdout: string; stderr: string }>((resolve) => {
-          const child = spawn(process.execPath, [cli, 'audit', '--organization', '--format', 'json', '--fail-on', 'none'], {
-            cwd: dir,
-            env: {
+        const run = await runCli(dir, ['audit', '--organization', '--format', 'json', '--fail-on', 'none'], {
               PATH: process.env.PATH ?? '',
               HOME: dir,
               AWS_REGION: 'us-east-1',
@@ -91,19 +100,35 @@ describe('audit: an endpoint per service', () => {
               AWS_ENDPOINT_URL_STS: p.sts.endpoint,
               AWS_ENDPOINT_URL_IAM: p.iam.endpoint,
               AWS_ENDPOINT_URL_ORGANIZATIONS: p.organizations.endpoint,
-            },
-          });
-          let stdout = '';
-          let stderr = '';
-          child.stdout.on('data', (c: Buffer) => (stdout += c.toString('utf8')));
-          child.stderr.on('data', (c: Buffer) => (stderr += c.toString('utf8')));
-          child.on('close', (status) => resolve({ status, stdout, stderr }));
-        });
+            });
         assert.equal(run.status, 0, run.stderr);
         assert.equal((JSON.parse(run.stdout) as { accounts: unknown[] }).accounts.length, 3);
         assert.deepEqual(only(p.sts.services), ['sts']);
         assert.deepEqual(only(p.iam.services), ['iam']);
         assert.deepEqual(only(p.organizations.services), ['organizations']);
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    });
+  });
+});
+
+describe('audit: the endpoints a profile configures', () => {
+  it("sends each service's calls where the profile's services section says, Organizations too (as the AWS CLI does)", async () => {
+    await withProxies(async (_local, p) => {
+      const dir = mkdtempSync(join(tmpdir(), 'trust-policy-audit-services-'));
+      try {
+        writeFileSync(
+          join(dir, 'config'),
+          `[profile auditor]\nregion = us-east-1\nservices = local\n\n[services local]\nsts =\n  endpoint_url = ${p.sts.endpoint}\niam =\n  endpoint_url = ${p.iam.endpoint}\norganizations =\n  endpoint_url = ${p.organizations.endpoint}\n`,
+        );
+        writeFileSync(join(dir, 'credentials'), `[auditor]\naws_access_key_id = ${AUDITOR.accessKeyId}\naws_secret_access_key = ${AUDITOR.secretAccessKey}\n`);
+        const run = await runCli(dir, ['audit', '--organization', '--profile', 'auditor', '--format', 'json', '--fail-on', 'none'], { PATH: process.env.PATH ?? '', HOME: dir, AWS_CONFIG_FILE: join(dir, 'config'), AWS_SHARED_CREDENTIALS_FILE: join(dir, 'credentials'), AWS_EC2_METADATA_DISABLED: 'true' });
+        assert.equal(run.status, 0, run.stderr);
+        assert.equal((JSON.parse(run.stdout) as { accounts: unknown[] }).accounts.length, 3);
+        assert.deepEqual(only(p.sts.services), ['sts']);
+        assert.deepEqual(only(p.iam.services), ['iam']);
+        assert.deepEqual(only(p.organizations.services), ['organizations'], 'ListAccounts went to the profile\'s Organizations endpoint');
       } finally {
         rmSync(dir, { recursive: true, force: true });
       }

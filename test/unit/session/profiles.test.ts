@@ -104,7 +104,7 @@ describe('endpoints configured in profiles', () => {
     file,
     '[profile plain]\nendpoint_url = http://127.0.0.1:4566\n\n' +
       '[profile split]\nservices = local\nendpoint_url = http://127.0.0.1:1\n\n' +
-      '[services local]\nsts =\n  endpoint_url = http://127.0.0.1:4001\niam =\n  endpoint_url = http://127.0.0.1:4002\n\n' +
+      '[services local]\nsts =\n  endpoint_url = http://127.0.0.1:4001\niam =\n  endpoint_url = http://127.0.0.1:4002\norganizations =\n  endpoint_url = http://127.0.0.1:4003\n\n' +
       '[profile ignoring]\nendpoint_url = http://127.0.0.1:4566\nignore_configured_endpoint_urls = true\n',
   );
   const files = { configFile: file };
@@ -113,6 +113,8 @@ describe('endpoints configured in profiles', () => {
     assert.equal(await configuredEndpoint('plain', 'sts', {}, files), 'http://127.0.0.1:4566');
     assert.equal(await configuredEndpoint('split', 'sts', {}, files), 'http://127.0.0.1:4001');
     assert.equal(await configuredEndpoint('split', 'iam', {}, files), 'http://127.0.0.1:4002');
+    assert.equal(await configuredEndpoint('split', 'organizations', {}, files), 'http://127.0.0.1:4003');
+    assert.equal(await configuredEndpoint('plain', 'organizations', {}, files), 'http://127.0.0.1:4566');
     assert.equal(await configuredEndpoint('missing', 'sts', {}, files), undefined);
   });
 
