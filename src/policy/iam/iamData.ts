@@ -50,10 +50,11 @@ function table(): KeyTable {
   const add = (info: ConditionKeyInfo) => {
     VARIABLE_PART.lastIndex = 0;
     if (VARIABLE_PART.test(info.name)) {
-      const source = info.name
-        .split(VARIABLE_PART)
-        .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
-        .join('[^:]+');
+      const parts = info.name.split(VARIABLE_PART).map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+      // A variable part that ends the name is a tag key (…Tag/${TagKey}, …Tag/<key>, …/tag-key),
+      // which may itself hold colons (aws:cloudformation:stack-name, team:name); one inside
+      // the name stops at the next colon.
+      const source = parts.map((part, i) => (i === 0 ? '' : i === parts.length - 1 && part === '' ? '.+' : '[^:]+') + part).join('');
       patterns.push({ pattern: new RegExp(`^${source}$`, 'i'), info });
     } else if (!exact.has(info.name.toLowerCase())) {
       exact.set(info.name.toLowerCase(), info);

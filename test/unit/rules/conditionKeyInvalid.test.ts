@@ -10,6 +10,10 @@ ruleTests(conditionKeyInvalid, {
     k('AWS:sourceaccount'),
     k('aws:RequestTag/team'),
     k('aws:PrincipalTag/department'),
+    // Tag keys may hold colons (AWS allows `:` in tag keys; CloudFormation's own are aws:cloudformation:…).
+    k('aws:PrincipalTag/team:name'),
+    k('aws:RequestTag/aws:cloudformation:stack-name'),
+    k('iam:ResourceTag/cost:center'),
     k('SAML:aud'),
     k('token.actions.githubusercontent.com:repository'),
     k('oidc.eks.eu-west-1.amazonaws.com/id/ABC123:sub', { Federated: eks }),
