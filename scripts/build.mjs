@@ -67,8 +67,17 @@ const rolesViewApart = {
   },
 };
 
+/** The session's commands (src/commands/commandFeatures.ts) are dist/commands.js, required by src/commands/lazyCommands.ts on first use. */
+const commandsApart = {
+  name: 'commands-apart',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/commandFeatures$/ }, (args) => (args.importer === join(root, 'src', 'commands', 'lazyCommands.ts') ? { path: './commands.js', external: true } : undefined));
+  },
+};
+
 const builds = [
-  { ...common, entryPoints: { extension: 'src/extension.ts' }, outdir: 'dist', external: ['vscode'], plugins: [oneVscode, awsApart, languageApart, rolesViewApart] },
+  { ...common, entryPoints: { extension: 'src/extension.ts' }, outdir: 'dist', external: ['vscode'], plugins: [oneVscode, awsApart, languageApart, rolesViewApart, commandsApart] },
+  { ...common, entryPoints: { commands: 'src/commands/commandFeatures.ts' }, outdir: 'dist', external: ['vscode'], plugins: [oneVscode, awsApart] },
   // dist/language.js, dist/embedded.js (the YAML and Terraform readers) and dist/rolesView.js, sharing one engine.
   ...(await lazyBundles(common, { root, awsApart })),
   { ...common, entryPoints: { aws: 'src/session/aws.ts' }, outdir: 'dist' },

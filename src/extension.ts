@@ -1,29 +1,16 @@
 import * as vscode from 'vscode';
-import { ExplanationDocuments } from './commands/policy/explanationDocument';
-import { registerNewTrustPolicyCommand } from './commands/policy/newTrustPolicy';
-import { registerValidateWithAccessAnalyzerCommand } from './commands/policy/validateWithAccessAnalyzer';
-import { originCoveredByMfaSession, registerAssumeRoleCommands } from './commands/session/assumeRole';
-import { registerCopyCredentialsCommand } from './commands/session/copyCredentials';
-import { registerConsoleCommands } from './commands/session/openConsole';
-import { trackSessionContext } from './commands/session/sessionContext';
-import { watchSessionExpiry } from './commands/session/sessionExpiry';
-import { logSessionEvents } from './commands/session/sessionLog';
-import { registerSessionRestore } from './commands/session/sessionRestore';
-import { registerOpenSessionTerminalCommand, registerSessionMenuCommand, registerWhoAmICommand } from './commands/session/sessionMenu';
-import { registerClearSessionCommand, registerShowStatusCommand } from './commands/session/showStatus';
-// Only what every window needs is imported here; the engine's features load on demand (lazyLanguage.ts).
+// Only what every window needs is imported here. The engine's features load on demand
+// (lazyLanguage.ts: dist/language.js), and so do the session's commands (lazyCommands.ts:
+// dist/commands.js) and the IAM Roles view's items (rolesView.ts: dist/rolesView.js).
+import { LazyCommands, type CommandFeaturesStatus } from './commands/lazyCommands';
+import { LazyExplanationDocuments } from './commands/policy/lazyExplanationDocuments';
+import { trackPolicyProgress } from './commands/walkthroughProgress';
 import { LazyLanguageFeatures, type LanguageFeaturesStatus } from './language/lazyLanguage';
 import { registerLanguageModelTools } from './language/lmTools/registerTools';
-import { trackWalkthroughProgress } from './commands/walkthroughProgress';
+import { registerRolesView } from './roles/rolesView';
 import { SessionState } from './session/sessionState';
 import { SessionStatusItem, type SessionStatusView } from './statusBar/sessionStatusItem';
-import { SessionEnvironment } from './terminal/sessionEnvironment';
-import { connectSessionToTerminals } from './terminal/sessionToTerminals';
-import { CredentialEndpoint } from './session/credentialEndpoint';
-import { MfaSessions } from './session/mfaSession';
 import { registerSessionTerminalProfile } from './terminal/sessionTerminal';
-import { registerDebugSessionEnvironment } from './terminal/debugSessions';
-import { registerRolesView } from './roles/rolesView';
 
 /** What activate() returns to other extensions and to our own tests. */
 export interface IamTrustApi {
@@ -37,53 +24,31 @@ export interface IamTrustApi {
   readonly terminalEnvironment: Pick<vscode.EnvironmentVariableCollection, 'get' | 'persistent' | 'description'>;
   /** Whether and why dist/language.js (the engine and its features) was loaded, and what it cost. */
   readonly languageFeatures: LanguageFeaturesStatus;
+  /** Whether and why dist/commands.js (the session's commands) was loaded. */
+  readonly commandFeatures: CommandFeaturesStatus;
 }
 
 export function activate(context: vscode.ExtensionContext): IamTrustApi {
   const started = performance.now();
   const setting = <T>(name: string, fallback: T) => vscode.workspace.getConfiguration('iamTrust').get<T>(name, fallback);
   const session = new SessionState({ warnBeforeMs: () => setting('session.warnMinutes', 5) * 60_000 });
-  // MFA once, not every hour (iamTrust.session.mfaSession): GetSessionToken keys, in memory only.
-  const mfaSessions = new MfaSessions();
-  const environment = new SessionEnvironment(context.environmentVariableCollection);
-  // Programs in terminals get the session from this window's credential endpoint (127.0.0.1, a random port and token);
-  // its server starts with the first session (without it, terminals get the keys).
-  const endpoint = new CredentialEndpoint();
-  // Terminals get the session while it lives; at expiry and after Clear they get nothing, and the endpoint refuses.
-  const sessionToTerminals = connectSessionToTerminals(session, environment, endpoint);
-  const sessionStatus = new SessionStatusItem(session, () => environment.caveats, (listener) => environment.onDidChange(listener));
-  const explanations = new ExplanationDocuments();
+  // The session's commands, the terminals' environment and the credential endpoint: loaded by
+  // the first session command (or a session to restore), as only they can set a session.
+  const commands = new LazyCommands(session, context);
+  const sessionStatus = new SessionStatusItem(session, () => commands.environment.caveats, (listener) => commands.environment.onDidChange(listener));
+  const explanations = new LazyExplanationDocuments();
   // Diagnostics, completion, hover, code actions and lenses, the live roles' documents and the
   // policy commands: loaded when a document may be a trust policy or such a command is first run.
-  const language = new LazyLanguageFeatures(context.extensionUri, session, explanations);
+  const language = new LazyLanguageFeatures(context.extensionUri, session, explanations, trackPolicyProgress);
   context.subscriptions.push(
     session,
-    endpoint,
-    sessionToTerminals,
+    commands,
     sessionStatus,
     language,
-    // Tools for AI assistants: registered now, the read-only ones load the engine on first use.
-    registerLanguageModelTools(session, () => language.load('language model tool').languageModelTools),
-    trackWalkthroughProgress(session),
-    registerNewTrustPolicyCommand(),
-    registerShowStatusCommand(session),
-    registerSessionRestore(session, context),
-    mfaSessions,
-    ...registerAssumeRoleCommands(session, context.globalState, mfaSessions),
-    registerSessionMenuCommand(session, () => originCoveredByMfaSession(mfaSessions, session.origin)),
-    registerOpenSessionTerminalCommand(session, environment),
-    registerSessionTerminalProfile(session, environment),
-    registerDebugSessionEnvironment(session, environment),
-    registerWhoAmICommand(session),
-    watchSessionExpiry(session, () => originCoveredByMfaSession(mfaSessions, session.origin)),
-    logSessionEvents(session),
-    registerClearSessionCommand(session),
-    registerCopyCredentialsCommand(session),
-    registerConsoleCommands(session),
-    // The palette lists session commands only while they can run.
-    trackSessionContext(session),
-    registerValidateWithAccessAnalyzerCommand(session, context.globalState),
-    explanations.register(),
+    explanations,
+    // Tools for AI assistants: registered now, each loads what it needs on first use.
+    registerLanguageModelTools(() => language.load('language model tool').languageModelTools, commands.sessionTools),
+    registerSessionTerminalProfile(session, commands.environment),
     registerRolesView(session, explanations),
   );
   return {
@@ -92,6 +57,7 @@ export function activate(context: vscode.ExtensionContext): IamTrustApi {
     onDidUpdateDiagnostics: language.onDidUpdateDiagnostics,
     terminalEnvironment: context.environmentVariableCollection,
     languageFeatures: language,
+    commandFeatures: commands,
   };
 }
 

@@ -2,7 +2,6 @@ import * as vscode from 'vscode';
 import type { SessionState } from '../session/sessionState';
 import { WALKTHROUGH_CONTEXT } from './walkthroughContext';
 
-
 /** The source of the extension's diagnostics (language/diagnostics.ts DIAGNOSTIC_SOURCE; not imported: that module loads the engine). */
 const SOURCE = 'iam-trust';
 
@@ -17,14 +16,29 @@ function findingsOf(uri: vscode.Uri): Map<string, number> {
   return counts;
 }
 
-/** Watches for the walkthrough's events. Cheap: a diagnostics listener, a session listener, a terminal listener. */
-export function trackWalkthroughProgress(session: SessionState): vscode.Disposable {
+/** Sets a walkthrough step's context key, once. */
+type StepSetter = (key: string) => void;
+
+function stepSetter(): StepSetter {
   const done = new Set<string>();
-  const set = (key: string) => {
+  return (key) => {
     if (done.has(key)) return;
     done.add(key);
     void vscode.commands.executeCommand('setContext', key, true);
   };
+}
+
+/** Watches for all of the walkthrough's events (the browser entry, the tests). */
+export function trackWalkthroughProgress(session: SessionState): vscode.Disposable {
+  const set = stepSetter();
+  return vscode.Disposable.from(trackPolicyProgress(set), trackSessionProgress(session, set));
+}
+
+/**
+ * The walkthrough's policy steps (a policy checked, a finding fixed): a diagnostics listener,
+ * started when the language features load (lazyLanguage.ts), as only they publish our diagnostics.
+ */
+export function trackPolicyProgress(set: StepSetter = stepSetter()): vscode.Disposable {
   // Per open document: its findings now, and as they were at its previous version. Fewer of a
   // code than before the latest edit is a fixed finding. (Diagnostics may be published twice for
   // one version, the first time still with the old findings: the baseline is the older version's.)
@@ -49,6 +63,15 @@ export function trackWalkthroughProgress(session: SessionState): vscode.Disposab
     }),
     vscode.workspace.onDidCloseTextDocument((document) => seen.delete(document.uri.toString())),
   );
+  return vscode.Disposable.from(...disposables);
+}
+
+/**
+ * The walkthrough's session steps (a role assumed, a session terminal opened): a session and a
+ * terminal listener, started with the session's commands (commandFeatures.ts), as only they set a session.
+ */
+export function trackSessionProgress(session: SessionState, set: StepSetter = stepSetter()): vscode.Disposable {
+  const disposables: vscode.Disposable[] = [];
   const sessionChanged = () => {
     if (session.live) set(WALKTHROUGH_CONTEXT.roleAssumed);
   };

@@ -53,6 +53,8 @@ export class LazyLanguageFeatures implements vscode.Disposable, LanguageFeatures
     private readonly extensionUri: vscode.Uri,
     private readonly session: SessionState,
     private readonly explanations: ExplanationDocuments,
+    /** Started just before the features (the walkthrough's policy steps follow their diagnostics). */
+    private readonly beforeLoad?: () => vscode.Disposable,
   ) {
     // Stand-ins: the palette and other callers find every command at once; the first call loads the rest.
     this.stubs = LAZY_COMMANDS.map((id) =>
@@ -96,6 +98,7 @@ export class LazyLanguageFeatures implements vscode.Disposable, LanguageFeatures
     this.stopSniffing();
     for (const stub of this.stubs) stub.dispose();
     this.stubs = [];
+    if (this.beforeLoad) this.disposables.push(this.beforeLoad());
     const features = activateLanguageFeatures(this.extensionUri, this.session, this.explanations);
     this.features = features;
     this.disposables.push(features, features.diagnostics.onDidUpdate((uri) => this.updated.fire(uri)));

@@ -77,6 +77,10 @@ describe('activation: the engine loads only for trust policies', () => {
 
     assert.equal(languageFeatures.loaded, false, `loaded by: ${languageFeatures.reason}`);
     assert.ok(!loadedBundles().includes('dist/language.js'), `bundles loaded: ${loadedBundles().join(', ')}`);
+    // Nor the session's commands (dist/commands.js): no session command was run.
+    const { commandFeatures } = await api();
+    assert.equal(commandFeatures.loaded, false, `loaded by: ${commandFeatures.reason}`);
+    assert.ok(!loadedBundles().includes('dist/commands.js'), `bundles loaded: ${loadedBundles().join(', ')}`);
     // The palette has every command at once, the engine's included (their stand-ins load it on first use).
     const registered = new Set(await vscode.commands.getCommands(true));
     for (const { command } of vscode.extensions.getExtension(EXTENSION_ID)!.packageJSON.contributes.commands as Array<{ command: string }>) {

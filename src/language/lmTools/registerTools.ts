@@ -1,13 +1,17 @@
 // The language-model tools (contributes.languageModelTools), registered at activation as VS Code
-// requires. The ones that act (open a live role's policy, assume a role) are small and live
-// here; the read-only ones need the policy engine, which dist/language.js holds: they are
-// created on first use through `loadEngineTools` (lazyLanguage.ts loads it).
+// requires, each created on first use: the read-only ones need the policy engine, which
+// dist/language.js holds (`loadEngineTools`, lazyLanguage.ts loads it); the ones that act (open a
+// live role's policy, assume a role) come with the session's commands in dist/commands.js
+// (`loadSessionTools`, lazyCommands.ts loads it).
 import * as vscode from 'vscode';
-import type { SessionState } from '../../session/sessionState';
-import { assumeRoleTool } from './assumeRoleTool';
 import type { EngineTools } from './engineTools';
-import { openRoleTrustPolicyTool } from './openRoleTrustPolicyTool';
 import { LM_TOOLS, type EngineToolName } from './toolNames';
+
+/** The acting tools, as commandFeatures.ts makes them. */
+export interface SessionTools {
+  readonly openRoleTrustPolicy: vscode.LanguageModelTool<never>;
+  readonly assumeRole: vscode.LanguageModelTool<never>;
+}
 
 /** A tool whose implementation is created when first prepared or invoked. */
 function lazyTool(load: () => vscode.LanguageModelTool<never>): vscode.LanguageModelTool<object> {
@@ -17,7 +21,7 @@ function lazyTool(load: () => vscode.LanguageModelTool<never>): vscode.LanguageM
   };
 }
 
-export function registerLanguageModelTools(session: SessionState, loadEngineTools: () => EngineTools): vscode.Disposable {
+export function registerLanguageModelTools(loadEngineTools: () => EngineTools, loadSessionTools: () => SessionTools): vscode.Disposable {
   // vscode.lm exists from VS Code 1.90; an older or trimmed host (some forks) simply gets no tools.
   if (typeof vscode.lm?.registerTool !== 'function') return new vscode.Disposable(() => undefined);
   const engine = (name: EngineToolName) => lazyTool(() => loadEngineTools().tools[name]);
@@ -25,7 +29,7 @@ export function registerLanguageModelTools(session: SessionState, loadEngineTool
     vscode.lm.registerTool(LM_TOOLS.lintTrustPolicy, engine(LM_TOOLS.lintTrustPolicy)),
     vscode.lm.registerTool(LM_TOOLS.explainWhoCanAssume, engine(LM_TOOLS.explainWhoCanAssume)),
     vscode.lm.registerTool(LM_TOOLS.draftTrustPolicy, engine(LM_TOOLS.draftTrustPolicy)),
-    vscode.lm.registerTool(LM_TOOLS.openRoleTrustPolicy, openRoleTrustPolicyTool(session)),
-    vscode.lm.registerTool(LM_TOOLS.assumeRole, assumeRoleTool(session)),
+    vscode.lm.registerTool(LM_TOOLS.openRoleTrustPolicy, lazyTool(() => loadSessionTools().openRoleTrustPolicy)),
+    vscode.lm.registerTool(LM_TOOLS.assumeRole, lazyTool(() => loadSessionTools().assumeRole)),
   );
 }

@@ -8,7 +8,7 @@
 //   node test/vscode/bench/requireCost.mjs [--dist <dir>] [--runs 20]
 //
 // <dir> is a dist/ folder (default: this checkout's). Measured: dist/extension.js, activate()
-// with no document open, dist/language.js, and what dist/embedded.js (where the build has it:
+// with no document open, dist/commands.js (where the build has it: the first session command), dist/language.js, and what dist/embedded.js (where the build has it:
 // a template opened) and dist/rolesView.js (the IAM Roles view shown) add after it.
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -44,6 +44,11 @@ function child(dist, what, typesFile) {
   };
   const stub = {};
   for (const name of require('node:fs').readFileSync(typesFile, 'utf8').match(/(?<=^\texport (?:namespace|class|enum|function|const|let) )\w+/gm)) stub[name] ??= make();
+  // Settings and mementos hold nothing, as in a fresh window: get() gives the fallback (a truthy
+  // stub would turn on every option, iamTrust.session.restoreOnReload among them).
+  const unset = { get: (_key, fallback) => fallback, has: () => false, inspect: () => undefined, update: async () => undefined, keys: () => [] };
+  const workspace = stub.workspace;
+  stub.workspace = new Proxy(workspace, { get: (t, p) => (p === 'getConfiguration' ? () => unset : t[p]) });
   const resolveFilename = Module._resolveFilename;
   Module._resolveFilename = function (request, ...rest) {
     return request === 'vscode' ? 'vscode' : resolveFilename.call(this, request, ...rest);
@@ -62,8 +67,14 @@ function child(dist, what, typesFile) {
   if (what === 'extension') out.ms = timed(() => require(`${dist}/extension.js`));
   if (what === 'activate') {
     const extension = require(`${dist}/extension.js`);
-    const context = new Proxy({ subscriptions: [] }, { get: (t, p) => (p in t ? t[p] : (t[p] = make())) });
+    const context = new Proxy({ subscriptions: [], globalState: unset, workspaceState: unset }, { get: (t, p) => (p in t ? t[p] : (t[p] = make())) });
     out.ms = timed(() => extension.activate(context));
+    // What activate() loaded besides dist/extension.js (nothing, in a window without a document).
+    out.loaded = Object.keys(require.cache).filter((f) => f.startsWith(`${dist}/`) && !f.endsWith('/extension.js')).map((f) => f.slice(dist.length + 1));
+  }
+  if (what === 'commands') {
+    require(`${dist}/extension.js`);
+    out.ms = timed(() => require(`${dist}/commands.js`));
   }
   if (what === 'language') out.ms = timed(() => require(`${dist}/language.js`));
   if (what === 'embedded') {
@@ -84,7 +95,7 @@ function child(dist, what, typesFile) {
   const dist = resolve(option('--dist', join(root, 'dist')));
   const runs = Number(option('--runs', '20'));
   const typesFile = join(root, 'node_modules', '@types', 'vscode', 'index.d.ts');
-  const measures = ['extension', 'activate', 'language', 'embedded', 'rolesView'].filter(
+  const measures = ['extension', 'activate', 'commands', 'language', 'embedded', 'rolesView'].filter(
     (w) => w === 'activate' || existsSync(join(dist, `${w}.js`)),
   );
   console.log(`require cost: ${dist}, CPU time (user + system), min of ${runs} fresh processes; Node ${process.version}`);
@@ -94,10 +105,12 @@ function child(dist, what, typesFile) {
       // The child is this file run as CommonJS code: its function text, called with the arguments.
       const code = `(${child.toString()})(${JSON.stringify(dist)}, ${JSON.stringify(what)}, ${JSON.stringify(typesFile)})`;
       const output = execFileSync(process.execPath, ['-e', code], { encoding: 'utf8', timeout: 20_000 });
-      values.push(JSON.parse(output).ms);
+      const result = JSON.parse(output);
+      values.push(result.ms);
+      if (result.loaded?.length && i === 0) console.log(`  (activate() loaded ${result.loaded.join(', ')})`);
     }
     values.sort((a, b) => a - b);
-    const label = what === 'activate' ? 'activate() (no document)' : what === 'rolesView' || what === 'embedded' ? `dist/${what}.js after language.js` : `dist/${what}.js`;
+    const label = what === 'activate' ? 'activate() (no document)' : what === 'commands' ? 'dist/commands.js (first session command)' : what === 'rolesView' || what === 'embedded' ? `dist/${what}.js after language.js` : `dist/${what}.js`;
     console.log(`  ${label.padEnd(38)} min ${values[0].toFixed(2)} ms, median ${values[Math.floor(values.length / 2)].toFixed(2)} ms`);
   }
 }
