@@ -151,7 +151,9 @@ export const federatedProvider = memoize(computeFederatedProvider);
 function computeFederatedProvider(value: string): FederatedProvider | undefined {
   const known = WELL_KNOWN_IDPS[value.toLowerCase()];
   if (known) return known;
-  const match = /^arn:aws[a-z-]*:iam::\d{12}:(saml-provider|oidc-provider)\/(.+)$/.exec(value);
+  // A provider's name or URL holds no spaces or angle brackets: `oidc.eks.<region>.amazonaws.com/id/<OIDC ID>`
+  // is a placeholder left in a copied example, which IAM refuses, not a provider.
+  const match = /^arn:aws[a-z-]*:iam::\d{12}:(saml-provider|oidc-provider)\/([^\s<>]+)$/.exec(value);
   if (!match) return undefined;
   const { samlClaims, prefixes } = providerKeyData();
   if (match[1] === 'saml-provider') {

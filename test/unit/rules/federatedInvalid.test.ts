@@ -15,6 +15,13 @@ ruleTests(federatedInvalid, {
     { name: 'provider host instead of ARN', text: f('token.actions.githubusercontent.com'), errors: [{ token: '"token.actions.githubusercontent.com"', message: /oidc-provider\/token\.actions\.githubusercontent\.com/ }] },
     { name: 'URL', text: f('https://gitlab.com'), errors: [{ token: '"https://gitlab.com"', message: /oidc-provider\/gitlab\.com/ }] },
     { name: 'malformed ARN', text: f('arn:aws:iam::111122223333:oidc/gitlab.com'), errors: [{ token: '"arn:aws:iam::111122223333:oidc/gitlab.com"', message: /saml-provider/ }] },
+    // AWS's SageMaker operators guide, as published: the placeholders were never filled in.
+    {
+      name: 'placeholders left in the provider URL',
+      text: f('arn:aws:iam::111122223333:oidc-provider/oidc.eks.<EKS Cluster region>.amazonaws.com/id/<OIDC ID>'),
+      errors: [{ token: '"arn:aws:iam::111122223333:oidc-provider/oidc.eks.<EKS Cluster region>.amazonaws.com/id/<OIDC ID>"' }],
+    },
+    { name: 'a space in a SAML provider name', text: f('arn:aws:iam::111122223333:saml-provider/My IdP'), errors: [{ token: '"arn:aws:iam::111122223333:saml-provider/My IdP"' }] },
     { name: 'short account in ARN', text: f('arn:aws:iam::1111:saml-provider/Okta'), errors: [{ token: '"arn:aws:iam::1111:saml-provider/Okta"' }] },
   ],
 });
