@@ -14,6 +14,11 @@
 // The peer: @cloud-copilot/iam-policy, looked up from the project and, failing that, from the
 // directory named by BENCH_PEER (one whose node_modules holds it). Without it, the peer's
 // column is left out.
+//
+// Options: `--rounds N` (15); `--cpu` times process CPU time (process.cpuUsage) instead of wall
+// time, for a shared machine (run it with `node --single-threaded`), and reports the minimum
+// beside the median; `--before <policy.js>` also times lint() of another build (e.g. a copy of
+// dist/policy.js made before a change) in the same rotation.
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
@@ -80,6 +85,10 @@ for (let at = 0, n = 0; at < statements.length; n++) {
   if (text.length >= 1024 && text.length <= 4096) large.push(text);
 }
 
+const arg = (name) => (process.argv.includes(name) ? process.argv[process.argv.indexOf(name) + 1] : undefined);
+const cpu = process.argv.includes('--cpu');
+const beforeBuild = arg('--before');
+const lintBefore = beforeBuild ? require(beforeBuild).lint : undefined;
 const rounds = Number(process.argv.includes('--rounds') ? process.argv[process.argv.indexOf('--rounds') + 1] : 15);
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const range = (xs) => ({ median: median(xs), min: Math.min(...xs), max: Math.max(...xs) });
@@ -88,6 +97,12 @@ const range = (xs) => ({ median: median(xs), min: Math.min(...xs), max: Math.max
 function compare(set, candidates, repeat) {
   const samples = candidates.map(() => []);
   const once = (fn) => {
+    if (cpu) {
+      const t0 = process.cpuUsage();
+      for (let r = 0; r < repeat; r++) for (const text of set) fn(text);
+      const { user, system } = process.cpuUsage(t0);
+      return (user + system) / repeat / set.length;
+    }
     const t0 = performance.now();
     for (let r = 0; r < repeat; r++) for (const text of set) fn(text);
     return ((performance.now() - t0) * 1000) / repeat / set.length;
@@ -106,12 +121,13 @@ const options = { accountId: '111122223333' };
 const candidates = [
   { name: 'JSON.parse', fn: (t) => JSON.parse(t) },
   ...(peer ? [{ name: 'peer validateTrustPolicy(JSON.parse)', fn: (t) => peer.validateTrustPolicy(JSON.parse(t)) }] : []),
+  ...(lintBefore ? [{ name: `lint of ${beforeBuild}`, fn: (t) => lintBefore(t, options) }] : []),
   { name: 'lint', fn: (t) => lint(t, options) },
 ];
 const fmt = (m, digits = 1) => `${m.median.toFixed(digits)} (${m.min.toFixed(digits)}–${m.max.toFixed(digits)})`;
 
 console.log(`\nper policy: lint() (${require(join(root, 'dist', 'policy.js')).RULES.length} rules) beside ${peer ? `${PEER} ${peer.version} (${peer.license})` : `JSON.parse only (${PEER} not found; set BENCH_PEER to a directory where it is installed)`}`);
-console.log(`  ${rounds} rounds, each candidate timed over the whole set per round in rotating order; µs per policy, median (min–max)`);
+console.log(`  ${rounds} rounds, each candidate timed over the whole set per round in rotating order; µs ${cpu ? 'of CPU time' : ''} per policy, median (min–max)`);
 for (const [name, set, repeat] of [
   ['small', small, 100],
   ['large', large, 30],
@@ -123,4 +139,6 @@ for (const [name, set, repeat] of [
   const lintSamples = samples.at(-1);
   console.log(`  lint / JSON.parse                      ${fmt(range(lintSamples.map((x, r) => x / samples[0][r])), 2)}×`);
   if (peer) console.log(`  lint / peer                            ${fmt(range(lintSamples.map((x, r) => x / samples[1][r])), 2)}×   (goal ≤ 1.0)`);
+  if (peer && cpu) console.log(`  lint / peer, minimum over minimum      ${(Math.min(...lintSamples) / Math.min(...samples[1])).toFixed(2)}×`);
+  if (lintBefore) console.log(`  lint / lint before                     ${fmt(range(lintSamples.map((x, r) => x / samples.at(-2)[r])), 2)}×`);
 }

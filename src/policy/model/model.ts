@@ -45,6 +45,8 @@ export interface ConditionEntry {
   operatorKey: Node;
   /** The condition key as written (case is kept; compare with lower case). */
   key: string;
+  /** key.toLowerCase(), made once for the many rules that compare it. */
+  lowerKey: string;
   keyNode: Node;
   /** The whole value node (string, array, …). */
   valueNode: Node | undefined;
@@ -204,6 +206,7 @@ function conditionEntries(operators: Element[]): ConditionEntry[] {
         operator: operator.name,
         operatorKey: operator.key,
         key: key.name,
+        lowerKey: key.name.toLowerCase(),
         keyNode: key.key,
         valueNode: key.value,
         values: items(key.value),

@@ -12,5 +12,5 @@ import { restrictingEntries } from './statements';
 export function pinsBySessionTag(statement: Statement, trusted: TrustedProvider): boolean {
   const keys = pinningSessionTagKeys(trusted.provider.keyPrefix);
   if (keys.length === 0) return false;
-  return restrictingEntries(statement).some((e) => keys.includes(e.key.toLowerCase()));
+  return restrictingEntries(statement).some((e) => keys.includes(e.lowerKey));
 }

@@ -36,7 +36,7 @@ export function restrictedKeys(statement: Statement): Set<string> {
   let keys = statement.memo.restrictedKeys;
   if (!keys) {
     keys = new Set<string>();
-    for (const entry of restrictingEntries(statement)) keys.add(entry.key.toLowerCase());
+    for (const entry of restrictingEntries(statement)) keys.add(entry.lowerKey);
     statement.memo.restrictedKeys = keys;
   }
   return keys;
@@ -89,12 +89,15 @@ function computeTrustedProviders(statement: Statement): TrustedProvider[] {
  * false, unless its operator is a Not form or …IfExists (restrictingEntries() leaves those out).
  */
 export function testsAbsentKey(statement: Statement): boolean {
-  const trusted = new Set(trustedWebIdentityProviders(statement).map((t) => t.provider.keyPrefix.toLowerCase()));
+  // The trusted providers' prefixes are looked up only for a key that could be a claim.
+  let trusted: Set<string> | undefined;
   return restrictingEntries(statement).some((e) => {
     if (e.keyInfo) return false;
     if (!/^[^\s:]+:\S+$/.test(e.key)) return true;
     const prefix = lowerPrefixOf(e.key);
-    return (prefix.includes('.') || prefix.includes('/')) && !trusted.has(prefix);
+    if (!prefix.includes('.') && !prefix.includes('/')) return false;
+    trusted ??= new Set(trustedWebIdentityProviders(statement).map((t) => t.provider.keyPrefix.toLowerCase()));
+    return !trusted.has(prefix);
   });
 }
 

@@ -1,4 +1,4 @@
-import { deprecatedGlobalKey } from '../../iam/deprecatedKeys';
+import { DEPRECATED_GLOBAL_KEYS } from '../../iam/deprecatedKeys';
 import type { Rule } from '../rule';
 
 // IAM Access Analyzer, "General Warning – Deprecated global condition key":
@@ -34,10 +34,11 @@ export const conditionKeyDeprecated: Rule = {
   },
   check({ model, reportAt }) {
     for (const statement of model.statements) {
-      const onlyServices = statement.principals.length > 0 && statement.principals.every((p) => p.type === 'Service');
       for (const entry of statement.conditions) {
-        const replacement = deprecatedGlobalKey(entry.key);
+        // deprecatedGlobalKey(entry.key), without lower-casing the key again.
+        const replacement = Object.prototype.hasOwnProperty.call(DEPRECATED_GLOBAL_KEYS, entry.lowerKey) ? DEPRECATED_GLOBAL_KEYS[entry.lowerKey] : undefined;
         if (!replacement) continue;
+        const onlyServices = statement.principals.length > 0 && statement.principals.every((p) => p.type === 'Service');
         const use = onlyServices
           ? `${replacement.forServices} (the resource the service acts for)`
           : `${replacement.forCallers} (the caller's ARN), or ${replacement.forServices} for a service's source resource`;

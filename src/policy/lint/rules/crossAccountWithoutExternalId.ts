@@ -32,7 +32,8 @@ export const crossAccountWithoutExternalId: Rule = {
   },
   check({ model, options, reportAt }) {
     const zone = declaresZone(options);
-    const inside = new Set([...(options.accountId ? [options.accountId] : []), ...(options.trustedAccounts ?? [])]);
+    // Made when a statement first names an account.
+    let inside: Set<string> | undefined;
     for (const statement of model.statements) {
       if (statement.effect !== 'Allow') continue;
       if (!allowedStsActions(statement).has('AssumeRole')) continue;
@@ -41,7 +42,9 @@ export const crossAccountWithoutExternalId: Rule = {
       for (const entry of principalEntries(statement)) {
         if (entry.type !== 'AWS' || entry.item.kind !== 'string') continue;
         const account = principalAccount(entry.item.value);
-        if (!account || account === UNKNOWN_ACCOUNT || inside.has(account) || org) continue;
+        if (!account || account === UNKNOWN_ACCOUNT) continue;
+        inside ??= new Set([...(options.accountId ? [options.accountId] : []), ...(options.trustedAccounts ?? [])]);
+        if (inside.has(account) || org) continue;
         if (zone) {
           reportAt(
             entry.item.node,
@@ -81,7 +84,7 @@ function zoneText({ accountId, trustedAccounts, organizationId }: RuleOptions): 
  */
 function restrictsToOrganization(statement: Statement, organizationId: string): boolean {
   return restrictingEntries(statement).some((entry) => {
-    const key = entry.key.toLowerCase();
+    const key = entry.lowerKey;
     const { base } = entry.op;
     if (base !== 'StringEquals' && base !== 'StringEqualsIgnoreCase' && base !== 'StringLike') return false;
     const values = entry.values.filter((v) => v.kind === 'string').map((v) => (base === 'StringEqualsIgnoreCase' ? v.value.toLowerCase() : v.value));

@@ -37,7 +37,7 @@ export const mfaBoolPattern: Rule = {
     for (const statement of model.statements) {
       for (const entry of statement.conditions) {
         const op = entry.op;
-        if (op.base !== 'Bool' || op.ifExists || entry.key.toLowerCase() !== 'aws:multifactorauthpresent') continue;
+        if (op.base !== 'Bool' || op.ifExists || entry.lowerKey !== 'aws:multifactorauthpresent') continue;
         for (const value of entry.values) {
           if (value.value.toLowerCase() === 'false') {
             reportAt(value.node, 'Long-term access keys carry no aws:MultiFactorAuthPresent, so this does not match them: use BoolIfExists');

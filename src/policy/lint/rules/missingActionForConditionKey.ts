@@ -1,9 +1,8 @@
 import type { Rule } from '../rule';
 import { allowedStsActions, anotherStatementAllows, principalEntries } from '../../model/statements';
 
-/** Which action a request must be for, for it to carry the key. */
-function requiredAction(key: string): string | undefined {
-  const k = key.toLowerCase();
+/** Which action a request must be for, for it to carry the key (`k`: the key in lower case). */
+function requiredAction(k: string): string | undefined {
   if (k.startsWith('aws:requesttag/') || k === 'aws:tagkeys' || k === 'sts:transitivetagkeys') return 'TagSession';
   if (k === 'sts:sourceidentity') return 'SetSourceIdentity';
   return undefined;
@@ -39,7 +38,7 @@ export const missingActionForConditionKey: Rule = {
   },
   check({ model, reportAt }) {
     for (const statement of model.statements) {
-      if (statement.effect !== 'Allow' || statement.actions.length === 0) continue;
+      if (statement.effect !== 'Allow' || statement.actions.length === 0 || statement.conditions.length === 0) continue;
       const allowed = allowedStsActions(statement);
       // IAM judges the policy as a whole: when another statement already allows the action to
       // every principal of this one (AWS's session-tags example), the call is allowed there,
@@ -48,7 +47,7 @@ export const missingActionForConditionKey: Rule = {
       const allowedElsewhere = (action: string) =>
         principals.length > 0 && principals.every((p) => anotherStatementAllows(model.statements, statement, p.type, p.item.value, action));
       for (const entry of statement.conditions) {
-        const needed = requiredAction(entry.key);
+        const needed = requiredAction(entry.lowerKey);
         if (needed && !allowed.has(needed) && !allowedElsewhere(needed)) {
           reportAt(entry.keyNode, `${entry.key} is only present when the caller also calls sts:${needed}: add "sts:${needed}" to Action`);
         }

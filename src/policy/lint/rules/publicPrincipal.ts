@@ -29,7 +29,7 @@ function admitsEveryAccount(key: string, value: string): boolean {
 
 /** Whether a restricting condition entry pins who the caller is (not: any account of any role). */
 function pinsCaller(entry: ConditionEntry): boolean {
-  const key = entry.key.toLowerCase();
+  const key = entry.lowerKey;
   if (!CALLER_KEYS.includes(key)) return false;
   const wildcards = entry.op.globbing || entry.op.valueType === 'ARN';
   if (!wildcards || !ACCOUNT_KEYS.has(key)) return true;
@@ -52,7 +52,7 @@ function denyAllowsOnlyNamedCallers(statements: readonly Statement[]): boolean {
     const entries = statement.conditions;
     return (
       entries.length > 0 &&
-      entries.every((e) => e.op.negated && !e.op.setOperator && CALLER_KEYS.includes(e.key.toLowerCase()) && pinsCaller(e))
+      entries.every((e) => e.op.negated && !e.op.setOperator && CALLER_KEYS.includes(e.lowerKey) && pinsCaller(e))
     );
   });
 }

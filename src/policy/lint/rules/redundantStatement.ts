@@ -1,5 +1,5 @@
 import type { Node } from 'jsonc-parser';
-import type { Statement } from '../../model/model';
+import type { Item, Statement } from '../../model/model';
 import type { Rule } from '../rule';
 
 // IAM Access Analyzer, "Suggestion – Redundant statement":
@@ -111,6 +111,50 @@ function idOf(ids: Map<unknown, number>, value: unknown): number {
   return id;
 }
 
+/**
+ * The least of the items' values (order and repeats make no difference: canonical() treats a list
+ * as a set, and a one-item list as its item), or undefined when an item is a list or object.
+ */
+function leastValue(items: readonly Item[], prefix: (i: number) => string): string | undefined {
+  let least = '';
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i]!;
+    if (item.kind === 'object' || item.kind === 'array') return undefined;
+    const value = prefix(i) + item.value;
+    if (i === 0 || value < least) least = value;
+  }
+  return least;
+}
+
+/**
+ * Whether two of the statements could be redundant: a cheap signature that statements equal for
+ * canonical() (or in their text without the Sid) always share — the Effect string, the least
+ * principal entry and the least Action and NotAction values — repeats among them, or a
+ * statement's shape is one the signature cannot tell (a non-string Effect, a nested list or
+ * object among those values). Most policies' statements differ there, and need no tree hashed.
+ */
+function mayRepeat(statements: readonly Statement[]): boolean {
+  const seen = new Set<string>();
+  const noPrefix = () => '';
+  for (const statement of statements) {
+    if (statement.node.type !== 'object') continue;
+    const effect = statement.elements.get('Effect')?.value;
+    if (effect && effect.type !== 'string') return true;
+    const principals = statement.principals;
+    const principal = leastValue(
+      principals.map((p) => p.item),
+      (i) => `${principals[i]!.type}\u0000`,
+    );
+    const action = leastValue(statement.actions, noPrefix);
+    const notAction = leastValue(statement.notActions, noPrefix);
+    if (principal === undefined || action === undefined || notAction === undefined) return true;
+    const signature = `${statement.effect ?? '\u0001'}\u0000${principal}\u0000${action}\u0000${notAction}`;
+    if (seen.has(signature)) return true;
+    seen.add(signature);
+  }
+  return false;
+}
+
 export const redundantStatement: Rule = {
   meta: {
     code: 'redundant-statement',
@@ -135,7 +179,7 @@ export const redundantStatement: Rule = {
     accessAnalyzer: 'Redundant statement',
   },
   check({ policy, model, reportAt }) {
-    if (model.statements.length < 2) return;
+    if (model.statements.length < 2 || !mayRepeat(model.statements)) return;
     // Most statements differ: each is first placed by an order-blind hash of its tree (no
     // strings built); only statements that share a hash are compared, by their text without the
     // Sid, then by canonical(). That keeps the rule linear, also for thousands of copies.

@@ -32,7 +32,7 @@ export const resourceAccountInTrust: Rule = {
     for (const statement of model.statements) {
       if (!isAllow(statement)) continue;
       for (const entry of statement.conditions) {
-        const key = entry.key.toLowerCase();
+        const key = entry.lowerKey;
         if (key !== 'aws:resourceaccount' && key !== 'aws:resourceorgid' && key !== 'aws:resourceorgpaths') continue;
         if (!entry.op.base || entry.op.negated) continue;
         const instead = key === 'aws:resourceaccount' ? 'aws:SourceAccount' : key === 'aws:resourceorgid' ? 'aws:SourceOrgID' : 'aws:SourceOrgPaths';

@@ -50,7 +50,7 @@ export const sourceArnNoAccount: Rule = {
       if (!trustsService(statement)) continue;
       const keys = restrictedKeys(statement);
       if (!keys.has('aws:sourcearn') || keys.has('aws:sourceaccount') || keys.has('aws:sourceorgid') || keys.has('aws:sourceorgpaths')) continue;
-      const arnEntries = restrictingEntries(statement).filter((e) => e.key.toLowerCase() === 'aws:sourcearn');
+      const arnEntries = restrictingEntries(statement).filter((e) => e.lowerKey === 'aws:sourcearn');
       const values = arnEntries.flatMap((e) => e.values.filter((v) => v.kind === 'string'));
       // Reported when no value pins an account: then the condition admits resources of others.
       const fields = values.map((v) => ({ v, account: accountField(v.value) }));

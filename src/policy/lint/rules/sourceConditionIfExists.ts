@@ -36,7 +36,7 @@ export const sourceConditionIfExists: Rule = {
     for (const statement of model.statements) {
       if (!trustsService(statement)) continue;
       // Another source key restricted outright already binds the request.
-      if (restrictingEntries(statement).some((e) => SOURCE_KEYS.includes(e.key.toLowerCase()))) continue;
+      if (restrictingEntries(statement).some((e) => SOURCE_KEYS.includes(e.lowerKey))) continue;
       for (const entry of sourceEntries(statement)) {
         const op = entry.op;
         if (!op.base || op.negated || op.base === 'Null') continue;

@@ -33,7 +33,7 @@ export const sourceConditionNegated: Rule = {
     for (const statement of model.statements) {
       if (!trustsService(statement)) continue;
       // A positive source condition beside it binds; the negated one only narrows it further.
-      if (restrictingEntries(statement).some((e) => SOURCE_KEYS.includes(e.key.toLowerCase()))) continue;
+      if (restrictingEntries(statement).some((e) => SOURCE_KEYS.includes(e.lowerKey))) continue;
       for (const entry of sourceEntries(statement)) {
         if (!entry.op.negated) continue;
         reportAt(

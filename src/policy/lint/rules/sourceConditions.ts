@@ -13,13 +13,13 @@ export function trustsService(statement: Statement): boolean {
 
 /** The statement's condition entries on source keys. */
 export function sourceEntries(statement: Statement): ConditionEntry[] {
-  return statement.conditions.filter((e) => SOURCE_KEYS.includes(e.key.toLowerCase()));
+  return statement.conditions.filter((e) => SOURCE_KEYS.includes(e.lowerKey));
 }
 
 /** Whether the statement guards the key with Null: false (the key must be present). */
 export function hasNullFalseGuard(statement: Statement, key: string): boolean {
   const lower = key.toLowerCase();
   return statement.conditions.some(
-    (e) => e.op.base === 'Null' && !e.op.setOperator && e.key.toLowerCase() === lower && e.values.length > 0 && e.values.every((v) => v.value.toLowerCase() === 'false'),
+    (e) => e.op.base === 'Null' && !e.op.setOperator && e.lowerKey === lower && e.values.length > 0 && e.values.every((v) => v.value.toLowerCase() === 'false'),
   );
 }

@@ -37,7 +37,7 @@ export const sourceIpPrivate: Rule = {
   check({ model, reportAt }) {
     for (const statement of model.statements) {
       for (const entry of statement.conditions) {
-        if (entry.key.toLowerCase() !== 'aws:sourceip' || entry.op.valueType !== 'IPAddress') continue;
+        if (entry.lowerKey !== 'aws:sourceip' || entry.op.valueType !== 'IPAddress') continue;
         const ranges = entry.values.map((v) => (v.kind === 'string' ? parseIpRange(v.value) : undefined));
         // A value that is no address is condition-type-mismatch's; judge only a list of addresses.
         if (ranges.length === 0 || ranges.some((r) => r === undefined)) continue;
