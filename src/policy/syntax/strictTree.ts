@@ -34,6 +34,8 @@ let pos = 0;
 let depth = 0;
 /** Children are collected here and copied out at the end of their object or array (see collect()). */
 const stack: Node[] = [];
+/** The stack's height: what lies above it is stale (the stack is only emptied once per parse, as setting an array's length costs more than a node). */
+let top = 0;
 
 /** Thrown at the first thing strict JSON does not allow; parseStrictTree() answers undefined. */
 const NOT_STRICT = new Error('not strict JSON');
@@ -60,7 +62,7 @@ export function parseStrictTree(source: string): Node | undefined {
   text = source;
   pos = 0;
   depth = 0;
-  stack.length = 0;
+  top = 0;
   let built: Node;
   try {
     skipSpace();
@@ -72,6 +74,7 @@ export function parseStrictTree(source: string): Node | undefined {
     throw error;
   } finally {
     stack.length = 0;
+    top = 0;
     text = '';
   }
   // parseTree() leaves the root without a parent property. Deleting it would switch the
@@ -228,8 +231,8 @@ function scanString(): number {
 
 /** The children collected on the stack since `start`, as an array of their exact size (one grown by push() from empty reserves room for 17 elements). */
 function collect(start: number): Node[] {
-  const children = stack.slice(start);
-  stack.length = start;
+  const children = stack.slice(start, top);
+  top = start;
   return children;
 }
 
@@ -237,14 +240,15 @@ function collect(start: number): Node[] {
 function container(parent: Node | undefined, type: 'object' | 'array'): Node {
   if (depth === MAX_NESTING_DEPTH) throw NOT_STRICT;
   depth++;
-  const start = stack.length;
+  const start = top;
   const close = type === 'object' ? 125 /* } */ : 93; /* ] */
   const node: Building = { type, offset: pos, length: -1, parent, children: undefined };
   pos++;
   skipSpace();
   if (text.charCodeAt(pos) !== close) {
     for (;;) {
-      stack.push(type === 'object' ? property(node) : value(node));
+      const child = type === 'object' ? property(node) : value(node);
+      stack[top++] = child;
       skipSpace();
       const c = text.charCodeAt(pos);
       if (c === close) break;
