@@ -4,6 +4,8 @@ import type { Rule } from '../rule';
 // IAM Access Analyzer, "General Warning – Deprecated global condition key":
 // https://docs.aws.amazon.com/IAM/latest/UserGuide/access-analyzer-reference-policy-checks.html#access-analyzer-reference-policy-checks-general-warning-deprecated-global-condition-key
 
+const DEPRECATED_KEY_LENGTHS = Object.keys(DEPRECATED_GLOBAL_KEYS).map((key) => key.length);
+
 export const conditionKeyDeprecated: Rule = {
   meta: {
     code: 'condition-key-deprecated',
@@ -35,8 +37,11 @@ export const conditionKeyDeprecated: Rule = {
   check({ model, reportAt }) {
     for (const statement of model.statements) {
       for (const entry of statement.conditions) {
-        // deprecatedGlobalKey(entry.key), without lower-casing the key again.
-        const replacement = Object.prototype.hasOwnProperty.call(DEPRECATED_GLOBAL_KEYS, entry.lowerKey) ? DEPRECATED_GLOBAL_KEYS[entry.lowerKey] : undefined;
+        // deprecatedGlobalKey(entry.key), without lower-casing the key again, nor looking up a
+        // key of another length (a property look-up by a new string must first intern it).
+        const lower = entry.lowerKey;
+        if (!DEPRECATED_KEY_LENGTHS.includes(lower.length)) continue;
+        const replacement = Object.prototype.hasOwnProperty.call(DEPRECATED_GLOBAL_KEYS, lower) ? DEPRECATED_GLOBAL_KEYS[lower] : undefined;
         if (!replacement) continue;
         const onlyServices = statement.principals.length > 0 && statement.principals.every((p) => p.type === 'Service');
         const use = onlyServices

@@ -1,5 +1,4 @@
 import type { Node } from 'jsonc-parser';
-import { allProperties } from '../../model/model';
 import type { Rule } from '../rule';
 
 const isEmpty = (node: Node | undefined) => (node?.type === 'object' || node?.type === 'array') && !node.children?.length;
@@ -38,8 +37,13 @@ export const emptyValue: Rule = {
       for (const name of PRINCIPAL_ELEMENTS) {
         const value = statement.elements.get(name)?.value;
         if (isEmpty(value)) reportAt(value!, `${name} is empty: it trusts nobody`);
-        for (const { name: type, value: list } of allProperties(value)) {
-          if (isEmpty(list)) reportAt(list!, `The ${type} principal list is empty`);
+        // allProperties(value), without making its elements.
+        if (value?.type !== 'object' || !value.children) continue;
+        for (const property of value.children) {
+          const key = property.children?.[0];
+          if (property.type !== 'property' || key?.type !== 'string') continue;
+          const list = property.children![1];
+          if (isEmpty(list)) reportAt(list!, `The ${String(key.value)} principal list is empty`);
         }
       }
 
