@@ -1,8 +1,22 @@
 import { parseAction, serviceExists, stsActionsMatching } from '../../iam/actions';
 import { closestMatch } from '../../base/closest';
+import { memoize } from '../../base/memoize';
 import { allStsActions } from '../../iam/iamData';
 import type { Item } from '../../model/model';
 import type { Rule } from '../rule';
+
+/** What is wrong with a non-empty action, if anything: one remembered answer per text, rather than its parse, service and sts look-ups for every lint. */
+const actionProblem = memoize((value: string): string | undefined => {
+  const action = parseAction(value);
+  if (!action) return `"${value}" is not an action: actions look like "sts:AssumeRole" (service prefix, colon, name)`;
+  if (!serviceExists(action.service)) return `Unknown service "${action.service}" in "${value}"`;
+  if (action.service.toLowerCase() === 'sts' && stsActionsMatching(value).length === 0) {
+    const names = allStsActions().map((a) => a.name);
+    const guess = /[*?]/.test(action.name) ? undefined : closestMatch(action.name, names, 3);
+    return /[*?]/.test(action.name) ? `"${value}" matches no STS action` : `"${value}" is not an STS action${guess ? `: did you mean "sts:${guess}"?` : ''}`;
+  }
+  return undefined;
+});
 
 export const actionInvalid: Rule = {
   meta: {
@@ -28,21 +42,8 @@ export const actionInvalid: Rule = {
         return;
       }
       if (item.value === '') return; // action-missing reports an empty Action
-      const action = parseAction(item.value);
-      if (!action) {
-        reportAt(item.node, `"${item.value}" is not an action: actions look like "sts:AssumeRole" (service prefix, colon, name)`);
-      } else if (!serviceExists(action.service)) {
-        reportAt(item.node, `Unknown service "${action.service}" in "${item.value}"`);
-      } else if (action.service.toLowerCase() === 'sts' && stsActionsMatching(item.value).length === 0) {
-        const names = allStsActions().map((a) => a.name);
-        const guess = /[*?]/.test(action.name) ? undefined : closestMatch(action.name, names, 3);
-        reportAt(
-          item.node,
-          /[*?]/.test(action.name)
-            ? `"${item.value}" matches no STS action`
-            : `"${item.value}" is not an STS action${guess ? `: did you mean "sts:${guess}"?` : ''}`,
-        );
-      }
+      const problem = actionProblem(item.value);
+      if (problem) reportAt(item.node, problem);
     };
     for (const statement of model.statements) {
       for (const item of statement.actions) checkItem(item);

@@ -1,5 +1,22 @@
 import { parseAction, serviceExists, stsActionsMatching, TRUST_ACTION_NAMES } from '../../iam/actions';
+import { memoize } from '../../base/memoize';
 import type { Rule } from '../rule';
+
+/** Why an action has no meaning in a trust policy, if it has none: one remembered answer per text. */
+const unsupportedProblem = memoize((value: string): string | undefined => {
+  const action = parseAction(value);
+  if (!action || action.service === '*' || !serviceExists(action.service)) return undefined;
+  if (action.service.toLowerCase() !== 'sts') {
+    // Only sts actions ship in our data: any action of another real service is
+    // taken as real, and a trust policy can never use it.
+    return `"${value}" has no meaning in a trust policy: grant it in the role's permissions policy instead`;
+  }
+  const matched = stsActionsMatching(value);
+  if (matched.length > 0 && !matched.some((name) => TRUST_ACTION_NAMES.includes(name))) {
+    return `"${value}" has no meaning in a trust policy: use ${TRUST_ACTION_NAMES.map((n) => `sts:${n}`).join(', ')}`;
+  }
+  return undefined;
+});
 
 export const actionUnsupported: Rule = {
   meta: {
@@ -22,18 +39,8 @@ export const actionUnsupported: Rule = {
     for (const statement of model.statements) {
       for (const item of statement.actions) {
         if (item.kind !== 'string') continue;
-        const action = parseAction(item.value);
-        if (!action || action.service === '*' || !serviceExists(action.service)) continue;
-        if (action.service.toLowerCase() !== 'sts') {
-          // Only sts actions ship in our data: any action of another real service is
-          // taken as real, and a trust policy can never use it.
-          reportAt(item.node, `"${item.value}" has no meaning in a trust policy: grant it in the role's permissions policy instead`);
-          continue;
-        }
-        const matched = stsActionsMatching(item.value);
-        if (matched.length > 0 && !matched.some((name) => TRUST_ACTION_NAMES.includes(name))) {
-          reportAt(item.node, `"${item.value}" has no meaning in a trust policy: use ${TRUST_ACTION_NAMES.map((n) => `sts:${n}`).join(', ')}`);
-        }
+        const problem = unsupportedProblem(item.value);
+        if (problem) reportAt(item.node, problem);
       }
     }
   },
