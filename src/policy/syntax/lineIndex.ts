@@ -14,10 +14,26 @@ export class LineIndex {
 
   constructor(private readonly text: string) {}
 
+  /** Whether the text has a \r, asked on the first scan: without one, line feeds are found by indexOf(). */
+  private hasCr: boolean | undefined;
+  /** Without \r: the first line feed at or after `scanned`, once found (-1: none), so that a long line is searched once. */
+  private nextLf = -2;
+
   /** Finds the line starts up to `offset` (and possibly one past it, after a \r\n). */
   private scanTo(offset: number): void {
     const { text, starts } = this;
     const end = Math.min(offset + 1, text.length);
+    if (!(this.hasCr ??= text.includes('\r'))) {
+      // The same starts as the loop below finds, a native search per line instead of a test per character.
+      let lf = this.nextLf === -2 ? text.indexOf('\n', this.scanned) : this.nextLf;
+      while (lf >= 0 && lf < end) {
+        starts.push(lf + 1);
+        lf = text.indexOf('\n', lf + 1);
+      }
+      this.nextLf = lf;
+      if (end > this.scanned) this.scanned = end;
+      return;
+    }
     let i = this.scanned;
     for (; i < end; i++) {
       const ch = text.charCodeAt(i);
