@@ -156,10 +156,11 @@ describe('bundles', () => {
 });
 
 describe('lazy AWS SDK', () => {
-  it('dist/extension.js does not contain the SDK; it requires dist/aws.js on first use', () => {
-    const extension = readFileSync(join(root, 'dist', 'extension.js'), 'utf8');
-    assert.doesNotMatch(extension, /class STSClient|STSClient = class/);
-    assert.match(extension, /import\("\.\/aws\.js"\)/);
+  it('the extension bundles do not contain the SDK; the session commands (dist/commands.js) require dist/aws.js on first use', () => {
+    for (const bundle of ['extension.js', 'commands.js', 'language.js']) {
+      assert.doesNotMatch(readFileSync(join(root, 'dist', bundle), 'utf8'), /class STSClient|STSClient = class/, bundle);
+    }
+    assert.match(readFileSync(join(root, 'dist', 'commands.js'), 'utf8'), /import\("\.\/aws\.js"\)/);
     const aws = require(join(root, 'dist', 'aws.js'));
     assert.equal(typeof aws.STSClient, 'function');
     assert.equal(typeof aws.fromIni, 'function');
