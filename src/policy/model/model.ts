@@ -47,6 +47,8 @@ export interface ConditionEntry {
   key: string;
   /** key.toLowerCase(), made once for the many rules that compare it. */
   lowerKey: string;
+  /** lowerPrefixOf(key), made on first use by entryLowerPrefix() in statements.ts; rules call that. */
+  lowerPrefix: string | undefined;
   keyNode: Node;
   /** The whole value node (string, array, …). */
   valueNode: Node | undefined;
@@ -207,6 +209,7 @@ function conditionEntries(operators: Element[]): ConditionEntry[] {
         operatorKey: operator.key,
         key: key.name,
         lowerKey: key.name.toLowerCase(),
+        lowerPrefix: undefined,
         keyNode: key.key,
         valueNode: key.value,
         values: items(key.value),

@@ -5,6 +5,11 @@ import { federatedProvider } from '../iam/iamData';
 import { claimOf, lowerPrefixOf, subjectClaimsOf } from '../iam/oidcProviders';
 import type { ConditionEntry, PrincipalEntry, Statement, TrustedProvider } from './model';
 
+/** lowerPrefixOf(entry.key), computed once per entry (several rules ask, some once per provider). */
+export function entryLowerPrefix(entry: ConditionEntry): string {
+  return (entry.lowerPrefix ??= lowerPrefixOf(entry.key));
+}
+
 /** Whether the statement allows something (rules about who gets in only look at Allow). */
 export const isAllow = (statement: Statement) => statement.effect === 'Allow';
 
@@ -75,7 +80,7 @@ function computeTrustedProviders(statement: Statement): TrustedProvider[] {
     const provider = federatedProvider(entry.item.value);
     if (!provider || provider.kind === 'saml') continue;
     const prefix = provider.keyPrefix.toLowerCase();
-    result.push({ entry, provider, conditions: statement.conditions.filter((c) => lowerPrefixOf(c.key) === prefix) });
+    result.push({ entry, provider, conditions: statement.conditions.filter((c) => entryLowerPrefix(c) === prefix) });
   }
   return result;
 }
@@ -94,7 +99,7 @@ export function testsAbsentKey(statement: Statement): boolean {
   return restrictingEntries(statement).some((e) => {
     if (e.keyInfo) return false;
     if (!/^[^\s:]+:\S+$/.test(e.key)) return true;
-    const prefix = lowerPrefixOf(e.key);
+    const prefix = entryLowerPrefix(e);
     if (!prefix.includes('.') && !prefix.includes('/')) return false;
     trusted ??= new Set(trustedWebIdentityProviders(statement).map((t) => t.provider.keyPrefix.toLowerCase()));
     return !trusted.has(prefix);
@@ -109,7 +114,7 @@ export function testsAbsentKey(statement: Statement): boolean {
 export function pinsSubject(statement: Statement, trusted: TrustedProvider): boolean {
   const subjectClaims = subjectClaimsOf(trusted.provider);
   const prefix = trusted.provider.keyPrefix.toLowerCase();
-  const onSubject = (e: ConditionEntry) => lowerPrefixOf(e.key) === prefix && subjectClaims.includes(claimOf(e.key));
+  const onSubject = (e: ConditionEntry) => entryLowerPrefix(e) === prefix && subjectClaims.includes(claimOf(e.key));
   if (restrictingEntries(statement).some(onSubject)) return true;
   return trusted.conditions.some(
     (e) =>

@@ -1,7 +1,7 @@
 import type { Rule } from '../rule';
 import { identityProviderFacts, issuerReach } from '../../iam/identityProviders';
-import { claimOf, lowerPrefixOf } from '../../iam/oidcProviders';
-import { restrictingEntries, trustedWebIdentityProviders } from '../../model/statements';
+import { claimOf } from '../../iam/oidcProviders';
+import { entryLowerPrefix, restrictingEntries, trustedWebIdentityProviders } from '../../model/statements';
 import { judgedSubjects } from './oidcSubjectValues';
 
 const FACT = {
@@ -59,7 +59,7 @@ export const oidcSubjectBroad: Rule = {
         const facts = identityProviderFacts(host);
         if (!facts.audiencePinsCaller || issuerReach(facts) !== 'own') continue;
         const prefix = host.toLowerCase();
-        const onProvider = restricting.filter((e) => lowerPrefixOf(e.key) === prefix);
+        const onProvider = restricting.filter((e) => entryLowerPrefix(e) === prefix);
         const audience = onProvider.find((e) => claimOf(e.key) === 'aud');
         if (!audience || onProvider.some((e) => facts.subjectClaims.includes(claimOf(e.key)))) continue;
         reportAt(
