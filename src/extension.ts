@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 // dist/commands.js) and the IAM Roles view's items (rolesView.ts: dist/rolesView.js).
 import { LazyCommands, type CommandFeaturesStatus } from './commands/lazyCommands';
 import { LazyExplanationDocuments } from './commands/policy/lazyExplanationDocuments';
-import { trackPolicyProgress } from './commands/walkthroughProgress';
+import { trackPolicyProgress, trackZoneProgress } from './commands/walkthroughProgress';
 import { LazyLanguageFeatures, type LanguageFeaturesStatus } from './language/lazyLanguage';
 import { registerLanguageModelTools } from './language/lmTools/registerTools';
 import { registerRolesView } from './roles/rolesView';
@@ -50,6 +50,8 @@ export function activate(context: vscode.ExtensionContext): IamTrustApi {
     registerLanguageModelTools(() => language.load('language model tool').languageModelTools, commands.sessionTools),
     registerSessionTerminalProfile(session, commands.environment),
     registerRolesView(session, explanations),
+    // The walkthrough's zone-of-trust step (its other steps start with the bundles that make them happen).
+    trackZoneProgress(),
   );
   return {
     activationTimeMs: performance.now() - started,

@@ -8,6 +8,12 @@ export const WALKTHROUGH_CONTEXT = {
   policyChecked: 'iamTrust.walkthrough.policyChecked',
   /** A finding went away from an open document after an edit of it (a quick fix, or the user's own). */
   findingFixed: 'iamTrust.walkthrough.findingFixed',
+  /**
+   * The zone of trust was set: iamTrust.accountId, trustedAccounts or organizationId changed. (The
+   * step also completes on VS Code's onSettingChanged, which code-server 4.100 was seen to miss: it
+   * counts each event once per window, and a change of the same key at start-up may use it up.)
+   */
+  zoneOfTrustSet: 'iamTrust.walkthrough.zoneOfTrustSet',
   /** The window has a live role session. */
   roleAssumed: 'iamTrust.walkthrough.roleAssumed',
   /** A terminal was opened while a role session lived (it gets the session's environment). */

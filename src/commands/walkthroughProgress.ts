@@ -31,7 +31,17 @@ function stepSetter(): StepSetter {
 /** Watches for all of the walkthrough's events (the browser entry, the tests). */
 export function trackWalkthroughProgress(session: SessionState): vscode.Disposable {
   const set = stepSetter();
-  return vscode.Disposable.from(trackPolicyProgress(set), trackSessionProgress(session, set));
+  return vscode.Disposable.from(trackZoneProgress(set), trackPolicyProgress(set), trackSessionProgress(session, set));
+}
+
+/** The settings that declare the zone of trust (the walkthrough's third step). */
+const ZONE_SETTINGS = ['iamTrust.accountId', 'iamTrust.trustedAccounts', 'iamTrust.organizationId'];
+
+/** The walkthrough's zone-of-trust step: a configuration listener, from activation (it costs no message to the window). */
+export function trackZoneProgress(set: StepSetter = stepSetter()): vscode.Disposable {
+  return vscode.workspace.onDidChangeConfiguration((event) => {
+    if (ZONE_SETTINGS.some((name) => event.affectsConfiguration(name))) set(WALKTHROUGH_CONTEXT.zoneOfTrustSet);
+  });
 }
 
 /**

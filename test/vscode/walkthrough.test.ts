@@ -8,6 +8,11 @@ import type { SessionState } from '../../src/session/sessionState';
 // setContext calls, through a wrapped vscode.commands.executeCommand. The extension sets each key
 // once per window, and earlier suites apply quick fixes too: so the suite runs its own tracker
 // (the same code, a fresh instance) on the extension's real diagnostics.
+async function waitFor(ok: () => boolean, what: string): Promise<void> {
+  for (let i = 0; i < 100 && !ok(); i++) await new Promise((r) => setTimeout(r, 100));
+  assert.ok(ok(), what);
+}
+
 describe('Walkthrough progress', () => {
   let tracker: vscode.Disposable;
   const real = vscode.commands.executeCommand;
@@ -35,10 +40,6 @@ describe('Walkthrough progress', () => {
     });
     await vscode.window.showTextDocument(document);
     const ours = () => vscode.languages.getDiagnostics(document.uri).filter((d) => d.source === 'iam-trust');
-    const waitFor = async (ok: () => boolean, what: string) => {
-      for (let i = 0; i < 100 && !ok(); i++) await new Promise((r) => setTimeout(r, 100));
-      assert.ok(ok(), what);
-    };
     await waitFor(() => ours().some((d) => String((d.code as { value: string }).value) === 'effect-invalid'), 'effect-invalid reported');
     // An edit that fixes nothing: no key.
     const edit = new vscode.WorkspaceEdit();
@@ -53,5 +54,16 @@ describe('Walkthrough progress', () => {
     await vscode.workspace.applyEdit(fix.edit);
     await waitFor(() => !ours().some((d) => String((d.code as { value: string }).value) === 'effect-invalid'), 'effect-invalid gone');
     await waitFor(() => contexts.some(([k, v]) => k === 'iamTrust.walkthrough.findingFixed' && v === true), `findingFixed set (setContext calls: ${JSON.stringify(contexts)})`);
+  });
+
+  it('setting the zone of trust (iamTrust.trustedAccounts) sets iamTrust.walkthrough.zoneOfTrustSet', async () => {
+    const config = vscode.workspace.getConfiguration('iamTrust');
+    const before = config.inspect<string[]>('trustedAccounts')?.globalValue;
+    try {
+      await config.update('trustedAccounts', ['444455556666'], vscode.ConfigurationTarget.Global);
+      await waitFor(() => contexts.some(([k, v]) => k === 'iamTrust.walkthrough.zoneOfTrustSet' && v === true), `zoneOfTrustSet set (setContext calls: ${JSON.stringify(contexts)})`);
+    } finally {
+      await config.update('trustedAccounts', before, vscode.ConfigurationTarget.Global);
+    }
   });
 });
