@@ -25,11 +25,21 @@ ruleTests(conditionKeyInvalid, {
     // of the provider it meant to name are not reported again as "does not trust".
     { name: 'claims of an 11-digit-account provider ARN', text: k('token.actions.githubusercontent.com:aud', { Federated: 'arn:aws:iam::11112222333:oidc-provider/token.actions.githubusercontent.com' }) },
     { name: 'claims of a placeholder provider ARN', text: k('oidc.eks.us-east-2.amazonaws.com/id/0A1B2C:sub', { Federated: 'arn:aws:iam::<AWS_ACCOUNT_ID>:oidc-provider/<OIDC_PROVIDER>' }) },
+    // Held-out set 2: AWS's SageMaker operators guide, as published (placeholders with spaces).
+    {
+      name: 'a claim of a provider whose URL holds placeholders with spaces',
+      text: k('oidc.eks.<EKS Cluster region>.amazonaws.com/id/<OIDC ID>:sub', { Federated: 'arn:aws:iam::111122223333:oidc-provider/oidc.eks.<EKS Cluster region>.amazonaws.com/id/<OIDC ID>' }),
+    },
     { name: 'placeholder key prefix beside a placeholder provider', text: k('<OIDC_PROVIDER>:aud', { Federated: 'arn:aws:iam::<ACCOUNT_ID>:oidc-provider/<OIDC_PROVIDER>' }) },
   ],
   invalid: [
     { name: 'misspelt global key', text: k('aws:SourceAcount'), errors: [{ token: '"aws:SourceAcount"', message: /did you mean "aws:SourceAccount"/ }] },
     { name: 'unknown sts key', text: k('sts:ExternalID2'), errors: [{ token: '"sts:ExternalID2"', message: /sts service has no condition key/ }] },
+    {
+      name: 'a key with spaces beside an unreadable provider it does not name is still malformed',
+      text: k('my claim:sub', { Federated: 'arn:aws:iam::111122223333:oidc-provider/oidc.eks.<EKS Cluster region>.amazonaws.com/id/<OIDC ID>' }),
+      errors: [{ token: '"my claim:sub"', message: /keys look like "prefix:name"/ }],
+    },
     { name: 'malformed', text: k('ExternalId'), errors: [{ token: '"ExternalId"', message: /keys look like "prefix:name"/ }] },
     { name: 'provider not trusted', text: k('oidc.eks.eu-west-1.amazonaws.com/id/ABC123:sub'), errors: [{ token: '"oidc.eks.eu-west-1.amazonaws.com/id/ABC123:sub"', message: /does not trust/ }] },
     { name: 'unknown claim of a trusted provider', text: k('oidc.eks.eu-west-1.amazonaws.com/id/ABC123:namespace', { Federated: eks }), errors: [{ token: '"oidc.eks.eu-west-1.amazonaws.com/id/ABC123:namespace"', message: /no claim "namespace"/ }] },

@@ -21,7 +21,13 @@ function hasClaim(provider: FederatedProvider, claim: string): boolean {
  * lookupConditionKey(key), when the caller has it already.
  */
 export function conditionKeyProblem(key: string, statement: Statement, info = lookupConditionKey(key)): string | undefined {
-  if (!/^[^\s:]+:\S+$/.test(key)) return `"${key}" is not a condition key: keys look like "prefix:name", e.g. "aws:SourceAccount"`;
+  if (!/^[^\s:]+:\S+$/.test(key)) {
+    // A claim of the provider an unreadable Federated ARN names, placeholders and all (AWS's
+    // SageMaker guide: oidc.eks.<EKS Cluster region>.amazonaws.com/id/<OIDC ID>:sub): the ARN is
+    // federated-invalid's finding, and the key is as wrong as it is, no more.
+    if (claimOfUnreadableProvider(key, statement)) return undefined;
+    return `"${key}" is not a condition key: keys look like "prefix:name", e.g. "aws:SourceAccount"`;
+  }
   let unreadableProvider = false;
   for (const entry of statement.principals) {
     if (entry.type !== 'Federated' || entry.item.kind !== 'string') continue;
@@ -49,6 +55,15 @@ export function conditionKeyProblem(key: string, statement: Statement, info = lo
     return `"${key}" is a claim of the identity provider ${prefix}, which this statement does not trust: add it as the Federated principal, or fix the key`;
   }
   return `Unknown condition key "${key}" (no service or identity provider "${prefix}")`;
+}
+
+function claimOfUnreadableProvider(key: string, statement: Statement): boolean {
+  const prefix = conditionKeyPrefix(key).toLowerCase();
+  return statement.principals.some((entry) => {
+    if (entry.type !== 'Federated' || entry.item.kind !== 'string' || federatedProvider(entry.item.value)) return false;
+    const host = /:oidc-provider\/(.+)$/.exec(entry.item.value)?.[1];
+    return host !== undefined && host.toLowerCase() === prefix;
+  });
 }
 
 export const conditionKeyInvalid: Rule = {
