@@ -10,6 +10,8 @@ const github = 'arn:aws:iam::111122223333:oidc-provider/token.actions.githubuser
 
 /** A policy with the finding each fix is for. */
 const CASES: Record<string, string> = {
+  // Indented with no-break spaces, as AWS's SageMaker guide publishes a policy; one stays, in a string.
+  'json-syntax': stmt({ Sid: 'Keep\u00a0me', ...base }).replace(/\n {2}/g, '\n\u00a0\u00a0'),
   'version-missing': JSON.stringify({ Statement: [base] }, null, 2),
   'version-invalid': stmt(base).replace('2012-10-17', '2024-01-01'),
   'version-legacy': stmt(base).replace('2012-10-17', '2008-10-17'),
@@ -50,6 +52,15 @@ describe('quick fixes', () => {
       assert.deepEqual(newErrors.map((f) => `${f.code}: ${f.message}`), [], `no new error:\n${fixed}`);
     });
   }
+
+  it('json-syntax: one finding for all the Unicode spaces; the fix replaces those outside strings only', () => {
+    const text = CASES['json-syntax']!;
+    const findings = lint(text).filter((f) => f.code === 'json-syntax');
+    assert.equal(findings.length, 1, findings.map((f) => f.message).join('\n'));
+    assert.match(findings[0]!.message, /U\+00A0 \(no-break space\) and \d+ more place/);
+    const fixed = applyFix(text, fixesFor(text, findings[0]!)[0]!);
+    assert.equal(fixed, stmt({ Sid: 'Keep\u00a0me', ...base }));
+  });
 
   it('keeps the document\'s indentation and the other elements', () => {
     const text = stmt({ ...base, Resource: '*' });

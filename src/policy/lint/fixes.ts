@@ -4,7 +4,7 @@ import { deprecatedGlobalKey } from '../iam/deprecatedKeys';
 import { federatedProvider } from '../iam/iamData';
 import { buildModel, type PolicyModel, type Statement } from '../model/model';
 import { parseOperator } from '../iam/operators';
-import { parsePolicy } from '../syntax/parse';
+import { parsePolicy, UNICODE_SPACE_MESSAGE, unicodeSpaceEdits } from '../syntax/parse';
 
 /** A quick fix for one finding: text edits to the policy, and whether it is the preferred fix. */
 export interface Fix {
@@ -45,6 +45,7 @@ interface FixContext {
 }
 
 const BUILDERS: Record<string, FixBuilder> = {
+  'json-syntax': (c) => (c.finding.message.startsWith(UNICODE_SPACE_MESSAGE) ? [fix('Replace the Unicode spaces with plain spaces', unicodeSpaceEdits(c.text), true)] : []),
   'version-missing': (c) => [fix('Add "Version": "2012-10-17"', c.modify(['Version'], '2012-10-17'), true)],
   'version-invalid': (c) => [fix('Use Version "2012-10-17"', c.modify(['Version'], '2012-10-17'), true)],
   'version-legacy': (c) => [fix('Use Version "2012-10-17"', c.modify(['Version'], '2012-10-17'), true)],

@@ -36,6 +36,29 @@ const SYNTAX_MESSAGES: Record<string, string> = {
   UnexpectedEndOfNumber: 'Unterminated number',
 };
 
+/** Spaces that JSON does not count as whitespace (it has only space, tab, CR and LF). */
+const UNICODE_SPACE = /[\u00a0\u1680\u2000-\u200b\u2028\u2029\u202f\u205f\u3000\ufeff]/;
+const UNICODE_SPACES = /[\u00a0\u1680\u2000-\u200b\u2028\u2029\u202f\u205f\u3000\ufeff]/g;
+
+/** How the json-syntax problem for Unicode spaces starts (its quick fix looks for it). */
+export const UNICODE_SPACE_MESSAGE = 'A space JSON does not allow';
+
+/**
+ * Edits that turn every Unicode space outside strings into a plain space (inside a string it is
+ * text, and stays): the quick fix of the problem above.
+ */
+export function unicodeSpaceEdits(text: string): Array<{ offset: number; length: number; content: string }> {
+  const edits: Array<{ offset: number; length: number; content: string }> = [];
+  const scanner = createScanner(text, false);
+  for (let token = scanner.scan() as number as SyntaxKind; token !== SyntaxKind.EOF; token = scanner.scan() as number as SyntaxKind) {
+    if (token !== SyntaxKind.Unknown) continue;
+    const offset = scanner.getTokenOffset();
+    const content = text.slice(offset, offset + scanner.getTokenLength());
+    if (UNICODE_SPACE.test(content)) edits.push({ offset, length: content.length, content: content.replace(UNICODE_SPACES, ' ') });
+  }
+  return edits;
+}
+
 /**
  * Parses leniently (so later rules still see as much of the document as can be
  * recovered) but records every leniency as a problem, because IAM accepts strict JSON only.
@@ -58,11 +81,23 @@ export function parsePolicy(text: string): ParsedPolicy {
     });
   }
   const seenOffsets = new Set<number>();
+  // Unicode spaces outside strings (a no-break space pasted from a web page, as in AWS's own
+  // SageMaker guide): one problem for all of them, at the first, not one per indentation run.
+  let unicodeSpace: SyntaxProblem | undefined;
+  let unicodeSpaces = 0;
   for (const e of errors) {
     // jsonc-parser can report several codes for one bad token; the first says it best.
     if (seenOffsets.has(e.offset)) continue;
     seenOffsets.add(e.offset);
     const code = printParseErrorCode(e.error);
+    if (code === 'InvalidSymbol' && UNICODE_SPACE.test(text.charAt(e.offset))) {
+      unicodeSpaces++;
+      if (!unicodeSpace) {
+        unicodeSpace = { message: '', offset: e.offset, length: 1 };
+        syntaxProblems.push(unicodeSpace);
+      }
+      continue;
+    }
     const comma = code === 'PropertyNameExpected' || code === 'ValueExpected' ? (commaBefore.get(e.offset) ?? -1) : -1;
     // At the end of the text jsonc-parser can report a token that runs past it: clamp.
     const offset = Math.min(e.offset, text.length);
@@ -71,6 +106,11 @@ export function parsePolicy(text: string): ParsedPolicy {
         ? { message: 'Trailing comma: IAM accepts strict JSON only', offset: comma, length: 1 }
         : { message: SYNTAX_MESSAGES[code] ?? code, offset, length: Math.min(e.length, text.length - offset) },
     );
+  }
+  if (unicodeSpace) {
+    const char = text.charCodeAt(unicodeSpace.offset).toString(16).toUpperCase().padStart(4, '0');
+    const name = char === '00A0' ? ' (no-break space)' : char === 'FEFF' ? ' (byte order mark)' : '';
+    unicodeSpace.message = `${UNICODE_SPACE_MESSAGE}: U+${char}${name}${unicodeSpaces > 1 ? ` and ${unicodeSpaces - 1} more place(s)` : ''}; IAM refuses the document. Replace ${unicodeSpaces > 1 ? 'them' : 'it'} with plain spaces`;
   }
   if (!root && text.trim() === '') {
     syntaxProblems.push({ message: 'The document is empty: a trust policy is a JSON object', offset: 0, length: 0 });
