@@ -139,11 +139,13 @@ export const tests = [
         await runFromPalette(page, 'IAM: Assume Role…');
         await page.locator('.quick-input-widget input[placeholder^="A recent role"]').waitFor({ state: 'visible' });
         await widget(page).locator('input').fill('arn:aws:iam::111122223333:role/Deploy');
-        await widget(page).locator('.quick-input-list .monaco-list-row', { hasText: 'Use arn:aws:iam::111122223333:role/Deploy' }).first().waitFor({ state: 'visible' });
+        // Enter only once the row is the active one: pressed while the list was still being
+        // redrawn for the typed text, it took another item (the flow then asked something else).
+        await widget(page).locator('.quick-input-list .monaco-list-row.focused', { hasText: 'Use arn:aws:iam::111122223333:role/Deploy' }).first().waitFor({ state: 'visible' });
         await page.keyboard.press('Enter');
         await page.locator('.quick-input-widget input[placeholder^="Which credentials call sts:AssumeRole?"]').waitFor({ state: 'visible' });
         await widget(page).locator('input').fill('alice');
-        await widget(page).locator('.quick-input-list .monaco-list-row', { hasText: 'alice' }).first().waitFor({ state: 'visible' });
+        await widget(page).locator('.quick-input-list .monaco-list-row.focused', { hasText: 'alice' }).first().waitFor({ state: 'visible' });
         await page.keyboard.press('Enter');
         await widget(page).locator('.quick-input-message', { hasText: 'Session name' }).waitFor({ state: 'visible' });
         await enter(page);
