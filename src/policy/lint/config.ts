@@ -7,7 +7,7 @@
  */
 import { parseTree, type Node, type ParseError, printParseErrorCode } from 'jsonc-parser';
 import { SEVERITIES, type Finding, type Severity } from '../base/finding';
-import { globMatch } from '../base/glob';
+import { compileGlob } from '../base/glob';
 import { MAX_NESTING_DEPTH } from '../base/limits';
 import { LineIndex } from '../syntax/lineIndex';
 import { cutDeepNesting } from '../syntax/parse';
@@ -212,40 +212,69 @@ export function applySeverities(findings: Finding[], layer: Pick<LintLayer, 'ign
 export function searchIncludes(config: Pick<ProjectConfig, 'include' | 'exclude'>, path: string, isFolder: boolean): boolean {
   const segments = path.split('/').filter((s) => s !== '' && s !== '.');
   if (segments[0] === '..') return true; // outside the file's folder: not its business
-  const exclude = config.exclude ?? [];
-  for (let n = 1; n <= segments.length; n++) {
-    const prefix = segments.slice(0, n);
-    if (exclude.some((g) => pathGlobMatch(g, prefix))) return false;
-  }
+  // One pass per glob answers for every prefix of the path (a folder above it excluded).
+  if ((config.exclude ?? []).some((g) => compilePathGlob(g).some(segments))) return false;
   if (isFolder || !config.include || config.include.length === 0) return true;
   return config.include.some((g) => pathGlobMatch(g, segments));
 }
 
 /** Whether the glob matches the whole path (segments). */
 export function pathGlobMatch(glob: string, path: readonly string[]): boolean {
-  let g = glob.trim().replace(/\\/g, '/');
-  if (g.startsWith('./')) g = g.slice(2);
-  g = g.replace(/\/+$/, '');
-  const anchored = g.includes('/');
-  const pattern = g.split('/').filter((s) => s !== '');
-  if (pattern.length === 0) return false;
-  return segmentsMatch(anchored ? pattern : ['**', ...pattern], path);
+  return compilePathGlob(glob).whole(path);
 }
 
-/** `**` matches any number of segments; other segments by globMatch (`*`, `?`). Dynamic programming, no backtracking. */
-function segmentsMatch(pattern: readonly string[], path: readonly string[]): boolean {
+type SegmentMatcher = ((text: string) => boolean) | undefined;
+
+/**
+ * A glob compiled for paths: its segments' wildcard matchers made once (not once per path
+ * segment tried); `whole` says whether it matches the whole path, `some` whether it matches a
+ * prefix of one or more segments.
+ */
+function compilePathGlob(glob: string): { whole(path: readonly string[]): boolean; some(path: readonly string[]): boolean } {
+  let g = glob.trim().replace(/\\/g, '/');
+  if (g.startsWith('./')) g = g.slice(2);
+  // Trailing slashes cut by a loop: /\/+$/ tries every slash of a run as a start (40,000 slashes
+  // before a name took 43 s per path searched).
+  let end = g.length;
+  while (end > 0 && g.charCodeAt(end - 1) === 47) end--;
+  g = g.slice(0, end);
+  const anchored = g.includes('/');
+  const pattern = g.split('/').filter((s) => s !== '');
+  if (pattern.length === 0) return { whole: () => false, some: () => false };
+  const matchers: SegmentMatcher[] = (anchored ? pattern : ['**', ...pattern]).map((p) => (p === '**' ? undefined : compileGlob(p)));
+  return { whole: (path) => prefixMatches(matchers, path, false), some: (path) => prefixMatches(matchers, path, true) };
+}
+
+/**
+ * Whether the pattern (`**` as undefined: any number of segments; others by their matcher)
+ * matches the whole path, or with `anyPrefix` a prefix of one or more segments. One forward pass
+ * over the path carrying the set of pattern positions reached: no backtracking, P x S steps.
+ */
+function prefixMatches(pattern: readonly SegmentMatcher[], path: readonly string[], anyPrefix: boolean): boolean {
   const P = pattern.length;
-  const S = path.length;
-  // next[j]: does pattern[i+1..] match path[j..]; row[j]: does pattern[i..] match path[j..]
-  let next = new Array<boolean>(S + 1).fill(false);
-  next[S] = true;
-  for (let i = P - 1; i >= 0; i--) {
-    const row = new Array<boolean>(S + 1).fill(false);
-    const p = pattern[i]!;
-    for (let j = S; j >= 0; j--) {
-      row[j] = p === '**' ? next[j]! || (j < S && row[j + 1]!) : j < S && next[j + 1]! && globMatch(p, path[j]!);
+  // reached[i]: pattern[0..i) matches the segments read so far.
+  let reached = new Uint8Array(P + 1);
+  reached[0] = 1;
+  const close = (set: Uint8Array) => {
+    // `**` matches no segment too.
+    for (let i = 0; i < P; i++) if (set[i] && pattern[i] === undefined) set[i + 1] = 1;
+  };
+  close(reached);
+  for (let j = 0; j < path.length; j++) {
+    const next = new Uint8Array(P + 1);
+    let any = false;
+    for (let i = 0; i < P; i++) {
+      if (!reached[i]) continue;
+      const matches = pattern[i];
+      if (matches === undefined) next[i] = 1;
+      else if (matches(path[j]!)) next[i + 1] = 1;
+      else continue;
+      any = true;
     }
-    next = row;
+    if (!any) return false;
+    close(next);
+    reached = next;
+    if (anyPrefix && reached[P]) return true;
   }
-  return next[0]!;
+  return !anyPrefix && reached[P] === 1;
 }

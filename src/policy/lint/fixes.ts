@@ -4,7 +4,7 @@ import { deprecatedGlobalKey } from '../iam/deprecatedKeys';
 import { federatedProvider } from '../iam/iamData';
 import { buildModel, type PolicyModel, type Statement } from '../model/model';
 import { parseOperator } from '../iam/operators';
-import { parsePolicy, UNICODE_SPACE_MESSAGE, unicodeSpaceEdits } from '../syntax/parse';
+import { cutDeepNesting, parsePolicy, UNICODE_SPACE_MESSAGE, unicodeSpaceEdits } from '../syntax/parse';
 
 /** A quick fix for one finding: text edits to the policy, and whether it is the preferred fix. */
 export interface Fix {
@@ -114,6 +114,10 @@ export const FIXABLE_CODES: readonly string[] = Object.keys(BUILDERS);
 export function fixesFor(text: string, finding: Finding, options: FixOptions = {}): Fix[] {
   const builder = BUILDERS[finding.code];
   if (!builder) return [];
+  // Of json-syntax problems only the Unicode-space one has a fix, and it needs no model: a broken
+  // document has one problem per bad token (16,000 in 32 KB), and parsing it again for each, as
+  // a code action over a selection asks, took minutes.
+  if (finding.code === 'json-syntax' && !finding.message.startsWith(UNICODE_SPACE_MESSAGE)) return [];
   const model = buildModel(parsePolicy(text));
   const index = model.statements.findIndex(
     (s) => finding.offset >= s.node.offset && finding.offset < s.node.offset + s.node.length,
@@ -149,6 +153,12 @@ export function applyFix(text: string, fix: Fix): string {
  * seconds. The same single edit results: the change, then the changed lines formatted.
  */
 function modifyFormatted(text: string, path: JSONPath, value: unknown, formattingOptions: FormattingOptions): Edit[] {
+  // Formatting puts each element on a line indented by its depth: its output grows with depth
+  // times elements (a 114 KB line 1,000 levels deep took 73 s). A document nested deeper than
+  // IAM allows gets no fix (its depth is cut before parsing; jsonc-parser's edit lands in the
+  // wrong place there), and a changed line longer than any trust policy (4,096 characters at
+  // most) gets the edit unformatted.
+  if (cutDeepNesting(text).cuts.length > 0) return [];
   const [edit] = modify(text, path, value, {});
   if (!edit) return [];
   const changed = text.slice(0, edit.offset) + edit.content + text.slice(edit.offset + edit.length);
@@ -158,6 +168,7 @@ function modifyFormatted(text: string, path: JSONPath, value: unknown, formattin
     while (begin > 0 && !isEol(changed, begin - 1)) begin--;
     while (end < changed.length && !isEol(changed, end)) end++;
   }
+  if (end - begin > MAX_FORMATTED_CHARS) return [edit];
   const edits = format(changed, { offset: begin, length: end - begin }, { ...formattingOptions, keepLines: false });
   if (edits.length === 0) return [{ offset: begin, length: text.length - (changed.length - end) - begin, content: changed.slice(begin, end) }];
   const formatted = applyInOrder(changed, edits);
@@ -167,6 +178,9 @@ function modifyFormatted(text: string, path: JSONPath, value: unknown, formattin
   end = Math.max(end, last.offset + last.length) + shift;
   return [{ offset: begin, length: text.length - (formatted.length - end) - begin, content: formatted.slice(begin, end) }];
 }
+
+/** The longest range a fix formats: far above a trust policy's maximum size (4,096 characters). */
+const MAX_FORMATTED_CHARS = 20_000;
 
 const isEol = (text: string, at: number) => text[at] === '\n' || text[at] === '\r';
 

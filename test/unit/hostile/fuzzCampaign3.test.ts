@@ -1,0 +1,72 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
+import { lint } from '../../../src/policy/lint/lint';
+import { fixesFor } from '../../../src/policy/lint/fixes';
+import { pathGlobMatch, searchIncludes } from '../../../src/policy/lint/config';
+
+// Found by the adversarial campaign of 2026-12-01 (npm run fuzz -- --campaign, notes in
+// /work/notes/fuzz-3.md). Each case runs in a worker thread of this same bundle with a hang
+// guard: a regression fails its test instead of hanging the run. The guards are generous (a
+// hang, not slowness): on the code before the fix each case took minutes.
+
+/** A policy whose string breaks at a lone carriage return: one json-syntax problem per token after it (20,003 in 40 KB). */
+const BROKEN = `{"a":"\r${':a'.repeat(20_000)}}`;
+/** 1,000 unclosed levels, then 50,000 elements on the same line (114 KB). */
+const DEEP_LINE = `${'{"Statement":['.repeat(1000)}${'1,'.repeat(50_000)}`;
+/** An exclude glob of 80,000 slashes before a name. */
+const SLASHES = `${'/'.repeat(80_000)}x`;
+
+const CASES: Record<string, () => unknown> = {
+  // fixesFor parsed the document again for every json-syntax problem (only the Unicode-space one has a fix).
+  'fixes of every json-syntax problem': () => {
+    const findings = lint(BROKEN).filter((f) => f.code === 'json-syntax');
+    return { problems: findings.length, fixes: findings.reduce((n, f) => n + fixesFor(BROKEN, f).length, 0) };
+  },
+  // The "Add Version" fix formatted the changed line: each element indented by its depth (73 s).
+  'the version-missing fix on a long line nested 1,000 deep': () => fixesFor(DEEP_LINE, { code: 'version-missing', severity: 'warning', message: '', offset: 0, length: 1, range: { start: { line: 1, column: 1 }, end: { line: 1, column: 2 } } }).length,
+  // /\/+$/ on a run of slashes not at the end tried every slash as a start (43 s for 40,000 per path).
+  'an exclude glob of 80,000 slashes': () => [searchIncludes({ exclude: [SLASHES] }, 'a/b.json', false), pathGlobMatch(SLASHES, ['x']), pathGlobMatch(`x${'/'.repeat(80_000)}`, ['x'])],
+};
+
+if (!isMainThread && workerData?.fuzzCampaign3) {
+  parentPort!.postMessage(CASES[workerData.fuzzCampaign3 as string]!());
+} else {
+  const run = (name: string, ms = 60_000) =>
+    new Promise<unknown>((resolve, reject) => {
+      const worker = new Worker(__filename, { workerData: { fuzzCampaign3: name } });
+      const timer = setTimeout(() => {
+        void worker.terminate();
+        reject(new Error(`${name}: no answer within ${ms} ms`));
+      }, ms);
+      worker.once('message', (value) => {
+        clearTimeout(timer);
+        void worker.terminate();
+        resolve(value);
+      });
+      worker.once('error', (error) => {
+        clearTimeout(timer);
+        reject(error);
+      });
+    });
+
+  describe('fuzz campaign 3: quick fixes and .iamtrust.json globs answer on hostile input', () => {
+    it('fixes of every json-syntax problem of a broken document: none, at once', async () => {
+      assert.deepEqual(await run('fixes of every json-syntax problem'), { problems: 20_003, fixes: 0 });
+    });
+    it('the version-missing fix on a long line nested 1,000 deep: none (IAM refuses the nesting)', async () => {
+      assert.equal(await run('the version-missing fix on a long line nested 1,000 deep'), 0);
+    });
+    it('an exclude glob of 80,000 slashes before a name: anchored, matches only that name', async () => {
+      assert.deepEqual(await run('an exclude glob of 80,000 slashes'), [true, true, true]);
+    });
+    it('the fixes that remain: a Unicode space still gets its fix, a long minified policy gets Version added unformatted', () => {
+      const nbsp = '{\u00a0"Version": "2012-10-17", "Statement": []}';
+      const problem = lint(nbsp).find((f) => f.code === 'json-syntax')!;
+      assert.equal(fixesFor(nbsp, problem).length, 1);
+      const long = JSON.stringify({ Statement: Array.from({ length: 400 }, (_, i) => ({ Sid: `S${i}`, Effect: 'Allow', Principal: { AWS: '111122223333' }, Action: 'sts:AssumeRole' })) });
+      const [fix] = fixesFor(long, lint(long).find((f) => f.code === 'version-missing')!);
+      assert.ok(fix && fix.edits.length === 1 && fix.edits[0]!.content.length < 100, JSON.stringify(fix?.edits[0]?.content.length));
+    });
+  });
+}
