@@ -65,7 +65,10 @@ const LEVELS = [...SEVERITIES, 'off'];
 export function parseProjectConfig(text: string): { config: ProjectConfig; problems: ConfigProblem[] } {
   const lines = new LineIndex(text);
   const problems: ConfigProblem[] = [];
-  const problem = (message: string, offset: number, length: number) => {
+  const problem = (message: string, at: number, size: number) => {
+    // jsonc-parser reports an unterminated comment at the end one character past the text: clamp.
+    const offset = Math.min(at, text.length);
+    const length = Math.min(size, text.length - offset);
     const { line, column } = lines.positionAt(offset);
     problems.push({ message, offset, length, line, column });
   };

@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { lint } from '../../../src/policy/lint/lint';
 import { fixesFor } from '../../../src/policy/lint/fixes';
-import { pathGlobMatch, searchIncludes } from '../../../src/policy/lint/config';
+import { parseProjectConfig, pathGlobMatch, searchIncludes } from '../../../src/policy/lint/config';
 
 // Found by the adversarial campaign of 2026-12-01 (npm run fuzz -- --campaign, notes in
 // /work/notes/fuzz-3.md). Each case runs in a worker thread of this same bundle with a hang
@@ -59,6 +59,12 @@ if (!isMainThread && workerData?.fuzzCampaign3) {
     });
     it('an exclude glob of 80,000 slashes before a name: anchored, matches only that name', async () => {
       assert.deepEqual(await run('an exclude glob of 80,000 slashes'), [true, true, true]);
+    });
+    it('.iamtrust.json: a comment left open at the end is a problem inside the text', () => {
+      const text = '{ "accountId": , /*';
+      const { problems } = parseProjectConfig(text);
+      assert.ok(problems.length > 0);
+      for (const p of problems) assert.ok(p.offset >= 0 && p.offset + p.length <= text.length, JSON.stringify(p));
     });
     it('the fixes that remain: a Unicode space still gets its fix, a long minified policy gets Version added unformatted', () => {
       const nbsp = '{\u00a0"Version": "2012-10-17", "Statement": []}';
