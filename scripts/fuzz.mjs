@@ -651,7 +651,7 @@ function doubling() {
   ];
   const cpu = (fn) => {
     const samples = [];
-    for (let i = 0; i < 3; i++) {
+    for (let i = 0; i < 5; i++) {
       const t0 = process.cpuUsage();
       fn();
       const { user, system } = process.cpuUsage(t0);
@@ -660,12 +660,12 @@ function doubling() {
     return Math.min(...samples);
   };
   let ok = true;
-  console.log('\ncampaign: time versus size (CPU ms, min of 3), n = 200 … 1600');
+  console.log('\ncampaign: time versus size (CPU ms, min of 5), n = 400 … 3200');
   for (const [name, make, run] of shapes) {
     const times = [];
     let chars = 0;
     try {
-      for (const n of [200, 400, 800, 1600]) {
+      for (const n of [400, 800, 1600, 3200]) {
         const text = make(n);
         chars = text.length;
         times.push(cpu(() => run(text)));

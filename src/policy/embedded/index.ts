@@ -112,11 +112,8 @@ export interface EmbeddedFix {
  */
 export function embeddedFixes(text: string, kind: EmbeddingKind, offset: number, code: string, options: LintOptions = {}): EmbeddedFix[] {
   const out: EmbeddedFix[] = [];
-  for (const policy of extractPolicies(text, kind, options)) {
-    if (policy.raw) continue;
-    const { text: json, segments } = serialize(withPlausibleUnknowns(policy.value, options.accountId ?? UNKNOWN_ACCOUNT));
-    const index = new SegmentIndex(segments);
-    for (const finding of lint(json, options)) {
+  for (const { json, segments, index, findings } of fixViews(text, kind, options)) {
+    for (const finding of findings) {
       if (finding.code !== code) continue;
       const target = index.moved(finding.offset, finding.length);
       if (!target || target.segment.unknown || target.offset !== offset) continue;
@@ -141,6 +138,34 @@ export function embeddedFixes(text: string, kind: EmbeddingKind, offset: number,
     }
   }
   return out;
+}
+
+/** A policy of the file as its fixes see it: serialized, indexed and linted. */
+interface FixView {
+  json: string;
+  segments: ReturnType<typeof serialize>['segments'];
+  index: SegmentIndex;
+  findings: Finding[];
+}
+
+/**
+ * The last file's fix views: a code action over a selection asks for every diagnostic of the
+ * file in turn, and reading and linting the whole file again for each took a minute for the
+ * 400 findings of a 43 KB template. One file, the last asked about, is remembered.
+ */
+let lastFixViews: { text: string; kind: EmbeddingKind; options: string; views: FixView[] } | undefined;
+
+function fixViews(text: string, kind: EmbeddingKind, options: LintOptions): FixView[] {
+  const key = JSON.stringify(options);
+  if (lastFixViews && lastFixViews.text === text && lastFixViews.kind === kind && lastFixViews.options === key) return lastFixViews.views;
+  const views: FixView[] = [];
+  for (const policy of extractPolicies(text, kind, options)) {
+    if (policy.raw) continue;
+    const { text: json, segments } = serialize(withPlausibleUnknowns(policy.value, options.accountId ?? UNKNOWN_ACCOUNT));
+    views.push({ json, segments, index: new SegmentIndex(segments), findings: lint(json, options) });
+  }
+  lastFixViews = { text, kind, options: key, views };
+  return views;
 }
 
 /** The string a token of the file stands for, as far as quoting goes: `"…"` (JSON escapes), `'…'` (YAML's), or bare. */

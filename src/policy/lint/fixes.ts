@@ -136,7 +136,7 @@ export function fixesFor(text: string, finding: Finding, options: FixOptions = {
       options,
       modify: (p, value) => modifyFormatted(text, p, value, formattingOptions),
       replace: (node, value) => [{ offset: node.offset, length: node.length, content: JSON.stringify(value) }],
-    }).filter((f) => f.edits.length > 0);
+    }).filter((f) => f.edits.length > 0 && f.edits.every((e) => e.offset >= 0 && e.length >= 0 && e.offset + e.length <= text.length));
   } catch {
     // A document too broken to edit safely gets no fix rather than a wrong one.
     return [];
@@ -160,7 +160,8 @@ function modifyFormatted(text: string, path: JSONPath, value: unknown, formattin
   // most) gets the edit unformatted.
   if (cutDeepNesting(text).cuts.length > 0) return [];
   const [edit] = modify(text, path, value, {});
-  if (!edit) return [];
+  // On a broken document jsonc-parser can place the edit past the end (`{"\r/*\r\n`: at 8 of 7).
+  if (!edit || edit.offset + edit.length > text.length) return [];
   const changed = text.slice(0, edit.offset) + edit.content + text.slice(edit.offset + edit.length);
   let begin = edit.offset;
   let end = edit.offset + edit.content.length;
