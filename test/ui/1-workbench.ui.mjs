@@ -1,6 +1,6 @@
 // UI runs against the packaged extension installed in the test VS Code: what a person sees.
 import assert from 'node:assert/strict';
-import { activeEditorText, pickQuickItem, runFromPalette, statusBarItem, terminalText, waitFor } from './page.mjs';
+import { activeEditorText, openTerminal, pickQuickItem, runFromPalette, statusBarItem, terminalText, typeInTerminal, waitFor } from './page.mjs';
 
 export const tests = [
   {
@@ -38,13 +38,9 @@ export const tests = [
   {
     name: 'a new terminal gets no AWS credentials from the extension while no session is active',
     async run({ page, screenshot }) {
-      await runFromPalette(page, 'Terminal: Create New Terminal');
-      const terminal = page.locator('.terminal-wrapper.active .xterm-rows');
-      await terminal.waitFor({ state: 'visible' });
-      // Wait for the prompt before typing, or the shell echoes the line twice.
-      await waitFor(async () => (await terminalText(page)).trim().length > 0, { message: 'a shell prompt' });
-      await page.locator('.terminal-wrapper.active .xterm').click();
-      await page.keyboard.type('echo "token=${AWS_SESSION_TOKEN:-none} id=$((6*7))"\n');
+      // openTerminal waits for the prompt before typing, or the shell echoes the line twice.
+      await openTerminal(page, 'Terminal: Create New Terminal');
+      await typeInTerminal(page, 'echo "token=${AWS_SESSION_TOKEN:-none} id=$((6*7))"');
       const text = await waitFor(
         async () => {
           const t = await terminalText(page);

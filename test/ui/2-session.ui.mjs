@@ -2,7 +2,7 @@
 // status bar through a session's life, its menu, terminals, expiry and refresh.
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { runFromPalette, statusBarItem, terminalText, waitFor } from './page.mjs';
+import { openTerminal, runFromPalette, statusBarItem, terminalText, typeInTerminal, waitFor } from './page.mjs';
 
 const widget = (page) => page.locator('.quick-input-widget');
 
@@ -34,11 +34,8 @@ async function runInNewTerminal(page, command, marker, opener = 'Terminal: Creat
 
 /** Opens one terminal, runs the commands one after the other, and returns what each printed after its `marker=`. */
 async function runAllInNewTerminal(page, commands, markers, opener = 'Terminal: Create New Terminal') {
-  await runFromPalette(page, opener);
-  await page.locator('.terminal-wrapper.active .xterm-rows').waitFor({ state: 'visible' });
-  await waitFor(async () => (await terminalText(page)).trim().length > 0, { message: 'a shell prompt' });
-  await page.locator('.terminal-wrapper.active .xterm').click();
-  await page.keyboard.type(`${commands.join('; ')}\n`);
+  await openTerminal(page, opener);
+  await typeInTerminal(page, commands.join('; '));
   const patterns = markers.map((m) => new RegExp(`${m}=(\\S+)`));
   const text = await waitFor(
     async () => {

@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { copyFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { activeEditorText, pickQuickItem, runFromPalette, statusBarItem, terminalText, waitFor } from './page.mjs';
+import { activeEditorText, openTerminal, pickQuickItem, runFromPalette, statusBarItem, terminalText, typeInTerminal, waitFor } from './page.mjs';
 
 const WALKTHROUGH = 'Get started with IAM Trust & Sessions';
 const widget = (page) => page.locator('.quick-input-widget');
@@ -171,11 +171,8 @@ export const tests = [
         await waitFor(async () => (await activeEditorText(page)).includes('"Effect": "Allow"'), { message: 'the policy in front' });
 
         // 5. A terminal in the session: the AWS CLI answers as the role.
-        await runFromPalette(page, 'IAM: Open Terminal in Session');
-        await page.locator('.terminal-wrapper.active .xterm-rows').waitFor({ state: 'visible' });
-        await waitFor(async () => (await terminalText(page)).trim().length > 0, { message: 'a shell prompt' });
-        await page.locator('.terminal-wrapper.active .xterm').click();
-        await page.keyboard.type(`aws sts get-caller-identity --endpoint-url ${localAws.endpoint} --query Arn --output text\n`);
+        await openTerminal(page, 'IAM: Open Terminal in Session');
+        await typeInTerminal(page, `aws sts get-caller-identity --endpoint-url ${localAws.endpoint} --query Arn --output text`);
         await waitFor(async () => /arn:aws:sts::111122223333:assumed-role\/Deploy\//.test(await terminalText(page)), { message: 'the role in the terminal', timeout: 60_000 });
         await stepPicture(page, screenshot, root, 'session-terminal.png');
         await expectDone(page, 'sessionTerminal');

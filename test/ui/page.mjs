@@ -41,9 +41,17 @@ export async function activeEditorText(page) {
   return texts.join('\n').replace(/\u00a0/g, ' ');
 }
 
+/**
+ * The terminal in front. While the panel switches to a new terminal, the one before can still
+ * carry .active, hidden (CI clicked it for 30 s): only the visible one counts.
+ */
+export function activeTerminal(page) {
+  return page.locator('.terminal-wrapper.active .xterm >> visible=true');
+}
+
 /** The visible rows of the active terminal (DOM renderer: gpuAcceleration is off). */
 export async function terminalText(page) {
-  const rows = await page.locator('.terminal-wrapper.active .xterm-rows > div').allInnerTexts();
+  const rows = await activeTerminal(page).locator('.xterm-rows > div').allInnerTexts();
   return rows.join('\n').replace(/\u00a0/g, ' ');
 }
 
@@ -56,4 +64,19 @@ export async function waitFor(predicate, { timeout = 20_000, interval = 200, mes
     await new Promise((r) => setTimeout(r, interval));
   }
   throw new Error(`timed out after ${timeout} ms waiting for ${message}`);
+}
+
+/** Opens a terminal with a palette command and waits for its shell prompt. */
+export async function openTerminal(page, opener = 'IAM: Open Terminal in Session') {
+  const before = await page.locator('.terminal-wrapper').count();
+  await runFromPalette(page, opener);
+  await waitFor(async () => (await page.locator('.terminal-wrapper').count()) > before, { message: 'a new terminal', timeout: 30_000 });
+  await activeTerminal(page).locator('.xterm-rows').waitFor({ state: 'visible' });
+  await waitFor(async () => /[$#] *$/m.test(await terminalText(page)), { message: 'a shell prompt', timeout: 30_000 });
+}
+
+/** Types a command line into the active terminal. */
+export async function typeInTerminal(page, line) {
+  await activeTerminal(page).click();
+  await page.keyboard.type(`${line}\n`);
 }

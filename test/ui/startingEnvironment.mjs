@@ -10,7 +10,7 @@ import { createServer } from 'node:http';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { openWorkbench, RUN_SUBDIRS, startCodeServer } from '../harness/codeServer.mjs';
-import { runFromPalette, statusBarItem, terminalText, waitFor } from './page.mjs';
+import { runFromPalette, statusBarItem, typeInTerminal, waitFor } from './page.mjs';
 
 export const ALICE = { arn: 'arn:aws:iam::444455556666:user/alice', accessKeyId: 'AKIAALICE0000EXAMPLE', secretAccessKey: 'alice-secret' };
 export const ALICE_MFA = 'arn:aws:iam::444455556666:mfa/alice';
@@ -77,20 +77,7 @@ while True:
   );
 }
 
-/** Opens a terminal with a palette command and waits for its shell prompt. */
-export async function openTerminal(page, opener = 'IAM: Open Terminal in Session') {
-  const before = await page.locator('.terminal-wrapper').count();
-  await runFromPalette(page, opener);
-  await waitFor(async () => (await page.locator('.terminal-wrapper').count()) > before, { message: 'a new terminal', timeout: 30_000 });
-  await page.locator('.terminal-wrapper.active .xterm-rows').waitFor({ state: 'visible' });
-  await waitFor(async () => /[$#] *$/m.test(await terminalText(page)), { message: 'a shell prompt', timeout: 30_000 });
-}
-
-/** Types a command line into the active terminal. */
-export async function typeInTerminal(page, line) {
-  await page.locator('.terminal-wrapper.active .xterm').click();
-  await page.keyboard.type(`${line}\n`);
-}
+export { openTerminal, typeInTerminal } from './page.mjs';
 
 /** The lines of a file written by a terminal (none yet: []). */
 export function fileLines(file) {
