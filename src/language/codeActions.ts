@@ -51,7 +51,10 @@ function policyActions(document: vscode.TextDocument, diagnostics: vscode.Diagno
   // By code and offset, looked up once per diagnostic (a line of 16,000 syntax findings, each
   // searched for in the whole list, took 6.6 s: the fuzz campaign of issue 15's stop).
   const findings = new Map<string, Finding>();
-  for (const f of lint(text, options)) if (!findings.has(`${f.code}@${f.offset}`)) findings.set(`${f.code}@${f.offset}`, f);
+  for (const f of lint(text, options)) {
+    const key = `${f.code}@${f.offset}`;
+    if (!findings.has(key)) findings.set(key, f);
+  }
   const editor = vscode.window.visibleTextEditors.find((e) => e.document === document);
   const actions: vscode.CodeAction[] = [];
   for (const diagnostic of diagnostics) {

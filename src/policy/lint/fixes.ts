@@ -45,7 +45,8 @@ interface FixContext {
 }
 
 const BUILDERS: Record<string, FixBuilder> = {
-  'json-syntax': (c) => (c.finding.message.startsWith(UNICODE_SPACE_MESSAGE) ? [fix('Replace the Unicode spaces with plain spaces', unicodeSpaceEdits(c.text), true)] : []),
+  // Only the Unicode-space problem gets here (fixesFor turns the other json-syntax problems away).
+  'json-syntax': (c) => [fix('Replace the Unicode spaces with plain spaces', unicodeSpaceEdits(c.text), true)],
   'version-missing': (c) => [fix('Add "Version": "2012-10-17"', c.modify(['Version'], '2012-10-17'), true)],
   'version-invalid': (c) => [fix('Use Version "2012-10-17"', c.modify(['Version'], '2012-10-17'), true)],
   'version-legacy': (c) => [fix('Use Version "2012-10-17"', c.modify(['Version'], '2012-10-17'), true)],

@@ -38,7 +38,7 @@ const SYNTAX_MESSAGES: Record<string, string> = {
 
 /** Spaces that JSON does not count as whitespace (it has only space, tab, CR and LF). */
 const UNICODE_SPACE = /[\u00a0\u1680\u2000-\u200b\u2028\u2029\u202f\u205f\u3000\ufeff]/;
-const UNICODE_SPACES = /[\u00a0\u1680\u2000-\u200b\u2028\u2029\u202f\u205f\u3000\ufeff]/g;
+const UNICODE_SPACES = new RegExp(UNICODE_SPACE.source, 'g');
 
 /** How the json-syntax problem for Unicode spaces starts (its quick fix looks for it). */
 export const UNICODE_SPACE_MESSAGE = 'A space JSON does not allow';
