@@ -3,21 +3,24 @@
 /** Runs a command from the command palette by its title, as typed by a person. */
 export async function runFromPalette(page, title) {
   const input = page.locator('.quick-input-widget input');
+  const row = page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first();
   // Under load the palette can close again at once, when a page being redrawn (the walkthrough
-  // ticking a step) takes the focus: CI saw F1 leave it hidden for 30 s. Escape and ask again.
+  // ticking a step) takes the focus: CI saw F1 leave it hidden for 30 s, and once saw it close
+  // between showing and being typed into. Escape and ask again, the whole way through.
   for (let attempt = 1; ; attempt++) {
-    await page.keyboard.press(attempt % 2 ? 'F1' : 'Control+Shift+P');
     try {
+      await page.keyboard.press(attempt % 2 ? 'F1' : 'Control+Shift+P');
       await input.waitFor({ state: 'visible', timeout: 7_500 });
+      await input.fill(`>${title}`, { timeout: 5_000 });
+      await row.waitFor({ state: 'visible', timeout: 10_000 });
+      if (!(await input.isVisible())) throw new Error('the palette closed before Enter');
       break;
     } catch (error) {
       if (attempt === 4) throw error;
       await page.keyboard.press('Escape');
+      await page.waitForTimeout(500);
     }
   }
-  await input.fill(`>${title}`);
-  const row = page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first();
-  await row.waitFor({ state: 'visible' });
   await page.keyboard.press('Enter');
 }
 
