@@ -118,13 +118,15 @@ function linearity(): number {
   const time = (text: string) => {
     const samples: number[] = [];
     // In CPU time (the workers are idle by now): on a loaded machine wall time is mostly waiting.
-    for (let i = 0; i < 7; i++) {
+    // The minimum of 11: a collection or a preemption only ever adds time (the median of 7 still
+    // failed under load now and then).
+    for (let i = 0; i < 11; i++) {
       const t0 = process.cpuUsage();
       lint(text);
       const { user, system } = process.cpuUsage(t0);
       samples.push((user + system) / 1000);
     }
-    return samples.sort((a, b) => a - b)[3]!;
+    return Math.min(...samples);
   };
   const small = sized(200);
   const large = sized(1600);

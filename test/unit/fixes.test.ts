@@ -62,6 +62,17 @@ describe('quick fixes', () => {
     assert.equal(fixed, stmt({ Sid: 'Keep\u00a0me', ...base }));
   });
 
+  it('version-missing: "Version" goes first, spaced as the first element, also while the policy is still being typed', () => {
+    const typed = '{\n  "Statement": [\n    {"Effect": "Allow", "Principal": {"AWS": "arn:aws:iam::111122223333:root"}, "Action": ["sts:AssumeRole",\n';
+    const compact = '{"Statement": {"Effect": "Allow", "Principal": {"AWS": "arn:aws:iam::111122223333:root"}, "Action": "sts:AssumeRole"';
+    const withVersion = (text: string) => applyFix(text, fixesFor(text, lint(text).find((f) => f.code === 'version-missing')!)[0]!);
+    // jsonc-parser's modify() put it after the last element: inside the open Action array here.
+    assert.equal(withVersion(typed), typed.replace('{\n  "Statement"', '{\n  "Version": "2012-10-17",\n  "Statement"'));
+    assert.equal(withVersion(compact), compact.replace('{"Statement"', '{"Version": "2012-10-17", "Statement"'));
+    const whole = CASES['version-missing']!;
+    assert.equal(withVersion(whole), stmt(base));
+  });
+
   it('keeps the document\'s indentation and the other elements', () => {
     const text = stmt({ ...base, Resource: '*' });
     const finding = lint(text).find((f) => f.code === 'resource-not-allowed')!;

@@ -47,7 +47,7 @@ interface FixContext {
 const BUILDERS: Record<string, FixBuilder> = {
   // Only the Unicode-space problem gets here (fixesFor turns the other json-syntax problems away).
   'json-syntax': (c) => [fix('Replace the Unicode spaces with plain spaces', unicodeSpaceEdits(c.text), true)],
-  'version-missing': (c) => [fix('Add "Version": "2012-10-17"', c.modify(['Version'], '2012-10-17'), true)],
+  'version-missing': (c) => [fix('Add "Version": "2012-10-17"', versionFirst(c) ?? c.modify(['Version'], '2012-10-17'), true)],
   'version-invalid': (c) => [fix('Use Version "2012-10-17"', c.modify(['Version'], '2012-10-17'), true)],
   'version-legacy': (c) => [fix('Use Version "2012-10-17"', c.modify(['Version'], '2012-10-17'), true)],
   'effect-invalid': (c) => {
@@ -142,6 +142,21 @@ export function fixesFor(text: string, finding: Finding, options: FixOptions = {
     // A document too broken to edit safely gets no fix rather than a wrong one.
     return [];
   }
+}
+
+/**
+ * "Version" as the policy's first element, where AWS's examples have it, spaced as the first
+ * element is. jsonc-parser's modify() appends it after the last element instead, and in a
+ * document still being typed (`{"Statement": [{ ...`, no closing brackets) that is inside the
+ * open statement or array. Undefined when the policy has no element to put it before.
+ */
+function versionFirst(c: FixContext): Edit[] | undefined {
+  const first = c.model.parsed.root?.type === 'object' ? c.model.parsed.root.children?.[0] : undefined;
+  if (!first) return undefined;
+  let gap = first.offset;
+  while (gap > 0 && /\s/.test(c.text[gap - 1]!)) gap--;
+  const spacing = c.text.slice(gap, first.offset) || ' ';
+  return [{ offset: first.offset, length: 0, content: `"Version": "2012-10-17",${spacing}` }];
 }
 
 export function applyFix(text: string, fix: Fix): string {
