@@ -36,9 +36,12 @@ const SAMPLE: Record<string, string> = {
   identityPoolId: 'eu-west-1:12345678-90ab-cdef-1234-567890abcdef',
   trustAnchorId: 'aaaabbbb-cccc-dddd-eeee-ffff00001111',
   certificateCommonName: 'build.example.org',
+  serviceConnection: 'aws-prod',
+  serviceAccountUniqueId: '104321987654321098765',
 };
 // CircleCI's organization ID is a UUID, AWS Organizations' is o-…: the same name in two patterns.
-const sampleFor = (pattern: string, name: string) => (pattern === 'circleci' && name === 'organizationId' ? '1c2d3e4f-5a6b-4c7d-8e9f-0a1b2c3d4e5f' : SAMPLE[name]!);
+// Azure DevOps's is a GUID too.
+const sampleFor = (pattern: string, name: string) => ((pattern === 'circleci' || pattern === 'azure-devops') && name === 'organizationId' ? '1c2d3e4f-5a6b-4c7d-8e9f-0a1b2c3d4e5f' : SAMPLE[name]!);
 
 describe('draftTrustPolicy: a template with the caller\'s values, linted clean', () => {
   it('describes every template (one parameter per placeholder)', () => {

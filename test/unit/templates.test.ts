@@ -57,7 +57,7 @@ describe('trust policy snippets', () => {
 
   it('covers the common ways to trust a role', () => {
     const ids = TRUST_POLICY_TEMPLATES.map((t) => t.id);
-    for (const id of ['cross-account', 'same-account-mfa', 'service', 'ecs-tasks', 'github-actions', 'github-actions-environment', 'gitlab', 'terraform-cloud', 'eks-irsa', 'eks-pod-identity', 'saml', 'cognito', 'organization', 'roles-anywhere', 'circleci', 'bitbucket', 'buildkite']) {
+    for (const id of ['cross-account', 'same-account-mfa', 'service', 'ecs-tasks', 'github-actions', 'github-actions-environment', 'gitlab', 'terraform-cloud', 'eks-irsa', 'eks-pod-identity', 'saml', 'cognito', 'organization', 'roles-anywhere', 'circleci', 'bitbucket', 'buildkite', 'azure-devops', 'google']) {
       assert.ok(ids.includes(id), id);
     }
   });

@@ -307,6 +307,60 @@ export const TRUST_POLICY_TEMPLATES: readonly TrustPolicyTemplate[] = [
     },
   },
   {
+    // https://learn.microsoft.com/azure/devops/pipelines/release/configure-workload-identity :
+    // one issuer per organization (vstoken.dev.azure.com/<organization ID>), aud always
+    // api://AzureADTokenExchange, so the subject (one service connection) is what pins the caller.
+    id: 'azure-devops',
+    prefix: 'trust-azure-devops',
+    placeholders: ['111122223333', 'ORGANIZATION_ID', 'ORG_NAME', 'PROJECT_NAME', 'CONNECTION_NAME'],
+    label: 'Azure DevOps service connection (OIDC)',
+    detail: 'Pipelines using one Azure DevOps service connection, through your organization\'s issuer',
+    policy: {
+      Version: '2012-10-17',
+      Statement: [
+        {
+          Sid: 'TrustAzureDevOpsServiceConnection',
+          Effect: 'Allow',
+          Principal: { Federated: 'arn:aws:iam::111122223333:oidc-provider/vstoken.dev.azure.com/ORGANIZATION_ID' },
+          Action: 'sts:AssumeRoleWithWebIdentity',
+          Condition: {
+            StringEquals: {
+              'vstoken.dev.azure.com/ORGANIZATION_ID:aud': 'api://AzureADTokenExchange',
+              'vstoken.dev.azure.com/ORGANIZATION_ID:sub': 'sc://ORG_NAME/PROJECT_NAME/CONNECTION_NAME',
+            },
+          },
+        },
+      ],
+    },
+  },
+  {
+    // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_iam-condition-keys.html#condition-keys-wif :
+    // a service account's ID token carries azp, its numeric unique ID, and accounts.google.com:aud
+    // is then that azp; its sub is the same ID. (oaud, the audience asked for, pins nobody.)
+    id: 'google',
+    prefix: 'trust-google',
+    placeholders: ['SERVICE_ACCOUNT_UNIQUE_ID'],
+    label: 'Google Cloud service account (OIDC)',
+    detail: 'Workloads on Google Cloud running as one service account, with its Google ID tokens',
+    policy: {
+      Version: '2012-10-17',
+      Statement: [
+        {
+          Sid: 'TrustGoogleServiceAccount',
+          Effect: 'Allow',
+          Principal: { Federated: 'accounts.google.com' },
+          Action: 'sts:AssumeRoleWithWebIdentity',
+          Condition: {
+            StringEquals: {
+              'accounts.google.com:aud': 'SERVICE_ACCOUNT_UNIQUE_ID',
+              'accounts.google.com:sub': 'SERVICE_ACCOUNT_UNIQUE_ID',
+            },
+          },
+        },
+      ],
+    },
+  },
+  {
     id: 'eks-pod-identity',
     prefix: 'trust-eks-pod-identity',
     placeholders: ['111122223333', 'us-east-1', 'CLUSTER'],
