@@ -93,6 +93,21 @@ describe('Terraform: dynamic blocks (issue 13)', () => {
   });
 });
 
+describe('Terraform: aws_iam_policy_document takes strings', () => {
+  it('a number or a bool where a string belongs is the string Terraform makes of it; in jsonencode a number stays a number', () => {
+    // Shape: New Relic's cloud-integrations example (newrelic/terraform-provider-newrelic,
+    // examples/cloud-integrations/aws/main.tf): identifiers = [754728514883]. Before: principal-invalid
+    // (error) "A principal must be a string, not a number".
+    const document = (identifiers: string, values: string) =>
+      `data "aws_iam_policy_document" "t" {\n  statement {\n    actions = ["sts:AssumeRole"]\n    principals {\n      type        = "AWS"\n      identifiers = ${identifiers}\n    }\n    condition {\n      test     = "Bool"\n      variable = "aws:MultiFactorAuthPresent"\n      values   = ${values}\n    }\n  }\n}\nresource "aws_iam_role" "r" {\n  assume_role_policy = data.aws_iam_policy_document.t.json\n}\n`;
+    const codes = (text: string) => findings('main.tf', text).map((f) => f.split(' ')[1]);
+    assert.deepEqual(codes(document('[754728514883]', '[true]')), codes(document('["754728514883"]', '["true"]')));
+    assert.ok(!codes(document('[754728514883]', '[true]')).includes('principal-invalid'));
+    const encoded = 'resource "aws_iam_role" "r" {\n  assume_role_policy = jsonencode({\n    Version = "2012-10-17"\n    Statement = [{ Effect = "Allow", Action = "sts:AssumeRole", Principal = { AWS = 754728514883 } }]\n  })\n}\n';
+    assert.ok(codes(encoded).includes('principal-invalid'));
+  });
+});
+
 describe('Terraform: which policy documents are trust policies (issue 13)', () => {
   it('a document used as a queue policy is not a trust policy, though it names principals', () => {
     // Before: the SQS queue policy got action-unsupported and resource-not-allowed.

@@ -251,11 +251,22 @@ const MERGING_ATTRIBUTES = new Set(['source_policy_documents', 'override_policy_
  * unknown name in Principal or Condition. Statements merged in from other documents are unknown:
  * with no statement block of its own, a merging document's Statement is unknown.
  */
+/**
+ * Every argument of aws_iam_policy_document is a string or a list of strings, and Terraform
+ * converts a number or a bool given there to a string ("Type Constraints": conversion of
+ * primitive types): New Relic's documented `identifiers = [754728514883]` renders
+ * "754728514883", and `values = [true]` renders "true". (In jsonencode a number stays a number.)
+ */
+function asStrings(v: EmbeddedValue): EmbeddedValue {
+  const str = (x: EmbeddedValue): EmbeddedValue => (x.kind === 'number' || x.kind === 'boolean' ? { kind: 'string', range: x.range, value: String(x.value) } : x);
+  return v.kind === 'array' ? { ...v, items: v.items.map(str) } : str(v);
+}
+
 function fromPolicyDocument(block: HclBlock, text: string, options: { accountId: string }): EmbeddedValue {
   const attr = (b: HclBlock, name: string) => b.attributes.find((a) => a.name === name);
   const value = (b: HclBlock, name: string) => {
     const a = attr(b, name);
-    return a ? fromExpression(a.value, text, options, a.nameRange) : undefined;
+    return a ? asStrings(fromExpression(a.value, text, options, a.nameRange)) : undefined;
   };
   const isDynamic = (b: HclBlock, type: string) => b.type === 'dynamic' && b.labels[0] === type;
   // What a dynamic block generates: unknown, over the block.

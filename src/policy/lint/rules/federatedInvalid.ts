@@ -35,12 +35,25 @@ export const federatedInvalid: Rule = {
         if (entry.type !== 'Federated' || entry.item.kind !== 'string') continue;
         const value = entry.item.value;
         if (federatedProvider(value)) continue;
-        const host = value.replace(/^https?:\/\//, '');
-        const hint = /^arn:/.test(value)
-          ? 'use arn:<partition>:iam::<12-digit account>:oidc-provider/<host> or …:saml-provider/<name>'
-          : `for an OIDC provider use its IAM ARN, e.g. "arn:aws:iam::111122223333:oidc-provider/${host}"`;
-        reportAt(entry.item.node, `"${value}" is not an identity provider IAM knows: ${hint}`);
+        reportAt(entry.item.node, `"${value}" is not an identity provider IAM knows: ${hintFor(value)}`);
       }
     }
   },
 };
+
+/** What is wrong with the value, as far as can be told, and how the right one looks. */
+function hintFor(value: string): string {
+  const arn = /^arn:([^:]*):iam::([^:]*):(saml-provider|oidc-provider)\/(.*)$/.exec(value);
+  if (!arn) {
+    if (/^arn:/.test(value)) return 'use arn:<partition>:iam::<12-digit account>:oidc-provider/<host> or …:saml-provider/<name>';
+    return `for an OIDC provider use its IAM ARN, e.g. "arn:aws:iam::111122223333:oidc-provider/${value.replace(/^https?:\/\//, '')}"`;
+  }
+  const [, partition, account, kind, name] = arn as unknown as [string, string, string, string, string];
+  const shape = kind === 'saml-provider' ? 'a SAML provider is arn:aws:iam::<12-digit account>:saml-provider/<name>' : 'an OIDC provider is arn:aws:iam::<12-digit account>:oidc-provider/<host and path>';
+  const problems: string[] = [];
+  if (!/^aws[a-z-]*$/.test(partition)) problems.push(`"${partition}" is not a partition`);
+  if (!/^\d{12}$/.test(account)) problems.push(`the account "${account}" is not 12 digits`);
+  if (!name) problems.push(`the ${kind === 'saml-provider' ? 'name' : 'host'} is missing`);
+  else if (/[\s<>]/.test(name)) problems.push(`"${name}" has spaces or <> (a placeholder left in?)`);
+  return problems.length ? `${problems.join(', ')}; ${shape}` : shape;
+}
