@@ -151,6 +151,8 @@ export function fixesFor(text: string, finding: Finding, options: FixOptions = {
  * open statement or array. Undefined when the policy has no element to put it before.
  */
 function versionFirst(c: FixContext): Edit[] | undefined {
+  // As modifyFormatted: nesting deeper than IAM allows gets no fix.
+  if (cutDeepNesting(c.text).cuts.length > 0) return [];
   const first = c.model.parsed.root?.type === 'object' ? c.model.parsed.root.children?.[0] : undefined;
   if (!first) return undefined;
   let gap = first.offset;
