@@ -8,6 +8,10 @@ const s = (Principal: unknown, Action: unknown) => policy(statement({ Principal,
 ruleTests(actionPrincipalMismatch, {
   valid: [
     s({ Federated: saml }, 'sts:AssumeRoleWithSAML'),
+    // NotAction that leaves the principal's call in (it allows more than it should, but lets it in).
+    policy(statement({ Principal: { Service: 'ec2.amazonaws.com' }, Action: undefined, NotAction: 'sts:TagSession', Condition: undefined })),
+    policy(statement({ Principal: { Federated: saml }, Action: undefined, NotAction: 'sts:AssumeRole', Condition: undefined })),
+    policy(statement({ Effect: 'Deny', Principal: { AWS: '111122223333' }, Action: undefined, NotAction: 'sts:AssumeRole', Condition: undefined })),
     s({ Federated: oidc }, ['sts:AssumeRoleWithWebIdentity', 'sts:TagSession']),
     s({ Federated: 'cognito-identity.amazonaws.com' }, 'sts:AssumeRoleWith*'),
     s({ AWS: '111122223333' }, 'sts:AssumeRole'),
@@ -30,6 +34,17 @@ ruleTests(actionPrincipalMismatch, {
     },
   ],
   invalid: [
+    // Shape: cfn_nag's spec/test_templates/json/iam_role/iam_role_not_action_on_trust.json (held-out set 5).
+    {
+      name: 'NotAction that leaves out the service\'s AssumeRole',
+      text: policy(statement({ Principal: { Service: 'ec2.amazonaws.com' }, Action: undefined, NotAction: 'sts:AssumeRole', Condition: undefined })),
+      errors: [{ token: '"sts:AssumeRole"', message: /NotAction leaves out .*ec2\.amazonaws\.com signs in with sts:AssumeRole/ }],
+    },
+    {
+      name: 'NotAction sts:* for an OIDC provider',
+      text: policy(statement({ Principal: { Federated: oidc }, Action: undefined, NotAction: ['sts:*'], Condition: undefined })),
+      errors: [{ token: '[', message: /sts:AssumeRoleWithWebIdentity/ }],
+    },
     { name: 'SAML with AssumeRole', text: s({ Federated: saml }, 'sts:AssumeRole'), errors: [{ token: '"sts:AssumeRole"', message: /sts:AssumeRoleWithSAML/ }] },
     { name: 'OIDC with SAML action', text: s({ Federated: oidc }, ['sts:AssumeRoleWithSAML']), errors: [{ token: '[', message: /sts:AssumeRoleWithWebIdentity/ }] },
     { name: 'Google with AssumeRole', text: s({ Federated: 'accounts.google.com' }, 'sts:AssumeRole'), errors: [{ token: '"sts:AssumeRole"' }] },

@@ -1,5 +1,7 @@
 import { federatedProvider } from '../../iam/iamData';
 import type { Rule } from '../rule';
+import type { Statement } from '../../model/model';
+import { stsActionsMatching } from '../../iam/actions';
 import { allowedStsActions, anotherStatementAllows, principalEntries } from '../../model/statements';
 
 const FEDERATION_ACTIONS = ['AssumeRoleWithSAML', 'AssumeRoleWithWebIdentity'];
@@ -13,7 +15,7 @@ export const actionPrincipalMismatch: Rule = {
     severity: 'error',
     description: 'The action does not fit the principal: SAML needs sts:AssumeRoleWithSAML, OIDC needs sts:AssumeRoleWithWebIdentity, AWS and service principals need sts:AssumeRole.',
     rationale:
-      'Each kind of caller reaches a role through its own STS call. A GitHub Actions workflow calls AssumeRoleWithWebIdentity, a SAML user AssumeRoleWithSAML, an IAM principal or a service AssumeRole; a statement allowing only the wrong one never lets its principal in.',
+      'Each kind of caller reaches a role through its own STS call. A GitHub Actions workflow calls AssumeRoleWithWebIdentity, a SAML user AssumeRoleWithSAML, an IAM principal or a service AssumeRole; a statement allowing only the wrong one never lets its principal in. So does an Allow with NotAction that leaves out that call ("NotAction": "sts:AssumeRole" for a service).',
     badExample: `{
   "Version": "2012-10-17",
   "Statement": [{
@@ -37,7 +39,11 @@ export const actionPrincipalMismatch: Rule = {
   check({ model, reportAt }) {
     for (const statement of model.statements) {
       const actionValue = statement.elements.get('Action')?.value;
-      if (!actionValue || statement.actions.length === 0) continue;
+      if (!actionValue) {
+        notActionMismatch(statement, reportAt);
+        continue;
+      }
+      if (statement.actions.length === 0) continue;
       const allowed = allowedStsActions(statement);
       const problems: string[] = [];
       let needsAssumeRole = false;
@@ -64,3 +70,32 @@ export const actionPrincipalMismatch: Rule = {
     }
   },
 };
+
+/** The STS call a principal signs in with; undefined for an unreadable one. */
+function signInAction(type: string, value: string): string | undefined {
+  if (type === 'Federated') {
+    const kind = federatedProvider(value)?.kind;
+    return kind === undefined ? undefined : kind === 'saml' ? 'AssumeRoleWithSAML' : 'AssumeRoleWithWebIdentity';
+  }
+  return type === 'AWS' || type === 'Service' || type === '*' ? 'AssumeRole' : undefined;
+}
+
+/**
+ * An Allow statement with NotAction allows every action but the ones it lists: when those take
+ * in the very call its principal signs in with (cfn_nag's test template: ec2.amazonaws.com with
+ * "NotAction": "sts:AssumeRole"), the statement never lets that principal in.
+ */
+function notActionMismatch(statement: Statement, reportAt: Parameters<Rule['check']>[0]['reportAt']): void {
+  const notActionValue = statement.elements.get('NotAction')?.value;
+  if (!notActionValue || statement.effect !== 'Allow') return;
+  const excluded = new Set<string>();
+  for (const item of statement.notActions) if (item.kind === 'string') for (const name of stsActionsMatching(item.value)) excluded.add(name);
+  if (excluded.size === 0) return;
+  const problems: string[] = [];
+  for (const entry of principalEntries(statement)) {
+    if (entry.item.kind !== 'string') continue;
+    const wanted = signInAction(entry.type, entry.item.value);
+    if (wanted && excluded.has(wanted)) problems.push(`${entry.type === '*' ? 'everyone' : entry.item.value} signs in with sts:${wanted}`);
+  }
+  if (problems.length > 0) reportAt(notActionValue, `NotAction leaves out the call the principal signs in with, so this statement never lets it in: ${problems.join('; ')}`);
+}
