@@ -72,6 +72,24 @@ describe('trust policies in CloudFormation and SAM templates', () => {
   });
 });
 
+describe('CloudFormation: the Region stand-in in messages', () => {
+  it('names a regional service principal as the template writes it, not with the stand-in Region', () => {
+    // Shape: the Step Functions workflows collection's SAM templates (held-out set 5):
+    // Service: !Sub states.${AWS::Region}.amazonaws.com. The message said states.us-east-1.amazonaws.com.
+    const role = (service: string) =>
+      `AWSTemplateFormatVersion: '2010-09-09'\nResources:\n  R:\n    Type: AWS::IAM::Role\n    Properties:\n      AssumeRolePolicyDocument:\n        Version: '2012-10-17'\n        Statement:\n          - Effect: Allow\n            Principal:\n              Service: ${service}\n            Action: sts:AssumeRole\n`;
+    for (const service of ['!Sub states.${AWS::Region}.amazonaws.com', "!Join ['', [states., !Ref 'AWS::Region', .amazonaws.com]]"]) {
+      const [finding, ...rest] = lintEmbedded(role(service), 'cloudformation', options);
+      assert.equal(rest.length, 0, service);
+      assert.equal(finding?.code, 'service-confused-deputy', service);
+      assert.match(finding!.message, /make states\.\$\{AWS::Region\}\.amazonaws\.com assume/, service);
+      assert.doesNotMatch(finding!.message, /us-east-1/, service);
+    }
+    // A Region written out stays as written.
+    assert.match(lintEmbedded(role('states.eu-west-1.amazonaws.com'), 'cloudformation', options)[0]!.message, /states\.eu-west-1\.amazonaws\.com/);
+  });
+});
+
 describe('trust policies in Terraform', () => {
   it('finds jsonencode, heredoc and aws_iam_policy_document policies', () => {
     assert.deepEqual(extractPolicies(fixture('broken-roles.tf'), 'terraform', options).map((p) => p.name), [

@@ -604,8 +604,17 @@ const PSEUDO = (options: TemplateOptions) =>
     ['AWS::Partition', 'aws'],
     ['AWS::URLSuffix', 'amazonaws.com'],
     // A region stands for the one the template deploys to: no rule judges a region.
-    ['AWS::Region', 'us-east-1'],
+    ['AWS::Region', REGION_STAND_IN],
   ]);
+
+const REGION_STAND_IN = 'us-east-1';
+
+/** A pseudo parameter's value; the Region's is a stand-in, which messages name as the source does. */
+function pseudoValue(pseudo: Map<string, string>, name: string): Computed | undefined {
+  const text = pseudo.get(name);
+  if (text === undefined) return undefined;
+  return name === 'AWS::Region' ? { text, resolved: true, shown: '${AWS::Region}' } : { text, resolved: true };
+}
 
 /** What is known of a computed value: its text (`${…}` where unknown), and its literal parts alone. */
 interface Computed {
@@ -613,6 +622,8 @@ interface Computed {
   resolved: boolean;
   /** The known parts of the text, the unknown ones left out. */
   literal?: string;
+  /** The text with the Region stand-in written as the source does (`${AWS::Region}`), when it holds it. */
+  shown?: string;
 }
 
 const UNKNOWN: Computed = { text: UNKNOWN_TEXT, resolved: false, literal: '' };
@@ -698,8 +709,8 @@ function computed(raw: TemplateNode, context: Context, depth: number, federated 
   const unknown = (text: string): Computed => ({ text, resolved: false, literal: '' });
   if (name === 'Ref' && argument?.type === 'scalar') {
     const ref = String(argument.value);
-    const value = pseudo.get(ref);
-    if (value !== undefined) return { text: value, resolved: true };
+    const value = pseudoValue(pseudo, ref);
+    if (value !== undefined) return value;
     return referenced(ref, undefined, context, depth, federated) ?? spend(context, unknown(`\${${ref}}`));
   }
   if (name === 'Fn::GetAtt' && argument) {
@@ -720,7 +731,8 @@ function computed(raw: TemplateNode, context: Context, depth: number, federated 
     if (separator?.type !== 'scalar' || list?.type !== 'seq') return unknown(`\${${name}}`);
     const parts = list.items.map((part) => computed(part, context, depth + 1, federated));
     const glue = String(separator.value ?? '');
-    return spend(context, { text: parts.map((p) => p.text).join(glue), resolved: parts.every((p) => p.resolved), literal: parts.map((p) => (p.resolved ? p.text : (p.literal ?? ''))).join(glue) });
+    const shown = parts.some((p) => p.shown !== undefined) ? { shown: parts.map((p) => p.shown ?? p.text).join(glue) } : {};
+    return spend(context, { text: parts.map((p) => p.text).join(glue), resolved: parts.every((p) => p.resolved), literal: parts.map((p) => (p.resolved ? p.text : (p.literal ?? ''))).join(glue), ...shown });
   }
   return unknown(`\${${name}}`);
 }
@@ -733,8 +745,8 @@ function subVariables(variables: TemplateNode | undefined, context: Context, dep
   return (name) => {
     const own = known.get(name);
     if (own) return own;
-    const value = pseudo.get(name);
-    if (value !== undefined) return { text: value, resolved: true };
+    const value = pseudoValue(pseudo, name);
+    if (value !== undefined) return value;
     const dot = name.indexOf('.');
     return dot < 0 ? referenced(name, undefined, context, depth, federated) : referenced(name.slice(0, dot), name.slice(dot + 1), context, depth, false);
   };
@@ -753,6 +765,8 @@ function spend(context: Context, value: Computed): Computed {
 function substitute(template: string, lookup: (name: string) => Computed | undefined, context: Context): Computed {
   let text = '';
   let literal = '';
+  let shown = '';
+  let standIn = false;
   let resolved = true;
   let from = 0;
   for (let open = template.indexOf('${'); open >= 0; open = template.indexOf('${', from)) {
@@ -762,6 +776,7 @@ function substitute(template: string, lookup: (name: string) => Computed | undef
     const before = template.slice(from, open);
     let value: string;
     let known: string;
+    let written: string | undefined;
     if (variable.startsWith('!')) value = known = `\${${variable.slice(1)}}`;
     else {
       const v = lookup(variable.trim());
@@ -769,6 +784,7 @@ function substitute(template: string, lookup: (name: string) => Computed | undef
         resolved &&= v.resolved;
         value = v.text;
         known = v.resolved ? v.text : (v.literal ?? '');
+        written = v.shown;
       } else {
         resolved = false;
         value = template.slice(open, close + 1);
@@ -777,16 +793,25 @@ function substitute(template: string, lookup: (name: string) => Computed | undef
     }
     text += before + value;
     literal += before + known;
+    shown += before + (written ?? value);
+    standIn ||= written !== undefined;
     from = close + 1;
     context.chars -= value.length;
     if (context.chars < 0) return UNKNOWN;
   }
-  return spend(context, { text: text + template.slice(from), resolved, literal: literal + template.slice(from) });
+  return spend(context, { text: text + template.slice(from), resolved, literal: literal + template.slice(from), ...(standIn ? { shown: shown + template.slice(from) } : {}) });
 }
 
 /** A computed value as an embedded one. */
 function computedValue(range: SourceRange, value: Computed, expression: string): EmbeddedValue {
-  return { kind: 'computed', range, text: value.text, resolved: value.resolved, expression, ...(value.resolved ? {} : { literal: value.literal ?? '' }) };
+  return {
+    kind: 'computed',
+    range,
+    text: value.text,
+    resolved: value.resolved,
+    expression,
+    ...(value.resolved ? (value.shown !== undefined && value.shown !== value.text ? { shown: value.shown } : {}) : { literal: value.literal ?? '' }),
+  };
 }
 
 function toValue(raw: TemplateNode, context: Context, anchor: SourceRange | undefined, depth: number, key?: string): EmbeddedValue {

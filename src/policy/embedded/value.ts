@@ -27,7 +27,16 @@ export type EmbeddedValue =
   | { kind: 'array'; range: SourceRange; anchor?: SourceRange; items: EmbeddedValue[] }
   | { kind: 'string'; range: SourceRange; value: string }
   | { kind: 'number' | 'boolean' | 'null'; range: SourceRange; value: number | boolean | null }
-  | { kind: 'computed'; range: SourceRange; text: string; resolved: boolean; expression: string; literal?: string };
+  | {
+      kind: 'computed';
+      range: SourceRange;
+      text: string;
+      resolved: boolean;
+      expression: string;
+      literal?: string;
+      /** How the source writes a resolved value whose text holds a stand-in (`states.${AWS::Region}.amazonaws.com`): messages show this. */
+      shown?: string;
+    };
 
 export interface EmbeddedEntry {
   key: string;
@@ -61,6 +70,8 @@ interface Segment {
   unknown: boolean;
   /** Of an unknown value, its literal parts (see LITERAL_PART_FINDINGS). */
   literal?: string;
+  /** Of a resolved value with a stand-in in it: its text, and how the source writes it. */
+  shown?: { text: string; as: string };
 }
 
 /**
@@ -118,7 +129,9 @@ export function serialize(value: EmbeddedValue): { text: string; segments: Segme
       case 'string':
         return emit(JSON.stringify(v.value), v.range, under, v.value);
       case 'computed':
-        return emit(JSON.stringify(v.text), v.range, under || !v.resolved, v.resolved ? v.text : v.literal);
+        emit(JSON.stringify(v.text), v.range, under || !v.resolved, v.resolved ? v.text : v.literal);
+        if (v.shown !== undefined && v.resolved) segments[segments.length - 1]!.shown = { text: v.text, as: v.shown };
+        return;
       default:
         return emit(JSON.stringify(v.value), v.range, under);
     }
@@ -189,7 +202,10 @@ export function mapFindings(findings: readonly Finding[], segments: SegmentIndex
         return m ? { message: r.message, offset: m.offset, length: m.length, range: range(m.offset, m.length) } : undefined;
       })
       .filter((r): r is NonNullable<typeof r> => r !== undefined);
-    out.push({ ...finding, offset: target.offset, length: target.length, range: range(target.offset, target.length), ...(related?.length ? { related } : {}) });
+    // A stand-in the reader resolved (a Region) is named as the source writes it.
+    const shown = target.segment.shown;
+    const message = shown && shown.text !== '' ? finding.message.split(shown.text).join(shown.as) : finding.message;
+    out.push({ ...finding, message, offset: target.offset, length: target.length, range: range(target.offset, target.length), ...(related?.length ? { related } : {}) });
   }
   return out;
 }
