@@ -108,6 +108,46 @@ describe('Terraform: aws_iam_policy_document takes strings', () => {
   });
 });
 
+describe('Terraform: several principals or condition blocks of one kind', () => {
+  it('principals blocks of one type make one list, as the provider renders them; so do condition blocks of one test and variable', () => {
+    // Shape: aws-ia/terraform-aws-mwaa data.tf (held-out set 6): six `principals` blocks of type
+    // Service in one statement. Before: duplicate-key (error) "only one of them takes effect", 5 times.
+    const text = `data "aws_iam_policy_document" "t" {
+  statement {
+    actions = ["sts:AssumeRole"]
+    principals {
+      type        = "Service"
+      identifiers = ["airflow.amazonaws.com"]
+    }
+    principals {
+      type        = "Service"
+      identifiers = ["airflow-env.amazonaws.com"]
+    }
+    condition {
+      test     = "StringEquals"
+      variable = "aws:SourceAccount"
+      values   = ["111122223333"]
+    }
+    condition {
+      test     = "StringEquals"
+      variable = "aws:SourceAccount"
+      values   = ["111122223333"]
+    }
+  }
+}
+resource "aws_iam_role" "r" {
+  assume_role_policy = data.aws_iam_policy_document.t.json
+}
+`;
+    const [policy] = extractPolicies(text, 'terraform', options);
+    assert.ok(policy);
+    assert.deepEqual(findings('main.tf', text).filter((f) => f.includes(' duplicate-key ')), []);
+    // The second block's identifier is still judged at its own place.
+    const wrongCase = text.replace('"airflow-env.amazonaws.com"', '"Airflow-env.amazonaws.com"');
+    assert.deepEqual(findings('main.tf', wrongCase).filter((f) => f.includes('service-principal-case')).map((f) => f.split(' ')[0]), ['10:22']);
+  });
+});
+
 describe('Terraform: which policy documents are trust policies (issue 13)', () => {
   it('a document used as a queue policy is not a trust policy, though it names principals', () => {
     // Before: the SQS queue policy got action-unsupported and resource-not-allowed.

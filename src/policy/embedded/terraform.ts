@@ -262,6 +262,31 @@ function asStrings(v: EmbeddedValue): EmbeddedValue {
   return v.kind === 'array' ? { ...v, items: v.items.map(str) } : str(v);
 }
 
+/**
+ * Entries of the same known name as one, their values joined into one list, as the data source
+ * renders them: several `principals` blocks of one type make one list of identifiers, and
+ * several `condition` blocks with one test and variable one list of values (the AWS provider's
+ * internal/service/iam/policy_model.go appends each block's values to its type's or key's list).
+ * Keys of unknown name stay apart.
+ */
+function mergedByKey(entries: EmbeddedEntry[]): EmbeddedEntry[] {
+  const merged: EmbeddedEntry[] = [];
+  const byKey = new Map<string, EmbeddedEntry>();
+  const items = (v: EmbeddedValue): EmbeddedValue[] => (v.kind === 'array' ? v.items : [v]);
+  for (const e of entries) {
+    const earlier = e.keyUnknown ? undefined : byKey.get(e.key);
+    if (!earlier) {
+      merged.push(e);
+      if (!e.keyUnknown) byKey.set(e.key, e);
+      continue;
+    }
+    const joined: EmbeddedEntry = { ...earlier, value: { kind: 'array', range: earlier.value.range, items: [...items(earlier.value), ...items(e.value)] } };
+    merged[merged.indexOf(earlier)] = joined;
+    byKey.set(e.key, joined);
+  }
+  return merged;
+}
+
 function fromPolicyDocument(block: HclBlock, text: string, options: { accountId: string }): EmbeddedValue {
   const attr = (b: HclBlock, name: string) => b.attributes.find((a) => a.name === name);
   const value = (b: HclBlock, name: string) => {
@@ -301,7 +326,7 @@ function fromPolicyDocument(block: HclBlock, text: string, options: { accountId:
         const ids = value(b, 'identifiers');
         return entryOf(keyOf(typeOf(b)), attr(b, 'type')?.value.range ?? b.typeRange, ids ?? { kind: 'array', range: b.typeRange, items: [] });
       });
-      entries.push(entry(json, first.typeRange, { kind: 'object', range: first.range, anchor: first.typeRange, entries: [...byType, ...dynamicBlocks.map(unknownEntry)] }));
+      entries.push(entry(json, first.typeRange, { kind: 'object', range: first.range, anchor: first.typeRange, entries: [...mergedByKey(byType), ...dynamicBlocks.map(unknownEntry)] }));
     }
     const conditions = statement.blocks.filter((b) => b.type === 'condition');
     const dynamicConditions = statement.blocks.filter((b) => isDynamic(b, 'condition'));
@@ -314,7 +339,7 @@ function fromPolicyDocument(block: HclBlock, text: string, options: { accountId:
         byOperator.set(test.key, group);
         group.entries.push(entryOf(keyOf(value(c, 'variable')), attr(c, 'variable')?.value.range ?? c.typeRange, value(c, 'values') ?? { kind: 'array', range: c.typeRange, items: [] }));
       }
-      const operators = [...byOperator.values()].map((group) => entryOf(group.key, group.keyRange, { kind: 'object', range: group.keyRange, entries: group.entries }));
+      const operators = [...byOperator.values()].map((group) => entryOf(group.key, group.keyRange, { kind: 'object', range: group.keyRange, entries: mergedByKey(group.entries) }));
       // A dynamic condition: an operator of unknown name, over a key of unknown name.
       for (const d of dynamicConditions) operators.push({ ...unknownEntry(d), value: { kind: 'object', range: d.typeRange, entries: [unknownEntry(d)] } });
       entries.push(entry('Condition', first.typeRange, { kind: 'object', range: first.range, anchor: first.typeRange, entries: operators }));
