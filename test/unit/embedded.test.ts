@@ -90,6 +90,15 @@ describe('CloudFormation: the Region stand-in in messages', () => {
   });
 });
 
+describe('line numbers in messages', () => {
+  it('"already used on line N" names the line in the template, not in the policy as serialized (line 1)', () => {
+    const text = `AWSTemplateFormatVersion: '2010-09-09'\nResources:\n  R:\n    Type: AWS::IAM::Role\n    Properties:\n      AssumeRolePolicyDocument:\n        Version: '2012-10-17'\n        Statement:\n          - Sid: One\n            Effect: Allow\n            Principal: { AWS: '111122223333' }\n            Action: sts:AssumeRole\n          - Sid: One\n            Effect: Allow\n            Principal: { AWS: '111122223333' }\n            Action: sts:TagSession\n`;
+    const duplicate = lintEmbedded(text, 'cloudformation', options).find((f) => f.code === 'sid-duplicate');
+    assert.match(duplicate?.message ?? '', /already used on line 9:/);
+    assert.equal(duplicate?.related?.[0]?.range.start.line, 9);
+  });
+});
+
 describe('trust policies in Terraform', () => {
   it('finds jsonencode, heredoc and aws_iam_policy_document policies', () => {
     assert.deepEqual(extractPolicies(fixture('broken-roles.tf'), 'terraform', options).map((p) => p.name), [

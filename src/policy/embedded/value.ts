@@ -204,7 +204,10 @@ export function mapFindings(findings: readonly Finding[], segments: SegmentIndex
       .filter((r): r is NonNullable<typeof r> => r !== undefined);
     // A stand-in the reader resolved (a Region) is named as the source writes it.
     const shown = target.segment.shown;
-    const message = shown && shown.text !== '' ? finding.message.split(shown.text).join(shown.as) : finding.message;
+    let message = shown && shown.text !== '' ? finding.message.split(shown.text).join(shown.as) : finding.message;
+    // "first on line N" (duplicate-key, sid-duplicate) names the line of the related place: in
+    // the file, not in the serialized policy (always line 1).
+    if (related?.length === 1 && finding.related?.length === 1) message = message.replace(/\bline \d+\b/, `line ${related[0]!.range.start.line}`);
     out.push({ ...finding, message, offset: target.offset, length: target.length, range: range(target.offset, target.length), ...(related?.length ? { related } : {}) });
   }
   return out;
