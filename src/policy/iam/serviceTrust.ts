@@ -71,7 +71,15 @@ const byPrincipal = new Map<string, ServicePath>([
   ...SERVICES_WITHOUT_SOURCE_CONTEXT.map((p) => [p, 'no-source-context'] as const),
 ]);
 
-/** How a service principal (as written in a policy) comes to assume a role, as far as the table knows. */
+/**
+ * How a service principal (as written in a policy) comes to assume a role, as far as the table
+ * knows. A regional principal (`cloudformation.ap-east-1.amazonaws.com`, `states.us-east-1.amazonaws.com`,
+ * which AWS's guides list beside the global one for opt-in Regions) is its service's.
+ */
 export function servicePath(principal: string): ServicePath {
-  return byPrincipal.get(principal.toLowerCase()) ?? 'unknown';
+  const name = principal.toLowerCase();
+  const known = byPrincipal.get(name);
+  if (known) return known;
+  const regional = /^([a-z0-9-]+)\.[a-z]{2}(?:-[a-z]+)+-\d{1,2}\.(amazonaws\.com(?:\.cn)?)$/.exec(name);
+  return (regional && byPrincipal.get(`${regional[1]}.${regional[2]}`)) ?? 'unknown';
 }

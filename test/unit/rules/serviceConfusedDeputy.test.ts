@@ -39,6 +39,33 @@ it('service-confused-deputy: roles given through iam:PassRole are at most a sugg
   assert.match(unknown[0]!.message, /Whether another AWS account can make workspaces\.amazonaws\.com assume this role decides this/);
 });
 
+// Held-out set 7: AWS's StackSets and CodeDeploy guides list regional principals beside the
+// global one (cloudformation.ap-east-1.amazonaws.com); they got the unknown-service message.
+it('service-confused-deputy: a regional service principal is its service', () => {
+  for (const regional of ['cloudformation.ap-east-1.amazonaws.com', 'codedeploy.us-gov-west-1.amazonaws.com', 'states.eu-central-2.amazonaws.com']) {
+    assert.equal(servicePath(regional), 'passed-role', regional);
+    assert.match(runRules(svc(regional), [serviceConfusedDeputy])[0]!.message, /iam:PassRole, which passes only roles of your own account/, regional);
+  }
+  // Only a Region between the service and the domain: the rest stays unknown.
+  assert.equal(servicePath('cloudformation.example.amazonaws.com'), 'unknown');
+  assert.equal(servicePath('workspaces.us-east-1.amazonaws.com'), 'unknown');
+});
+
+// Held-out set 7: AWS's CodeDeploy guide lists 17 regional principals in one statement, which
+// gave 17 suggestions for the one condition that is missing.
+it('service-confused-deputy: one finding per statement and kind of service, naming the others', () => {
+  const regions = ['us-east-1', 'us-east-2', 'us-west-1', 'us-west-2', 'eu-west-1'];
+  const found = runRules(svc(regions.map((r) => `codedeploy.${r}.amazonaws.com`)), [serviceConfusedDeputy]);
+  assert.equal(found.length, 1);
+  assert.match(found[0]!.message, /^codedeploy\.us-east-1\.amazonaws\.com, codedeploy\.us-east-2\.amazonaws\.com, codedeploy\.us-west-1\.amazonaws\.com and 2 more get this role through iam:PassRole/);
+  assert.deepEqual(found[0]!.related?.map((r) => r.message), regions.slice(1).map((r) => `codedeploy.${r}.amazonaws.com, in the same statement`));
+  const two = runRules(svc(['lambda.amazonaws.com', 'states.amazonaws.com']), [serviceConfusedDeputy]);
+  assert.equal(two.length, 1);
+  assert.match(two[0]!.message, /^lambda\.amazonaws\.com and states\.amazonaws\.com get this role/);
+  // A value that is not a plain service name keeps a finding of its own.
+  assert.equal(runRules(svc(['lambda.amazonaws.com', '${Service}.amazonaws.com']), [serviceConfusedDeputy]).length, 2);
+});
+
 it('service trust table: every entry names its source, and no service is in two classes', () => {
   const all = [...PASSED_ROLE_SERVICES, ...CROSS_CUSTOMER_SERVICES];
   for (const entry of all) assert.match(entry.source, /^https:\/\/(docs\.aws\.amazon\.com|repost\.aws)\//, entry.principal);

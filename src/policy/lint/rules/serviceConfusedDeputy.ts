@@ -1,10 +1,17 @@
 import type { Severity } from '../../base/finding';
-import { CROSS_CUSTOMER_SERVICES, servicePath } from '../../iam/serviceTrust';
+import type { Node } from 'jsonc-parser';
+import { CROSS_CUSTOMER_SERVICES, servicePath, type ServicePath } from '../../iam/serviceTrust';
 import { nodeSpan, type Rule, type RuleReport } from '../rule';
 import { principalEntries, restrictedKeys } from '../../model/statements';
 import { misCasedServicePrincipal } from './servicePrincipalCase';
 
 const SOURCE_KEYS = ['aws:sourceaccount', 'aws:sourcearn', 'aws:sourceorgid', 'aws:sourceorgpaths'];
+
+/** A service principal written out in full (no `${…}` of a template in it). */
+const PLAIN_SERVICE = /^[a-z0-9.-]+\.amazonaws\.com(\.cn)?$/;
+
+/** "a", "a and b", "a, b and c". */
+const listed = (names: string[]) => (names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`);
 
 /**
  * Security only where the data (src/policy/iam/serviceTrust.ts) names a service with a real
@@ -44,25 +51,40 @@ export const serviceConfusedDeputy: Rule = {
       if (statement.effect !== 'Allow') continue;
       const keys = restrictedKeys(statement);
       if (SOURCE_KEYS.some((k) => keys.has(k))) continue;
+      // One finding per statement and kind of service, at the first, naming the others (AWS's
+      // CodeDeploy guide lists 17 regional principals in one statement: one condition fixes
+      // them all). A value that is not a plain service name (`${Param}` in a template, which
+      // the template reader drops findings on) keeps a finding of its own.
+      const groups = new Map<string, Array<{ service: string; node: Node }>>();
       for (const entry of principalEntries(statement)) {
         if (entry.type !== 'Service' || entry.item.kind !== 'string') continue;
         const service = entry.item.value;
         if (misCasedServicePrincipal(service)) continue; // names no service: service-principal-case's finding
         const path = servicePath(service);
         if (path === 'no-source-context') continue;
+        const key = PLAIN_SERVICE.test(service) ? path : `${path} ${groups.size}`;
+        const group = groups.get(key) ?? [];
+        if (group.length === 0) groups.set(key, group);
+        group.push({ service, node: entry.item.node });
+      }
+      for (const [key, group] of groups) {
+        const path = key.split(' ')[0] as ServicePath;
+        const names = group.length <= 3 ? listed(group.map((g) => g.service)) : `${group.slice(0, 3).map((g) => g.service).join(', ')} and ${group.length - 3} more`;
+        const many = group.length > 1;
         let message: string;
         let severity: Severity = 'suggestion';
         if (path === 'cross-customer') {
-          message = `${service} can be made to assume a role named by another customer's resource: ${FIX} so that it assumes this role only on your behalf`;
+          message = `${names} can be made to assume a role named by another customer's resource: ${FIX} so that ${many ? 'they assume' : 'it assumes'} this role only on your behalf`;
           severity = 'security';
         } else if (path === 'passed-role') {
-          message = `${service} gets this role through iam:PassRole, which passes only roles of your own account, so another customer cannot hand it this role; as defence in depth, ${FIX}`;
+          message = `${names} ${many ? 'get' : 'gets'} this role through iam:PassRole, which passes only roles of your own account, so another customer cannot hand ${many ? 'them' : 'it'} this role; as defence in depth, ${FIX}`;
         } else {
-          message = `Whether another AWS account can make ${service} assume this role decides this: not if the service only gets it through iam:PassRole in your account; if it can, or you do not know, ${FIX}`;
+          message = `Whether another AWS account can make ${names} assume this role decides this: not if the service only gets it through iam:PassRole in your account; if it can, or you do not know, ${FIX}`;
         }
         // A finding lower than the rule's highest severity (RuleReport.severity where the
         // engine supports it; built apart so that it type-checks either way).
-        const problem: RuleReport & { severity?: Severity } = { message, ...nodeSpan(entry.item.node), severity };
+        const problem: RuleReport & { severity?: Severity } = { message, ...nodeSpan(group[0]!.node), severity };
+        if (many) problem.related = group.slice(1).map((g) => ({ message: `${g.service}, in the same statement`, ...nodeSpan(g.node) }));
         report(problem);
       }
     }
