@@ -31,6 +31,8 @@ ruleTests(principalInvalid, {
     { name: 'unknown partition', text: p({ AWS: 'arn:amazon:iam::111122223333:root' }), errors: [{ token: '"arn:amazon:iam::111122223333:root"', message: /Unknown partition "amazon"/ }] },
     { name: 'not a principal ARN', text: p({ AWS: 'arn:aws:s3:::bucket' }), errors: [{ token: '"arn:aws:s3:::bucket"' }] },
     { name: 'plain name', text: p({ AWS: 'alice' }), errors: [{ token: '"alice"', message: /neither a 12-digit account ID nor an ARN/ }] },
+    // Held-out set 8 (iam-vulnerable, CloudGoat): a service principal under "AWS".
+    { name: 'a service principal under AWS', text: p({ AWS: 'ec2.amazonaws.com' }), errors: [{ token: '"ec2.amazonaws.com"', message: /is a service principal, which belongs under "Service", not "AWS"/ }] },
     { name: 'unknown type key, case', text: p({ Aws: '111122223333' }), errors: [{ token: '"Aws"', message: /did you mean "AWS"/ }] },
     { name: 'service short name', text: p({ Service: 'lambda' }), errors: [{ token: '"lambda"', message: /did you mean "lambda\.amazonaws\.com"/ }] },
     { name: 'bare string other than *', text: p('111122223333'), errors: [{ token: '"111122223333"', message: /must be "\*" or a map/ }] },

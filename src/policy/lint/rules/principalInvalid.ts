@@ -18,7 +18,11 @@ const awsProblem = memoize((value: string): string | undefined => {
   const idPrefix = uniqueIdPrefix(value);
   if (idPrefix) return `"${value}" is the unique ID of ${UNIQUE_ID_PREFIXES[idPrefix]}, which cannot be a principal: use an account, role or user ARN`;
   if (/^\d+$/.test(value)) return `"${value}" is not an account ID: account IDs have exactly 12 digits`;
-  if (!arn) return `"${value}" is neither a 12-digit account ID nor an ARN`;
+  if (!arn) {
+    // A service principal under "AWS" (iam-vulnerable, CloudGoat: {"AWS": "ec2.amazonaws.com"}).
+    if (/^[a-z0-9.-]+\.amazonaws\.com(\.cn)?$/i.test(value)) return `"${value}" is a service principal, which belongs under "Service", not "AWS": "Principal": {"Service": "${value}"}`;
+    return `"${value}" is neither a 12-digit account ID nor an ARN`;
+  }
   if (!/^\d{12}$/.test(arn.account)) return `"${arn.account}" in "${value}" is not an account ID: account IDs have exactly 12 digits`;
   if (arn.region !== '') return `"${value}": IAM and STS principal ARNs have no region`;
   return `"${value}" is not an AWS principal: use an account (:root), role, user or assumed-role session ARN`;
