@@ -126,12 +126,21 @@ function leastValue(items: readonly Item[], prefix: (i: number) => string): stri
   return least;
 }
 
+/** The least condition key of the statement as written ('' for none): statements equal for canonical() test the same keys. */
+function leastConditionKey(statement: Statement): string {
+  const conditions = statement.conditions;
+  let least = '';
+  for (let i = 0; i < conditions.length; i++) if (i === 0 || conditions[i]!.key < least) least = conditions[i]!.key;
+  return least;
+}
+
 /**
  * Whether two of the statements could be redundant: a cheap signature that statements equal for
  * canonical() (or in their text without the Sid) always share — the Effect string, the least
- * principal entry and the least Action and NotAction values — repeats among them, or a
- * statement's shape is one the signature cannot tell (a non-string Effect, a nested list or
- * object among those values). Most policies' statements differ there, and need no tree hashed.
+ * principal entry, the least Action and NotAction values, the number of condition entries and
+ * the least condition key — repeats among them, or a statement's shape is one the signature
+ * cannot tell (a non-string Effect, a nested list or object among those values). Most policies'
+ * statements differ there, and need no tree hashed; many differ only in their conditions.
  */
 function mayRepeat(statements: readonly Statement[]): boolean {
   const seen = new Set<string>();
@@ -148,7 +157,7 @@ function mayRepeat(statements: readonly Statement[]): boolean {
     const action = leastValue(statement.actions, noPrefix);
     const notAction = leastValue(statement.notActions, noPrefix);
     if (principal === undefined || action === undefined || notAction === undefined) return true;
-    const signature = `${statement.effect ?? '\u0001'}\u0000${principal}\u0000${action}\u0000${notAction}`;
+    const signature = `${statement.effect ?? '\u0001'}\u0000${principal}\u0000${action}\u0000${notAction}\u0000${statement.conditions.length}\u0000${leastConditionKey(statement)}`;
     if (seen.has(signature)) return true;
     seen.add(signature);
   }
