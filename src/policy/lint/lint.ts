@@ -147,7 +147,7 @@ function policyContents(model: PolicyModel): number {
   let bits = statements.length > 1 ? NEED_BITS['multiple-statements'] : 0;
   for (let i = 0; i < statements.length; i++) {
     const statement = statements[i]!;
-    for (const { name } of statement.elements.values()) {
+    for (const name of statement.elements.keys()) {
       if (name === 'Condition') bits |= NEED_BITS.condition;
       else if (name === 'Sid') bits |= NEED_BITS.sid;
       else if (name === 'NotPrincipal') bits |= NEED_BITS['not-principal'];

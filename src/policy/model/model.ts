@@ -80,7 +80,7 @@ export interface Statement {
   /** The statement's node; usually an object, but kept whatever it is. */
   node: Node;
   /** Elements by exact (case-sensitive) name; the first occurrence wins. */
-  elements: ElementMap;
+  elements: Map<string, Element>;
   /** The Effect value when it is a string. */
   effect: string | undefined;
   /** Entries of Principal (or of NotPrincipal when there is no Principal). */
@@ -100,7 +100,7 @@ export interface PolicyModel {
   /** The root node when it is an object. */
   root: Node | undefined;
   /** Top-level elements by exact name; the first occurrence wins. */
-  elements: ElementMap;
+  elements: Map<string, Element>;
   /** The Version value when it is a string. */
   version: string | undefined;
   statements: Statement[];
@@ -147,60 +147,13 @@ function toElement(property: Node): Element | undefined {
   return { name: String(key.value), property, key, value: children![1] };
 }
 
-/**
- * The elements of an object by exact (case-sensitive) name, the first occurrence of each, in
- * the order written: the part of a Map that rules use. Kept as a list searched in order, as a
- * policy's objects have a handful of properties: comparing a few short names costs less than
- * making a Map and hashing each name into it (that was a tenth of building a small policy's
- * model). An object of more properties than SEARCHED gets a Map too, so that look-ups stay
- * constant-time whatever the input.
- */
-export class ElementMap {
-  private static readonly SEARCHED = 8;
-  private readonly list: Element[] = [];
-  private byName: Map<string, Element> | undefined;
-
-  /** Adds the element unless one of the same name is there already (the first occurrence wins). */
-  add(element: Element): void {
-    const { list, byName } = this;
-    if (byName) {
-      if (byName.has(element.name)) return;
-      byName.set(element.name, element);
-    } else {
-      for (let i = 0; i < list.length; i++) if (list[i]!.name === element.name) return;
-      if (list.length === ElementMap.SEARCHED) this.byName = new Map([...list, element].map((e) => [e.name, e]));
-    }
-    list.push(element);
-  }
-
-  get size(): number {
-    return this.list.length;
-  }
-
-  get(name: string): Element | undefined {
-    if (this.byName) return this.byName.get(name);
-    const list = this.list;
-    for (let i = 0; i < list.length; i++) if (list[i]!.name === name) return list[i];
-    return undefined;
-  }
-
-  has(name: string): boolean {
-    return this.get(name) !== undefined;
-  }
-
-  /** The elements, in the order written. */
-  values(): readonly Element[] {
-    return this.list;
-  }
-}
-
 /** The properties of an object node, first occurrence of each exact name. */
-export function objectElements(node: Node | undefined): ElementMap {
-  const map = new ElementMap();
+export function objectElements(node: Node | undefined): Map<string, Element> {
+  const map = new Map<string, Element>();
   if (node?.type !== 'object' || !node.children) return map;
   for (const property of node.children) {
     const element = toElement(property);
-    if (element) map.add(element);
+    if (element && !map.has(element.name)) map.set(element.name, element);
   }
   return map;
 }

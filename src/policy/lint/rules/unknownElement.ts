@@ -1,4 +1,4 @@
-import type { ElementMap } from '../../model/model';
+import type { Element } from '../../model/model';
 import { closestMatch } from '../../base/closest';
 import type { Rule } from '../rule';
 import { caseVariantOf, STATEMENT_ELEMENTS, TOP_LEVEL_ELEMENTS } from './elementNames';
@@ -30,7 +30,7 @@ export const unknownElement: Rule = {
 }`,
   },
   check({ model, reportAt }) {
-    const checkElements = (elements: ElementMap, known: readonly string[], where: string) => {
+    const checkElements = (elements: Map<string, Element>, known: readonly string[], where: string) => {
       for (const { name, key } of elements.values()) {
         if (known.includes(name)) continue;
         const variant = caseVariantOf(name, known);
