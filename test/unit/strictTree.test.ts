@@ -6,7 +6,7 @@ import { isDeepStrictEqual } from 'node:util';
 import fc from 'fast-check';
 import { parseTree } from 'jsonc-parser';
 import { MAX_NESTING_DEPTH } from '../../src/policy/base/limits';
-import { parseStrictTree } from '../../src/policy/syntax/strictTree';
+import { parseStrictTree, strictWhitespace } from '../../src/policy/syntax/strictTree';
 
 /** The .json files under dir, recursively (none when it is absent). */
 const jsonFiles = (dir: string): string[] =>
@@ -19,6 +19,8 @@ const sameTree = (text: string) => {
   if (fast === undefined) return true; // not strict JSON (or too deep): parseTree() takes over
   const errors: unknown[] = [];
   const slow = parseTree(text, errors as never[], { disallowComments: true, allowTrailingComma: false });
+  // The whitespace it counts on the way (for the size rules) is the text's.
+  assert.equal(strictWhitespace(), text.length - text.replace(/[ \t\r\n]/g, '').length, 'whitespace count');
   return errors.length === 0 && isDeepStrictEqual(fast, slow);
 };
 

@@ -7,6 +7,8 @@
 // or organisation ID (CircleCI, Bitbucket, and a generic OIDC provider whose client ID you
 // registered) is pinned by `aud` by design.
 
+import { memoize } from '../base/memoize';
+
 /**
  * What a subject pattern admits, judged against the provider's documented subject format:
  * - any-owner: identities of any organisation/owner (a wildcard before the owner part);
@@ -431,10 +433,8 @@ export const GENERIC_OIDC_PROVIDER: IdentityProviderFacts = {
   source: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_iam-condition-keys.html#condition-keys-wif',
 };
 
-/** The facts for an OIDC provider host (the part of its ARN after `oidc-provider/`). */
-export function identityProviderFacts(host: string): IdentityProviderFacts {
-  return IDENTITY_PROVIDERS.find((p) => p.host.test(host)) ?? GENERIC_OIDC_PROVIDER;
-}
+/** The facts for an OIDC provider host (the part of its ARN after `oidc-provider/`); remembered, as several rules ask about each provider. */
+export const identityProviderFacts = memoize((host: string): IdentityProviderFacts => IDENTITY_PROVIDERS.find((p) => p.host.test(host)) ?? GENERIC_OIDC_PROVIDER);
 
 /**
  * Whom an unpinned web-identity provider admits, for the weight of a finding: `anyone` when

@@ -190,13 +190,23 @@ function principalEntries(node: Node | undefined): PrincipalEntry[] {
   const entries: PrincipalEntry[] = [];
   if (!node) return entries;
   if (node.type !== 'object') {
-    for (const item of items(node)) entries.push({ type: '*', typeKey: undefined, item });
+    addPrincipalEntries(entries, '*', undefined, node);
     return entries;
   }
-  for (const { name, key, value } of allProperties(node)) {
-    for (const item of items(value)) entries.push({ type: name, typeKey: key, item });
+  // The entries of allProperties(node), without making its elements.
+  for (const property of node.children ?? []) {
+    const key = property.children?.[0];
+    if (property.type !== 'property' || key?.type !== 'string') continue;
+    addPrincipalEntries(entries, String(key.value), key, property.children![1]);
   }
   return entries;
+}
+
+/** An entry for each of items(value), without making that list. */
+function addPrincipalEntries(entries: PrincipalEntry[], type: string, typeKey: Node | undefined, value: Node | undefined): void {
+  if (!value) return;
+  if (value.type !== 'array') entries.push({ type, typeKey, item: toItem(value) });
+  else for (const child of value.children ?? []) entries.push({ type, typeKey, item: toItem(child) });
 }
 
 function conditionEntries(operators: Element[]): ConditionEntry[] {

@@ -1,7 +1,7 @@
 import { createScanner, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 import { MAX_NESTING_DEPTH } from '../base/limits';
 import { LineIndex } from './lineIndex';
-import { parseStrictTree, SyntaxKind } from './strictTree';
+import { parseStrictTree, strictWhitespace, SyntaxKind } from './strictTree';
 
 export interface SyntaxProblem {
   message: string;
@@ -15,6 +15,12 @@ export interface ParsedPolicy {
   root: Node | undefined;
   syntaxProblems: SyntaxProblem[];
   lines: LineIndex;
+  /**
+   * How many of JSON's whitespace characters (space, tab, CR, LF) the text has, when the
+   * strict-JSON fast path read it (strictWhitespace()); undefined otherwise. The size rules
+   * count the rest of the text.
+   */
+  whitespace: number | undefined;
 }
 
 const SYNTAX_MESSAGES: Record<string, string> = {
@@ -67,7 +73,7 @@ export function parsePolicy(text: string): ParsedPolicy {
   // Most documents are strict JSON: build their tree on the fast path, which has no problems
   // to report. Anything else goes through parseTree() for its error recovery.
   const strict = parseStrictTree(text);
-  if (strict) return { text, root: strict, syntaxProblems: [], lines: new LineIndex(text) };
+  if (strict) return { text, root: strict, syntaxProblems: [], lines: new LineIndex(text), whitespace: strictWhitespace() };
   const { parseable, cuts, commaBefore } = scan(text);
   const tooDeep = cuts.length > 0 ? cuts[0]![0] : -1;
   const errors: ParseError[] = [];
@@ -115,7 +121,7 @@ export function parsePolicy(text: string): ParsedPolicy {
   if (!root && text.trim() === '') {
     syntaxProblems.push({ message: 'The document is empty: a trust policy is a JSON object', offset: 0, length: 0 });
   }
-  return { text, root, syntaxProblems, lines: new LineIndex(text) };
+  return { text, root, syntaxProblems, lines: new LineIndex(text), whitespace: undefined };
 }
 
 /**

@@ -36,6 +36,20 @@ let depth = 0;
 const stack: Node[] = [];
 /** The stack's height: what lies above it is stale (the stack is only emptied once per parse, as setting an array's length costs more than a node). */
 let top = 0;
+/** Whitespace characters read so far (see strictWhitespace()). */
+let whitespace = 0;
+/** strictWhitespace()'s answer, kept when a parse succeeds. */
+let lastWhitespace = 0;
+
+/**
+ * How many of JSON's four whitespace characters (space, tab, CR, LF) the text that
+ * parseStrictTree() last turned into a tree has, inside strings too (where strict JSON allows
+ * only the space raw): counted while reading it, so that the size rules need not read the text
+ * again. Only meaningful right after a call that returned a tree.
+ */
+export function strictWhitespace(): number {
+  return lastWhitespace;
+}
 
 /** Thrown at the first thing strict JSON does not allow; parseStrictTree() answers undefined. */
 const NOT_STRICT = new Error('not strict JSON');
@@ -63,12 +77,14 @@ export function parseStrictTree(source: string): Node | undefined {
   pos = 0;
   depth = 0;
   top = 0;
+  whitespace = 0;
   let built: Node;
   try {
     skipSpace();
     built = value(undefined);
     skipSpace();
     if (pos !== text.length) return undefined;
+    lastWhitespace = whitespace;
   } catch (error) {
     if (error === NOT_STRICT) return undefined;
     throw error;
@@ -97,6 +113,7 @@ function skipSpace(): void {
     if (c === 32 || c === 10 || c === 13 || c === 9) p++;
     else break;
   }
+  whitespace += p - pos;
   pos = p;
 }
 
@@ -174,16 +191,29 @@ function scanString(): number {
   const t = text;
   const start = pos + 1;
   let p = start;
+  let spaces = 0;
   for (;;) {
     const c = t.charCodeAt(p);
+    // Most characters: one comparison besides the backslash's (NaN, the end of the text, fails it).
+    if (c > 34 && c !== 92) {
+      p++;
+      continue;
+    }
     if (c === 34) {
       stringValue = t.slice(start, p);
+      whitespace += spaces;
       return (pos = p + 1);
+    }
+    if (c === 32) {
+      spaces++;
+      p++;
+      continue;
     }
     // A backslash, a control character (JSON does not allow them raw), or the end of the text (NaN).
     if (c === 92 || c < 32 || c !== c) break;
     p++;
   }
+  whitespace += spaces;
   pos = p;
   // With escapes: the rest is read piece by piece.
   let result = text.slice(start, pos);
@@ -196,6 +226,7 @@ function scanString(): number {
     }
     if (c < 32 || c !== c) throw NOT_STRICT;
     if (c !== 92) {
+      if (c === 32) whitespace++;
       pos++;
       continue;
     }

@@ -55,6 +55,20 @@ ruleTests(redundantStatement, {
       text: two({ Sid: 'A', ...statement() }, { Action: ['sts:AssumeRole'], Sid: 'B', Condition: { StringEquals: { 'sts:ExternalId': 'example-external-id' } }, Principal: { AWS: 'arn:aws:iam::111122223333:root' }, Effect: 'Allow' }),
       errors: [{ token: '{', line: 17 }],
     },
+    {
+      // canonical() reads a one-item list as its item; the model finds no condition entries in a list.
+      name: 'the Condition, or an operator block, as a one-item list',
+      text: two(
+        statement({ Condition: { StringEquals: { 'sts:ExternalId': 'example-external-id' } } }),
+        statement({ Condition: [{ StringEquals: [{ 'sts:ExternalId': 'example-external-id' }] }] }),
+      ),
+      errors: [{ token: '{', message: /Statement 2 grants exactly what statement 1 grants/ }],
+    },
+    {
+      name: 'a different statement between two copies',
+      text: policy(statement(), statement({ Condition: { StringEquals: { 'sts:ExternalId': 'x' } } }), statement({ Sid: 'Again' })),
+      errors: [{ token: '{', message: /Statement 3 grants exactly what statement 1 grants/ }],
+    },
   ],
 });
 

@@ -9,6 +9,13 @@ const FEDERATION_ACTIONS = ['AssumeRoleWithSAML', 'AssumeRoleWithWebIdentity'];
 /** Actions that come with an AssumeRole* call rather than being one: a statement may give them apart. */
 const COMPANION_ACTIONS = ['TagSession', 'SetSourceIdentity', 'SetContext'];
 
+/** Whether the set has actions, all of them among `names` (without copying the set to an array). */
+function onlyAmong(allowed: ReadonlySet<string>, names: readonly string[]): boolean {
+  if (allowed.size === 0) return false;
+  for (const action of allowed) if (!names.includes(action)) return false;
+  return true;
+}
+
 export const actionPrincipalMismatch: Rule = {
   meta: {
     code: 'action-principal-mismatch',
@@ -56,14 +63,14 @@ export const actionPrincipalMismatch: Rule = {
           if (allowed.has(wanted)) continue;
           // AWS documents giving sts:SetSourceIdentity or sts:TagSession to a provider in a
           // statement of its own, beside the statement that allows its AssumeRoleWith… call.
-          const companionsOnly = allowed.size > 0 && [...allowed].every((a) => COMPANION_ACTIONS.includes(a));
+          const companionsOnly = onlyAmong(allowed, COMPANION_ACTIONS);
           if (companionsOnly && anotherStatementAllows(model.statements, statement, entry.type, entry.item.value, wanted)) continue;
           problems.push(`${entry.item.value} signs in with sts:${wanted}, which this statement does not allow`);
         } else if (entry.type === 'AWS' || entry.type === 'Service' || entry.type === '*') {
           needsAssumeRole = true;
         }
       }
-      if (needsAssumeRole && allowed.size > 0 && [...allowed].every((a) => FEDERATION_ACTIONS.includes(a))) {
+      if (needsAssumeRole && onlyAmong(allowed, FEDERATION_ACTIONS)) {
         problems.push('AWS and service principals call sts:AssumeRole, which this statement does not allow');
       }
       if (problems.length > 0) reportAt(actionValue, `${problems.join('; ')}`);

@@ -29,13 +29,17 @@ export function conditionKeyProblem(key: string, statement: Statement, info = lo
     return `"${key}" is not a condition key: keys look like "prefix:name", e.g. "aws:SourceAccount"`;
   }
   let unreadableProvider = false;
+  // The key's prefix (and lower-cased), once a Federated principal names a provider.
+  let keyPrefix: string | undefined;
+  let lowerPrefix = '';
   for (const entry of statement.principals) {
     if (entry.type !== 'Federated' || entry.item.kind !== 'string') continue;
     const provider = federatedProvider(entry.item.value);
     unreadableProvider ||= !provider;
-    const prefix = conditionKeyPrefix(key);
-    if (!provider || provider.keyPrefix.toLowerCase() !== prefix.toLowerCase()) continue;
-    const claim = key.slice(prefix.length + 1);
+    if (!provider) continue;
+    if (keyPrefix === undefined) lowerPrefix = (keyPrefix = conditionKeyPrefix(key)).toLowerCase();
+    if (provider.keyPrefix.toLowerCase() !== lowerPrefix) continue;
+    const claim = key.slice(keyPrefix.length + 1);
     if (hasClaim(provider, claim)) return undefined;
     return `${provider.keyPrefix} has no claim "${claim}" that AWS passes; use one of ${provider.claims.slice(0, 12).join(', ')}`;
   }

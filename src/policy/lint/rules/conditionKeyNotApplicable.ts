@@ -35,10 +35,11 @@ export const conditionKeyNotApplicable: Rule = {
       if (statement.actions.length === 0) continue;
       const allowed = allowedStsActions(statement);
       if (allowed.size === 0) continue;
+      let actions: string[] | undefined; // made for the first service key only
       for (const entry of statement.conditions) {
         const info = entry.keyInfo;
         if (!info || info.global) continue;
-        const actions = [...allowed];
+        actions ??= [...allowed];
         if (actions.some((action) => actionReceivesKey(action, entry.key, info))) continue;
         const service = entry.key.slice(0, entry.key.indexOf(':'));
         reportAt(

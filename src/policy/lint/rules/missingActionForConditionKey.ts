@@ -43,9 +43,10 @@ export const missingActionForConditionKey: Rule = {
       // IAM judges the policy as a whole: when another statement already allows the action to
       // every principal of this one (AWS's session-tags example), the call is allowed there,
       // and adding the action here would bypass that statement's own tag limits.
-      const principals = principalEntries(statement).filter((p) => p.item.kind === 'string');
-      const allowedElsewhere = (action: string) =>
-        principals.length > 0 && principals.every((p) => anotherStatementAllows(model.statements, statement, p.type, p.item.value, action));
+      const allowedElsewhere = (action: string) => {
+        const principals = principalEntries(statement).filter((p) => p.item.kind === 'string');
+        return principals.length > 0 && principals.every((p) => anotherStatementAllows(model.statements, statement, p.type, p.item.value, action));
+      };
       for (const entry of statement.conditions) {
         const needed = requiredAction(entry.lowerKey);
         if (needed && !allowed.has(needed) && !allowedElsewhere(needed)) {

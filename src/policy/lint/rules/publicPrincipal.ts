@@ -19,9 +19,21 @@ export const CALLER_KEYS = [
 /** Keys whose value names an account (or an ARN with one): a wildcard account admits every account. */
 const ACCOUNT_KEYS = new Set(['aws:principalaccount', 'aws:principalarn', 'aws:sourceaccount', 'aws:sourcearn']);
 
+/** value.split(':')[4] (the account field of an ARN), without splitting the whole value. */
+function arnAccountField(value: string): string | undefined {
+  let start = 0;
+  for (let field = 0; field < 4; field++) {
+    const colon = value.indexOf(':', start);
+    if (colon < 0) return undefined;
+    start = colon + 1;
+  }
+  const end = value.indexOf(':', start);
+  return end < 0 ? value.slice(start) : value.slice(start, end);
+}
+
 /** Whether a value, matched with wildcards, lets every account through: "*", "????????????", "arn:aws:iam::*:role/*". */
 function admitsEveryAccount(key: string, value: string): boolean {
-  const account = key.endsWith('arn') ? value.split(':')[4] : value;
+  const account = key.endsWith('arn') ? arnAccountField(value) : value;
   // An ARN pattern with fewer than six parts, "arn:*", a bare "*" …: the account is open too.
   if (account === undefined) return /[*]/.test(value);
   return account === '' ? false : /^[*?]+$/.test(account);

@@ -112,47 +112,115 @@ function idOf(ids: Map<unknown, number>, value: unknown): number {
 }
 
 /**
+ * What statements equal for canonical() (or in their text without the Sid) always share: the
+ * Effect string, the least principal entry, the least Action and NotAction values, the number of
+ * condition entries and the least condition key.
+ */
+interface Signature {
+  effect: string | undefined;
+  principalType: string;
+  principal: string;
+  action: string;
+  notAction: string;
+  conditions: number;
+  conditionKey: string;
+}
+
+/**
  * The least of the items' values (order and repeats make no difference: canonical() treats a list
  * as a set, and a one-item list as its item), or undefined when an item is a list or object.
  */
-function leastValue(items: readonly Item[], prefix: (i: number) => string): string | undefined {
+function leastValue(items: readonly Item[]): string | undefined {
   let least = '';
   for (let i = 0; i < items.length; i++) {
     const item = items[i]!;
     if (item.kind === 'object' || item.kind === 'array') return undefined;
-    const value = prefix(i) + item.value;
-    if (i === 0 || value < least) least = value;
+    if (i === 0 || item.value < least) least = item.value;
   }
   return least;
 }
 
 /**
- * Whether two of the statements could be redundant: a cheap signature that statements equal for
- * canonical() (or in their text without the Sid) always share — the Effect string, the least
- * principal entry and the least Action and NotAction values — repeats among them, or a
- * statement's shape is one the signature cannot tell (a non-string Effect, a nested list or
- * object among those values). Most policies' statements differ there, and need no tree hashed.
+ * The statement's Signature; undefined when its shape is one the signature cannot tell: a
+ * non-string Effect, a nested list or object among the principal and action values, a Condition
+ * or operator block that is not an object (canonical() reads a one-item list as its item, where
+ * the model finds no condition entries).
  */
-function mayRepeat(statements: readonly Statement[]): boolean {
-  const seen = new Set<string>();
-  const noPrefix = () => '';
-  for (const statement of statements) {
-    if (statement.node.type !== 'object') continue;
-    const effect = statement.elements.get('Effect')?.value;
-    if (effect && effect.type !== 'string') return true;
-    const principals = statement.principals;
-    const principal = leastValue(
-      principals.map((p) => p.item),
-      (i) => `${principals[i]!.type}\u0000`,
-    );
-    const action = leastValue(statement.actions, noPrefix);
-    const notAction = leastValue(statement.notActions, noPrefix);
-    if (principal === undefined || action === undefined || notAction === undefined) return true;
-    const signature = `${statement.effect ?? '\u0001'}\u0000${principal}\u0000${action}\u0000${notAction}`;
-    if (seen.has(signature)) return true;
-    seen.add(signature);
+function signatureOf(statement: Statement): Signature | undefined {
+  const effect = statement.elements.get('Effect')?.value;
+  if (effect && effect.type !== 'string') return undefined;
+  const condition = statement.elements.get('Condition')?.value;
+  if (condition && (condition.type !== 'object' || statement.conditionOperators.some((o) => o.value?.type !== 'object'))) return undefined;
+  // The least principal entry, by type and then value.
+  let principalType = '';
+  let principal = '';
+  const principals = statement.principals;
+  for (let i = 0; i < principals.length; i++) {
+    const { type, item } = principals[i]!;
+    if (item.kind === 'object' || item.kind === 'array') return undefined;
+    if (i === 0 || type < principalType || (type === principalType && item.value < principal)) {
+      principalType = type;
+      principal = item.value;
+    }
   }
-  return false;
+  const action = leastValue(statement.actions);
+  const notAction = leastValue(statement.notActions);
+  if (action === undefined || notAction === undefined) return undefined;
+  const conditions = statement.conditions;
+  let conditionKey = '';
+  for (let i = 0; i < conditions.length; i++) if (i === 0 || conditions[i]!.key < conditionKey) conditionKey = conditions[i]!.key;
+  return { effect: statement.effect, principalType, principal, action, notAction, conditions: conditions.length, conditionKey };
+}
+
+const sameSignature = (a: Signature, b: Signature) =>
+  a.action === b.action && a.principal === b.principal && a.conditionKey === b.conditionKey && a.conditions === b.conditions && a.effect === b.effect && a.principalType === b.principalType && a.notAction === b.notAction;
+
+/** The Signature as one string, for a policy of many statements (two equal signatures give the same string). */
+const signatureText = (s: Signature) => `${s.effect ?? '\u0001'}\u0000${s.principalType}\u0000${s.principal}\u0000${s.action}\u0000${s.notAction}\u0000${s.conditions}\u0000${s.conditionKey}`;
+
+/** At most this many statements of one hash are kept for comparison (the rest are not compared). */
+const BUCKET_SIZE = 16;
+
+/**
+ * Up to this many statements, they are compared pair by pair, and only those that may repeat are
+ * hashed (see check()): no bucket can fill up then, as it holds the statements before the one
+ * being placed.
+ */
+const FEW_STATEMENTS = BUCKET_SIZE;
+
+/**
+ * Which statements could be redundant with another, by index: those whose Signature another
+ * statement shares. Undefined when none can (most policies: no tree is hashed then); every
+ * statement when a shape is one the signature cannot tell, or when there are more than
+ * FEW_STATEMENTS statements and two signatures repeat.
+ */
+function mayRepeat(statements: readonly Statement[]): boolean[] | undefined {
+  const all = () => statements.map(() => true);
+  const objects = statements.filter((s) => s.node.type === 'object');
+  const signatures: Signature[] = [];
+  for (const statement of objects) {
+    const signature = signatureOf(statement);
+    if (!signature) return all();
+    signatures.push(signature);
+  }
+  if (statements.length > FEW_STATEMENTS) {
+    const seen = new Set<string>();
+    for (const signature of signatures) {
+      const text = signatureText(signature);
+      if (seen.has(text)) return all();
+      seen.add(text);
+    }
+    return undefined;
+  }
+  let candidates: boolean[] | undefined;
+  for (let i = 0; i < objects.length; i++) {
+    for (let j = i + 1; j < objects.length; j++) {
+      if (!sameSignature(signatures[i]!, signatures[j]!)) continue;
+      candidates ??= statements.map(() => false);
+      candidates[objects[i]!.index] = candidates[objects[j]!.index] = true;
+    }
+  }
+  return candidates;
 }
 
 export const redundantStatement: Rule = {
@@ -179,7 +247,8 @@ export const redundantStatement: Rule = {
     accessAnalyzer: 'Redundant statement',
   },
   check({ policy, model, reportAt }) {
-    if (model.statements.length < 2 || !mayRepeat(model.statements)) return;
+    const candidates = model.statements.length < 2 ? undefined : mayRepeat(model.statements);
+    if (!candidates) return;
     // Most statements differ: each is first placed by an order-blind hash of its tree (no
     // strings built); only statements that share a hash are compared, by their text without the
     // Sid, then by canonical(). That keeps the rule linear, also for thousands of copies.
@@ -195,8 +264,12 @@ export const redundantStatement: Rule = {
     // what this rule spent its time on). It finds the entry the buckets would: kept entries never
     // match each other, by text or by canonical(), so one with the same text is the only match.
     const byText = policy.syntaxProblems.length === 0 ? new Map<string, Entry>() : undefined;
+    // In such a document a statement whose signature no other shares matches none (a match is
+    // equal text, so an equal tree, or an equal canonical(): the same signature either way), and
+    // with few statements no bucket fills up: it need not be hashed, nor kept.
+    const onlyCandidates = byText !== undefined && model.statements.length <= FEW_STATEMENTS;
     for (const statement of model.statements) {
-      if (statement.node.type !== 'object') continue;
+      if (statement.node.type !== 'object' || (onlyCandidates && !candidates[statement.index])) continue;
       const entry: Entry = { statement };
       const known = byText?.get(textOf(entry));
       if (known) {
@@ -213,7 +286,7 @@ export const redundantStatement: Rule = {
       }
       const first = bucket.find((e) => textOf(e) === textOf(entry) || (keyOf(e) !== null && keyOf(e) === keyOf(entry)));
       if (!first) {
-        if (bucket.length < 16) {
+        if (bucket.length < BUCKET_SIZE) {
           bucket.push(entry);
           byText?.set(textOf(entry), entry);
         }

@@ -14,7 +14,7 @@ export const sizeExceedsDefaultQuota: Rule = {
   check({ model, policy, reportAt }) {
     // The counted size is at most the length: most policies need no counting.
     if (!model.root || policy.text.length <= DEFAULT_QUOTA) return;
-    const size = countedSize(policy.text);
+    const size = countedSize(policy);
     // Above the hard maximum, size-exceeds-quota reports it as an error instead.
     if (size > DEFAULT_QUOTA && size <= MAX_QUOTA) {
       reportAt(

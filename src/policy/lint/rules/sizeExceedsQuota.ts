@@ -14,7 +14,7 @@ export const sizeExceedsQuota: Rule = {
   check({ model, policy, reportAt }) {
     // The counted size is at most the length: most policies need no counting.
     if (!model.root || policy.text.length <= MAX_QUOTA) return;
-    const size = countedSize(policy.text);
+    const size = countedSize(policy);
     if (size > MAX_QUOTA) {
       reportAt(model.root, `The policy is ${size} characters without whitespace; IAM allows at most ${MAX_QUOTA} for a trust policy`);
     }

@@ -1,6 +1,7 @@
 import type { Severity } from '../../base/finding';
 import { nodeSpan, type Rule, type RuleReport } from '../rule';
 import { CROSS_CUSTOMER_SERVICES, servicePath } from '../../iam/serviceTrust';
+import type { Item } from '../../model/model';
 import { principalEntries, restrictedKeys, restrictingEntries } from '../../model/statements';
 import { trustsService } from './sourceConditions';
 
@@ -50,10 +51,13 @@ export const sourceArnNoAccount: Rule = {
       if (!trustsService(statement)) continue;
       const keys = restrictedKeys(statement);
       if (!keys.has('aws:sourcearn') || keys.has('aws:sourceaccount') || keys.has('aws:sourceorgid') || keys.has('aws:sourceorgpaths')) continue;
-      const arnEntries = restrictingEntries(statement).filter((e) => e.lowerKey === 'aws:sourcearn');
-      const values = arnEntries.flatMap((e) => e.values.filter((v) => v.kind === 'string'));
+      // The string values of the restricting entries on aws:SourceArn, with their account fields.
+      const fields: Array<{ v: Item; account: string | undefined }> = [];
+      for (const entry of restrictingEntries(statement)) {
+        if (entry.lowerKey !== 'aws:sourcearn') continue;
+        for (const v of entry.values) if (v.kind === 'string') fields.push({ v, account: accountField(v.value) });
+      }
       // Reported when no value pins an account: then the condition admits resources of others.
-      const fields = values.map((v) => ({ v, account: accountField(v.value) }));
       if (fields.length === 0 || fields.some((f) => f.account !== undefined && /^\d{12}$/.test(f.account))) continue;
       const services = principalEntries(statement).filter((p) => p.type === 'Service' && p.item.kind === 'string').map((p) => p.item.value);
       const crossCustomer = services.some((s) => servicePath(s) === 'cross-customer');
