@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { extractPolicies } from '../../src/policy/embedded';
+import { extractPolicies, lintEmbedded } from '../../src/policy/embedded';
 import { findingsIn, fixtureReader, options } from './embeddedFindings';
 
 // Issue 13: Terraform values computed at plan time are not judged as literals; dynamic blocks
@@ -105,6 +105,15 @@ describe('Terraform: aws_iam_policy_document takes strings', () => {
     assert.ok(!codes(document('[754728514883]', '[true]')).includes('principal-invalid'));
     const encoded = 'resource "aws_iam_role" "r" {\n  assume_role_policy = jsonencode({\n    Version = "2012-10-17"\n    Statement = [{ Effect = "Allow", Action = "sts:AssumeRole", Principal = { AWS = 754728514883 } }]\n  })\n}\n';
     assert.ok(codes(encoded).includes('principal-invalid'));
+  });
+});
+
+describe('Terraform: a computed condition key beside "*"', () => {
+  it('public-principal is a suggestion that names the key: it may be aws:PrincipalOrgID', () => {
+    const text = `data "aws_iam_policy_document" "t" {\n  statement {\n    actions = ["sts:AssumeRole"]\n    principals {\n      type = "AWS"\n      identifiers = ["*"]\n    }\n    condition {\n      test = "StringEquals"\n      variable = var.key\n      values = ["o-abcdefghij"]\n    }\n  }\n}\nresource "aws_iam_role" "r" {\n  assume_role_policy = data.aws_iam_policy_document.t.json\n}\n`;
+    const found = lintEmbedded(text, 'terraform', options).filter((f) => f.code === 'public-principal');
+    assert.deepEqual(found.map((f) => f.severity), ['suggestion']);
+    assert.match(found[0]!.message, /Whether the condition on \$\{var\.key\} says who the caller is decides this/);
   });
 });
 

@@ -24,6 +24,12 @@ ruleTests(publicPrincipal, {
     { name: '{"AWS": "*"}', text: open({}), errors: [{ token: '"*"', message: /Anyone in any AWS account/ }] },
     { name: 'bare "*"', text: open({ Principal: '*' }), errors: [{ token: '"*"' }] },
     { name: 'ExternalId does not restrict the caller', text: open({ Condition: { StringEquals: { 'sts:ExternalId': 'x' } } }), errors: [{ token: '"*"' }] },
+    // Held-out set 8 (sadcloud): "*" with only an MFA condition; the message says why it does not help.
+    {
+      name: 'an MFA condition does not say who the caller is',
+      text: open({ Condition: { BoolIfExists: { 'aws:MultiFactorAuthPresent': 'true' } } }),
+      errors: [{ token: '"*"', message: /the condition on aws:MultiFactorAuthPresent does not say who the caller is/ }],
+    },
     { name: 'IfExists does not restrict', text: open({ Condition: { StringEqualsIfExists: { 'aws:PrincipalOrgID': 'o-a1b2c3d4e5' } } }), errors: [{ token: '"*"' }] },
     { name: 'a negated operator does not restrict', text: open({ Condition: { StringNotEquals: { 'aws:PrincipalAccount': '444455556666' } } }), errors: [{ token: '"*"' }] },
     // Issue 13 class 7: the account part is a wildcard, so every role of every account matches.

@@ -103,12 +103,28 @@ export const publicPrincipal: Rule = {
       if ((onlyNamedCallers ??= denyAllowsOnlyNamedCallers(model.statements))) continue;
       for (const entry of principalEntries(statement)) {
         if ((entry.type === '*' || entry.type === 'AWS') && entry.item.kind === 'string' && entry.item.value === '*') {
-          reportAt(
-            entry.item.node,
-            'Anyone in any AWS account can assume this role: add a condition on aws:PrincipalOrgID, aws:PrincipalAccount or aws:PrincipalArn, or name the trusted accounts',
-          );
+          // A key computed in a template or .tf file (`variable = var.key`, read as "${var.key}")
+          // may be aws:PrincipalOrgID: what it is decides the finding, so a suggestion says so.
+          const computed = [...new Set(statement.conditions.filter((c) => c.key.includes('${')).map((c) => c.key))];
+          if (computed.length > 0) {
+            reportAt(entry.item.node, `Whether the condition on ${computed.join(', ')} says who the caller is decides this: unless it is aws:PrincipalOrgID, aws:PrincipalAccount, aws:PrincipalArn or the like, anyone in any AWS account can assume this role`, undefined, 'suggestion');
+          } else {
+            reportAt(entry.item.node, `Anyone in any AWS account can assume this role${conditionsThatDoNotPin(statement)}: add a condition on aws:PrincipalOrgID, aws:PrincipalAccount or aws:PrincipalArn, or name the trusted accounts`);
+          }
         }
       }
     }
   },
 };
+
+/**
+ * The statement's conditions, named, when it has some: none of them says who the caller is
+ * (sadcloud's roles trust "*" with only BoolIfExists aws:MultiFactorAuthPresent, which anyone
+ * meets by signing in with MFA to their own account).
+ */
+function conditionsThatDoNotPin(statement: Statement): string {
+  const keys = [...new Set(statement.conditions.map((c) => c.key))];
+  if (keys.length === 0) return '';
+  const named = keys.length <= 3 ? keys.join(', ') : `${keys.slice(0, 3).join(', ')} and ${keys.length - 3} more`;
+  return ` (the condition${keys.length > 1 ? 's' : ''} on ${named} ${keys.length > 1 ? 'do' : 'does'} not say who the caller is: principals of any account can meet ${keys.length > 1 ? 'them' : 'it'})`;
+}
