@@ -108,12 +108,22 @@ describe('Terraform: aws_iam_policy_document takes strings', () => {
   });
 });
 
-describe('Terraform: a computed condition key beside "*"', () => {
+describe('Terraform: a computed condition key decides public-principal and cross-account-without-external-id', () => {
   it('public-principal is a suggestion that names the key: it may be aws:PrincipalOrgID', () => {
     const text = `data "aws_iam_policy_document" "t" {\n  statement {\n    actions = ["sts:AssumeRole"]\n    principals {\n      type = "AWS"\n      identifiers = ["*"]\n    }\n    condition {\n      test = "StringEquals"\n      variable = var.key\n      values = ["o-abcdefghij"]\n    }\n  }\n}\nresource "aws_iam_role" "r" {\n  assume_role_policy = data.aws_iam_policy_document.t.json\n}\n`;
     const found = lintEmbedded(text, 'terraform', options).filter((f) => f.code === 'public-principal');
     assert.deepEqual(found.map((f) => f.severity), ['suggestion']);
     assert.match(found[0]!.message, /Whether the condition on \$\{var\.key\} says who the caller is decides this/);
+  });
+
+  it('cross-account-without-external-id inside a declared zone is a suggestion: the computed key may be sts:ExternalId', () => {
+    const text = `data "aws_iam_policy_document" "t" {\n  statement {\n    actions = ["sts:AssumeRole"]\n    principals {\n      type = "AWS"\n      identifiers = ["arn:aws:iam::444455556666:root"]\n    }\n    condition {\n      test = "StringEquals"\n      variable = var.key\n      values = [var.external_id]\n    }\n  }\n}\nresource "aws_iam_role" "r" {\n  assume_role_policy = data.aws_iam_policy_document.t.json\n}\n`;
+    const found = lintEmbedded(text, 'terraform', { accountId: '111122223333' }).filter((f) => f.code === 'cross-account-without-external-id');
+    assert.deepEqual(found.map((f) => f.severity), ['suggestion']);
+    assert.match(found[0]!.message, /whether the condition on \$\{var\.key\} is sts:ExternalId decides this/);
+    // A known key that is not sts:ExternalId: security, as before.
+    const known = lintEmbedded(text.replace('var.key', '"aws:PrincipalTag/team"'), 'terraform', { accountId: '111122223333' }).filter((f) => f.code === 'cross-account-without-external-id');
+    assert.deepEqual(known.map((f) => f.severity), ['security']);
   });
 });
 

@@ -162,3 +162,15 @@ function allowIndex(statements: readonly Statement[]): Map<string, Set<Statement
   allowIndexes.set(statements, index);
   return index;
 }
+
+/**
+ * The statement's condition keys that a template or .tf file computes (`variable = var.key`,
+ * serialized as "${var.key}"): any key at all, aws:PrincipalOrgID or sts:ExternalId included,
+ * so a rule that needs one cannot tell it is missing. (In a policy file `${` in a key is
+ * condition-key-invalid's finding.)
+ */
+export function computedConditionKeys(statement: Statement): string[] {
+  const keys: string[] = [];
+  for (const c of statement.conditions) if (c.key.includes('${') && !keys.includes(c.key)) keys.push(c.key);
+  return keys;
+}

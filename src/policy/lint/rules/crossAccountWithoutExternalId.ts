@@ -2,7 +2,7 @@ import { parseAwsPrincipal } from '../../iam/principals';
 import { memoize } from '../../base/memoize';
 import { declaresZone, type Rule, type RuleOptions } from '../rule';
 import type { Statement } from '../../model/model';
-import { allowedStsActions, principalEntries, restrictedKeys, restrictingEntries } from '../../model/statements';
+import { allowedStsActions, computedConditionKeys, principalEntries, restrictedKeys, restrictingEntries } from '../../model/statements';
 
 /** The account an AWS principal value names, if any (remembered: the same accounts recur). */
 const principalAccount = memoize((value: string) => parseAwsPrincipal(value)?.account);
@@ -45,7 +45,15 @@ export const crossAccountWithoutExternalId: Rule = {
         if (!account || account === UNKNOWN_ACCOUNT) continue;
         inside ??= new Set([...(options.accountId ? [options.accountId] : []), ...(options.trustedAccounts ?? [])]);
         if (inside.has(account) || org) continue;
-        if (zone) {
+        const computed = computedConditionKeys(statement);
+        if (zone && computed.length > 0) {
+          reportAt(
+            entry.item.node,
+            `Account ${account} is outside your zone of trust (${zoneText(options)}) and no sts:ExternalId condition can be seen: whether the condition on ${computed.join(', ')} is sts:ExternalId decides this; if it is not and the account is a third party's, require the external ID you agreed with it`,
+            undefined,
+            'suggestion',
+          );
+        } else if (zone) {
           reportAt(
             entry.item.node,
             `Account ${account} is outside your zone of trust (${zoneText(options)}) and is trusted without sts:ExternalId: if it is a third party acting for several customers, anyone it serves could make it assume this role (the confused deputy). Require the external ID you agreed with it: "Condition": {"StringEquals": {"sts:ExternalId": "…"}}; if the account is yours, add it to trustedAccounts`,

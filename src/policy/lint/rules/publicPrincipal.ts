@@ -1,7 +1,7 @@
 import type { Rule } from '../rule';
 import type { ConditionEntry } from '../../model/model';
 import type { Statement } from '../../model/model';
-import { allowedStsActions, principalEntries, restrictingEntries } from '../../model/statements';
+import { allowedStsActions, computedConditionKeys, principalEntries, restrictingEntries } from '../../model/statements';
 
 /** Keys that pin who the caller is (or on whose behalf a service calls). */
 export const CALLER_KEYS = [
@@ -105,7 +105,7 @@ export const publicPrincipal: Rule = {
         if ((entry.type === '*' || entry.type === 'AWS') && entry.item.kind === 'string' && entry.item.value === '*') {
           // A key computed in a template or .tf file (`variable = var.key`, read as "${var.key}")
           // may be aws:PrincipalOrgID: what it is decides the finding, so a suggestion says so.
-          const computed = [...new Set(statement.conditions.filter((c) => c.key.includes('${')).map((c) => c.key))];
+          const computed = computedConditionKeys(statement);
           if (computed.length > 0) {
             reportAt(entry.item.node, `Whether the condition on ${computed.join(', ')} says who the caller is decides this: unless it is aws:PrincipalOrgID, aws:PrincipalAccount, aws:PrincipalArn or the like, anyone in any AWS account can assume this role`, undefined, 'suggestion');
           } else {
