@@ -244,14 +244,6 @@ function fromHeredocJson(text: string, body: SourceRange, options: { accountId: 
 const MERGING_ATTRIBUTES = new Set(['source_policy_documents', 'override_policy_documents', 'source_json', 'override_json']);
 
 /**
- * An aws_iam_policy_document data source as the policy JSON it renders. Computed `type`, `test`
- * and `variable` values are keys of unknown name. A `dynamic` block stands for what it may
- * generate, unknown: a `dynamic "statement"` for statements (with no static statement beside
- * it, Statement is unknown), a `dynamic "principals"` or `dynamic "condition"` for entries of
- * unknown name in Principal or Condition. Statements merged in from other documents are unknown:
- * with no statement block of its own, a merging document's Statement is unknown.
- */
-/**
  * Every argument of aws_iam_policy_document is a string or a list of strings, and Terraform
  * converts a number or a bool given there to a string ("Type Constraints": conversion of
  * primitive types): New Relic's documented `identifiers = [754728514883]` renders
@@ -267,26 +259,37 @@ function asStrings(v: EmbeddedValue): EmbeddedValue {
  * renders them: several `principals` blocks of one type make one list of identifiers, and
  * several `condition` blocks with one test and variable one list of values (the AWS provider's
  * internal/service/iam/policy_model.go appends each block's values to its type's or key's list).
- * Keys of unknown name stay apart.
+ * Keys of unknown name stay apart. Linear in the entries (a file may hold thousands of blocks).
  */
 function mergedByKey(entries: EmbeddedEntry[]): EmbeddedEntry[] {
   const merged: EmbeddedEntry[] = [];
-  const byKey = new Map<string, EmbeddedEntry>();
-  const items = (v: EmbeddedValue): EmbeddedValue[] => (v.kind === 'array' ? v.items : [v]);
+  const later = new Map<string, { at: number; items: EmbeddedValue[] }>();
+  const itemsOf = (v: EmbeddedValue): EmbeddedValue[] => (v.kind === 'array' ? v.items : [v]);
   for (const e of entries) {
-    const earlier = e.keyUnknown ? undefined : byKey.get(e.key);
-    if (!earlier) {
-      merged.push(e);
-      if (!e.keyUnknown) byKey.set(e.key, e);
+    const earlier = e.keyUnknown ? undefined : later.get(e.key);
+    if (earlier) {
+      for (const item of itemsOf(e.value)) earlier.items.push(item);
       continue;
     }
-    const joined: EmbeddedEntry = { ...earlier, value: { kind: 'array', range: earlier.value.range, items: [...items(earlier.value), ...items(e.value)] } };
-    merged[merged.indexOf(earlier)] = joined;
-    byKey.set(e.key, joined);
+    if (!e.keyUnknown) later.set(e.key, { at: merged.length, items: [] });
+    merged.push(e);
+  }
+  for (const { at, items } of later.values()) {
+    if (items.length === 0) continue;
+    const first = merged[at]!;
+    merged[at] = { ...first, value: { kind: 'array', range: first.value.range, items: itemsOf(first.value).concat(items) } };
   }
   return merged;
 }
 
+/**
+ * An aws_iam_policy_document data source as the policy JSON it renders. Computed `type`, `test`
+ * and `variable` values are keys of unknown name. A `dynamic` block stands for what it may
+ * generate, unknown: a `dynamic "statement"` for statements (with no static statement beside
+ * it, Statement is unknown), a `dynamic "principals"` or `dynamic "condition"` for entries of
+ * unknown name in Principal or Condition. Statements merged in from other documents are unknown:
+ * with no statement block of its own, a merging document's Statement is unknown.
+ */
 function fromPolicyDocument(block: HclBlock, text: string, options: { accountId: string }): EmbeddedValue {
   const attr = (b: HclBlock, name: string) => b.attributes.find((a) => a.name === name);
   const value = (b: HclBlock, name: string) => {
