@@ -1,3 +1,4 @@
+import { namedList } from '../../base/display';
 import type { Rule } from '../rule';
 import type { ConditionEntry } from '../../model/model';
 import type { Statement } from '../../model/model';
@@ -125,6 +126,5 @@ export const publicPrincipal: Rule = {
 function conditionsThatDoNotPin(statement: Statement): string {
   const keys = [...new Set(statement.conditions.map((c) => c.key))];
   if (keys.length === 0) return '';
-  const named = keys.length <= 3 ? keys.join(', ') : `${keys.slice(0, 3).join(', ')} and ${keys.length - 3} more`;
-  return ` (the condition${keys.length > 1 ? 's' : ''} on ${named} ${keys.length > 1 ? 'do' : 'does'} not say who the caller is: principals of any account can meet ${keys.length > 1 ? 'them' : 'it'})`;
+  return ` (the condition${keys.length > 1 ? 's' : ''} on ${namedList(keys)} ${keys.length > 1 ? 'do' : 'does'} not say who the caller is: principals of any account can meet ${keys.length > 1 ? 'them' : 'it'})`;
 }

@@ -1,5 +1,6 @@
 import type { Severity } from '../../base/finding';
 import type { Node } from 'jsonc-parser';
+import { namedList } from '../../base/display';
 import { CROSS_CUSTOMER_SERVICES, servicePath, type ServicePath } from '../../iam/serviceTrust';
 import { nodeSpan, type Rule, type RuleReport } from '../rule';
 import { principalEntries, restrictedKeys } from '../../model/statements';
@@ -9,9 +10,6 @@ const SOURCE_KEYS = ['aws:sourceaccount', 'aws:sourcearn', 'aws:sourceorgid', 'a
 
 /** A service principal written out in full (no `${…}` of a template in it). */
 const PLAIN_SERVICE = /^[a-z0-9.-]+\.amazonaws\.com(\.cn)?$/;
-
-/** "a", "a and b", "a, b and c". */
-const listed = (names: string[]) => (names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`);
 
 /**
  * Security only where the data (src/policy/iam/serviceTrust.ts) names a service with a real
@@ -69,7 +67,7 @@ export const serviceConfusedDeputy: Rule = {
       }
       for (const [key, group] of groups) {
         const path = key.split(' ')[0] as ServicePath;
-        const names = group.length <= 3 ? listed(group.map((g) => g.service)) : `${group.slice(0, 3).map((g) => g.service).join(', ')} and ${group.length - 3} more`;
+        const names = namedList(group.map((g) => g.service));
         const many = group.length > 1;
         let message: string;
         let severity: Severity = 'suggestion';
