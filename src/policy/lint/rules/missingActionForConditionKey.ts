@@ -1,4 +1,5 @@
 import type { Rule } from '../rule';
+import type { PrincipalEntry } from '../../model/model';
 import { allowedStsActions, anotherStatementAllows, principalEntries } from '../../model/statements';
 
 /** Which action a request must be for, for it to carry the key (`k`: the key in lower case). */
@@ -43,8 +44,9 @@ export const missingActionForConditionKey: Rule = {
       // IAM judges the policy as a whole: when another statement already allows the action to
       // every principal of this one (AWS's session-tags example), the call is allowed there,
       // and adding the action here would bypass that statement's own tag limits.
+      let principals: PrincipalEntry[] | undefined; // made when a key first needs an action the statement lacks
       const allowedElsewhere = (action: string) => {
-        const principals = principalEntries(statement).filter((p) => p.item.kind === 'string');
+        principals ??= principalEntries(statement).filter((p) => p.item.kind === 'string');
         return principals.length > 0 && principals.every((p) => anotherStatementAllows(model.statements, statement, p.type, p.item.value, action));
       };
       for (const entry of statement.conditions) {
