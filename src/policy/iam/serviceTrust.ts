@@ -57,15 +57,15 @@ export const PASSED_ROLE_SERVICES: readonly ServiceTrustFacts[] = [
   // Held-out sets 9-12: each source below says the role is passed (iam:PassRole) by the user who
   // configures the resource, or that it must be in the resource's own account.
   { principal: 'glue.amazonaws.com', source: 'https://docs.aws.amazon.com/glue/latest/dg/attach-policy-iam-user.html' },
-  { principal: 'sagemaker.amazonaws.com', source: 'https://docs.aws.amazon.com/sdk-for-kotlin/api/latest/sagemaker/aws.sdk.kotlin.services.sagemaker.model/-create-training-job-request/-builder/role-arn.html' },
+  { principal: 'sagemaker.amazonaws.com', source: 'https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreateTrainingJob.html' },
   { principal: 'backup.amazonaws.com', source: 'https://docs.aws.amazon.com/aws-backup/latest/devguide/iam-service-roles.html' },
   { principal: 'iot.amazonaws.com', source: 'https://docs.aws.amazon.com/iot/latest/developerguide/pass-role.html' },
-  { principal: 'elasticmapreduce.amazonaws.com', source: 'https://docs.aws.amazon.com/en_us/emr/latest/ManagementGuide/emr-iam-roles-create-permissions.html' },
+  { principal: 'elasticmapreduce.amazonaws.com', source: 'https://docs.aws.amazon.com/emr/latest/ManagementGuide/emr-iam-roles-create-permissions.html' },
   { principal: 'emr-serverless.amazonaws.com', source: 'https://docs.aws.amazon.com/emr/latest/EMR-Serverless-UserGuide/security-iam-runtime-role.html' },
   { principal: 'servicecatalog.amazonaws.com', source: 'https://docs.aws.amazon.com/servicecatalog/latest/adminguide/constraints-launch.html' },
   { principal: 'streams.metrics.cloudwatch.amazonaws.com', source: 'https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/CloudWatch-metric-streams-setup.html' },
   { principal: 'dlm.amazonaws.com', source: 'https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/dlm-access-control.html' },
-  { principal: 's3.amazonaws.com', source: 'https://docs.aws.amazon.com/ja_jp/AmazonS3/latest/dev/setting-repl-config-perm-overview.html' },
+  { principal: 's3.amazonaws.com', source: 'https://docs.aws.amazon.com/AmazonS3/latest/userguide/setting-repl-config-perm-overview.html' },
   // Lambda@Edge: the function's execution role, trusted by lambda and edgelambda (Lambda's source above).
   { principal: 'edgelambda.amazonaws.com', source: 'https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/lambda-edge-permissions.html' },
 ];

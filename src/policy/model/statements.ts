@@ -86,6 +86,32 @@ function computeTrustedProviders(statement: Statement): TrustedProvider[] {
 }
 
 /**
+ * The web-identity providers through which the statement can let someone in: those of
+ * trustedWebIdentityProviders() when its actions allow sts:AssumeRoleWithWebIdentity, none
+ * when they do not (`"Action": "sts:AssumeRole"` beside a Cognito or OIDC principal lets no
+ * token in: action-principal-mismatch reports it, and the OIDC rules have nothing to add;
+ * held-out set 12, the AWS provider's "multiple principals" example).
+ */
+export function webIdentityTrusts(statement: Statement): TrustedProvider[] {
+  const trusted = trustedWebIdentityProviders(statement);
+  return trusted.length > 0 && !allowsWebIdentity(statement) ? [] : trusted;
+}
+
+/**
+ * Whether the statement's actions may allow sts:AssumeRoleWithWebIdentity: yes when its
+ * NotAction leaves it out, when an Action names it (or a wildcard that covers it), and when
+ * that cannot be told (no Action, which action-missing reports; an item that is not a string
+ * or is computed in a template).
+ */
+export function allowsWebIdentity(statement: Statement): boolean {
+  if (statement.notActions.length > 0) {
+    return !statement.notActions.some((a) => a.kind === 'string' && stsActionsMatching(a.value).includes('AssumeRoleWithWebIdentity'));
+  }
+  if (statement.actions.length === 0 || statement.actions.some((a) => a.kind !== 'string' || a.value.includes('${'))) return true;
+  return allowedStsActions(statement).has('AssumeRoleWithWebIdentity');
+}
+
+/**
  * Whether a positive condition of the statement tests a key that no request carries, so that the
  * statement lets nobody in (condition-key-invalid reports the key): text that is not a condition
  * key at all (no "prefix:name", e.g. a Fn::Sub variable that became "clusterID"), or a claim of an

@@ -196,3 +196,30 @@ ruleTests(cognitoUnauthenticated, {
     },
   ],
 });
+
+// Held-out set 12 (the AWS provider's "Assume-Role Policy with Multiple Principals" example):
+// Cognito and OIDC principals beside "Action": "sts:AssumeRole" only. No token can come in
+// through AssumeRole, so nobody gets in as written: action-principal-mismatch reports it (an
+// error), and the OIDC rules, which judge who a token lets in, have nothing to say.
+it('the OIDC rules stay quiet where the actions do not allow sts:AssumeRoleWithWebIdentity', () => {
+  const rules = [oidcMissingCondition, oidcMissingSub, oidcWildcardSub, oidcSubjectBroad, oidcSubjectNeverMatches, cognitoUnauthenticated];
+  const withAction = (Federated: string, Action: unknown, Condition?: unknown, key: 'Action' | 'NotAction' = 'Action') =>
+    policy({ Effect: 'Allow', Principal: { Federated }, [key]: Action, Condition });
+  const quiet = [
+    withAction('cognito-identity.amazonaws.com', 'sts:AssumeRole'),
+    withAction(gh, 'sts:AssumeRole'),
+    withAction(gh, ['sts:AssumeRole', 'sts:TagSession'], { StringLike: { 'token.actions.githubusercontent.com:sub': 'repo:*' } }),
+    withAction(gh, 'sts:AssumeRoleWithWebIdentity', undefined, 'NotAction'),
+  ];
+  for (const text of quiet) assert.deepEqual(runRules(text, rules).map((f) => f.code), [], text);
+  // Actions that do allow it, or cannot be told, keep the findings.
+  const heard = [
+    withAction(gh, 'sts:AssumeRole*'),
+    withAction(gh, 'sts:*'),
+    withAction(gh, '*'),
+    withAction(gh, 'sts:assumerolewithwebidentity'),
+    withAction(gh, 'sts:AssumeRole', undefined, 'NotAction'),
+    policy({ Effect: 'Allow', Principal: { Federated: gh } }),
+  ];
+  for (const text of heard) assert.ok(runRules(text, rules).some((f) => f.code === 'oidc-missing-condition'), text);
+});

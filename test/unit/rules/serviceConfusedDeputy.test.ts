@@ -18,7 +18,7 @@ ruleTests(serviceConfusedDeputy, {
   ],
   invalid: [
     { text: svc('lambda.amazonaws.com'), errors: [{ token: '"lambda.amazonaws.com"', message: /iam:PassRole, which passes only roles of your own account/ }] },
-    { name: 'each service of a list', text: svc(['ecs-tasks.amazonaws.com', 'ec2.amazonaws.com', 'glue.amazonaws.com']), errors: [{ token: '"ecs-tasks.amazonaws.com"' }, { token: '"glue.amazonaws.com"', message: /Whether another AWS account can make glue\.amazonaws\.com assume this role decides this/ }] },
+    { name: 'each service of a list', text: svc(['ecs-tasks.amazonaws.com', 'ec2.amazonaws.com', 'workspaces.amazonaws.com']), errors: [{ token: '"ecs-tasks.amazonaws.com"' }, { token: '"workspaces.amazonaws.com"', message: /Whether another AWS account can make workspaces\.amazonaws\.com assume this role decides this/ }] },
     { name: 'IfExists does not restrict', text: svc('events.amazonaws.com', { StringEqualsIfExists: { 'aws:SourceAccount': '111122223333' } }), errors: [{ token: '"events.amazonaws.com"' }] },
   ],
 });

@@ -1,6 +1,6 @@
 import type { Rule } from '../rule';
 import { claimOf } from '../../iam/oidcProviders';
-import { trustedWebIdentityProviders } from '../../model/statements';
+import { webIdentityTrusts } from '../../model/statements';
 
 export const cognitoUnauthenticated: Rule = {
   meta: {
@@ -38,7 +38,7 @@ export const cognitoUnauthenticated: Rule = {
   },
   check({ model, reportAt }) {
     for (const statement of model.statements) {
-      for (const trusted of trustedWebIdentityProviders(statement)) {
+      for (const trusted of webIdentityTrusts(statement)) {
         if (trusted.provider.kind !== 'cognito') continue;
         // No condition at all is oidc-missing-condition's finding.
         if (trusted.conditions.length > 0 && !trusted.conditions.some((e) => claimOf(e.key) === 'amr')) {

@@ -46,6 +46,7 @@ export const crossAccountWithoutExternalId: Rule = {
         inside ??= new Set([...(options.accountId ? [options.accountId] : []), ...(options.trustedAccounts ?? [])]);
         if (inside.has(account) || org) continue;
         const computed = computedConditionKeys(statement);
+        const without = weakExternalId(statement) ?? 'without sts:ExternalId';
         if (zone && computed.length > 0) {
           reportAt(
             entry.item.node,
@@ -56,12 +57,12 @@ export const crossAccountWithoutExternalId: Rule = {
         } else if (zone) {
           reportAt(
             entry.item.node,
-            `Account ${account} is outside your zone of trust (${zoneText(options)}) and is trusted without sts:ExternalId: if it is a third party acting for several customers, anyone it serves could make it assume this role (the confused deputy). Require the external ID you agreed with it: "Condition": {"StringEquals": {"sts:ExternalId": "…"}}; if the account is yours, add it to trustedAccounts`,
+            `Account ${account} is outside your zone of trust (${zoneText(options)}) and is trusted ${without}: if it is a third party acting for several customers, anyone it serves could make it assume this role (the confused deputy). Require the external ID you agreed with it: "Condition": {"StringEquals": {"sts:ExternalId": "…"}}; if the account is yours, add it to trustedAccounts`,
           );
         } else {
           reportAt(
             entry.item.node,
-            `Account ${account} is trusted without sts:ExternalId. Whether that matters depends on whose account it is, which is not declared: if it is yours (or in your organisation), declare your zone of trust (accountId, trustedAccounts or organizationId in .iamtrust.json; iamTrust.trustedAccounts in the editor; --trusted-accounts on the command line); if it is a third party, require the external ID you agreed with it: "Condition": {"StringEquals": {"sts:ExternalId": "…"}}`,
+            `Account ${account} is trusted ${without}. Whether that matters depends on whose account it is, which is not declared: if it is yours (or in your organisation), declare your zone of trust (accountId, trustedAccounts or organizationId in .iamtrust.json; iamTrust.trustedAccounts in the editor; --trusted-accounts on the command line); if it is a third party, require the external ID you agreed with it: "Condition": {"StringEquals": {"sts:ExternalId": "…"}}`,
             undefined,
             'suggestion',
           );
@@ -70,6 +71,19 @@ export const crossAccountWithoutExternalId: Rule = {
     }
   },
 };
+
+/**
+ * How the statement's condition on sts:ExternalId lets any caller through, when it has one that
+ * restricts nothing (`StringLike "*"`, a Not operator, …IfExists, ForAllValues): what the message
+ * says instead of "without sts:ExternalId" (held-out set 10: Spacelift's account with
+ * `StringLike sts:ExternalId "*"` was said to be trusted without one).
+ */
+function weakExternalId(statement: Statement): string | undefined {
+  const entry = statement.conditions.find((c) => c.lowerKey === 'sts:externalid');
+  if (!entry) return undefined;
+  const values = entry.values.map((v) => JSON.stringify(v.value)).join(', ');
+  return `with an sts:ExternalId condition that does not pin it to one value (${entry.operator} ${values || 'with no value'})`;
+}
 
 /**
  * The account lintEmbedded() writes for a principal computed at deploy time

@@ -1,5 +1,5 @@
 import type { Rule } from '../rule';
-import { testsAbsentKey, trustedWebIdentityProviders } from '../../model/statements';
+import { testsAbsentKey, webIdentityTrusts } from '../../model/statements';
 import { pinsBySessionTag } from '../../model/sessionTagPinning';
 import { unpinnedAdmits } from '../../iam/identityProviders';
 
@@ -39,7 +39,7 @@ export const oidcMissingCondition: Rule = {
     for (const statement of model.statements) {
       // A condition on a key no request carries lets nobody in: condition-key-invalid reports it.
       if (testsAbsentKey(statement)) continue;
-      for (const trusted of trustedWebIdentityProviders(statement)) {
+      for (const trusted of webIdentityTrusts(statement)) {
         // Buildkite's session tags (aws:RequestTag/organization_id …) are its claims too.
         if (trusted.conditions.length > 0 || pinsBySessionTag(statement, trusted)) continue;
         const { keyPrefix, subjectClaims, kind } = trusted.provider;

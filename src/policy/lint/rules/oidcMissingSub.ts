@@ -1,6 +1,6 @@
 import type { Rule } from '../rule';
 import { identityProviderFacts, unpinnedAdmits } from '../../iam/identityProviders';
-import { pinsSubject, testsAbsentKey, trustedWebIdentityProviders } from '../../model/statements';
+import { pinsSubject, testsAbsentKey, webIdentityTrusts } from '../../model/statements';
 import { pinsBySessionTag } from '../../model/sessionTagPinning';
 
 export const oidcMissingSub: Rule = {
@@ -36,7 +36,7 @@ export const oidcMissingSub: Rule = {
   },
   check({ model, reportAt }) {
     for (const statement of model.statements) {
-      const providers = trustedWebIdentityProviders(statement);
+      const providers = webIdentityTrusts(statement);
       if (providers.length === 0) continue;
       // A condition on a key no request carries lets nobody in: condition-key-invalid reports it.
       if (testsAbsentKey(statement)) continue;

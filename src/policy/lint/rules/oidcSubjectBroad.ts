@@ -1,7 +1,7 @@
 import type { Rule } from '../rule';
 import { identityProviderFacts, issuerReach } from '../../iam/identityProviders';
 import { claimOf } from '../../iam/oidcProviders';
-import { entryLowerPrefix, restrictingEntries, trustedWebIdentityProviders } from '../../model/statements';
+import { entryLowerPrefix, restrictingEntries, webIdentityTrusts } from '../../model/statements';
 import { judgedSubjects } from './oidcSubjectValues';
 
 const FACT = {
@@ -54,7 +54,7 @@ export const oidcSubjectBroad: Rule = {
       }
       // Per-organisation audiences (CircleCI, Bitbucket): aud alone admits every project of it.
       const restricting = restrictingEntries(statement);
-      for (const trusted of trustedWebIdentityProviders(statement)) {
+      for (const trusted of webIdentityTrusts(statement)) {
         const host = trusted.provider.keyPrefix;
         const facts = identityProviderFacts(host);
         if (!facts.audiencePinsCaller || issuerReach(facts) !== 'own') continue;

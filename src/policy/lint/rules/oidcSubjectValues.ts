@@ -4,7 +4,7 @@
 import { classifySubjectValue, type IdentityProviderFacts, type SubjectPatternFinding } from '../../iam/identityProviders';
 import { claimOf } from '../../iam/oidcProviders';
 import type { ConditionEntry, Item, Statement, TrustedProvider } from '../../model/model';
-import { trustedWebIdentityProviders } from '../../model/statements';
+import { webIdentityTrusts } from '../../model/statements';
 
 export interface JudgedSubject {
   trusted: TrustedProvider;
@@ -21,7 +21,7 @@ export interface JudgedSubject {
  */
 export function judgedSubjects(statement: Statement): JudgedSubject[] {
   const result: JudgedSubject[] = [];
-  for (const trusted of trustedWebIdentityProviders(statement)) {
+  for (const trusted of webIdentityTrusts(statement)) {
     for (const entry of trusted.conditions) {
       const op = entry.op;
       if (!op.base || op.negated || op.valueType !== 'String' || claimOf(entry.key) !== 'sub') continue;

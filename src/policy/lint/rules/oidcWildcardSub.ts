@@ -1,7 +1,7 @@
 import { nodeSpan, type Rule, type RuleReport } from '../rule';
 import { identityProviderFacts, issuerReach, type IdentityProviderFacts } from '../../iam/identityProviders';
 import { claimOf, subjectClaimsOf } from '../../iam/oidcProviders';
-import { trustedWebIdentityProviders } from '../../model/statements';
+import { webIdentityTrusts } from '../../model/statements';
 import { judgedSubjects } from './oidcSubjectValues';
 
 /** Whether a pattern on another pinning claim (GitHub's repository, job_workflow_ref) leaves the owner open. */
@@ -71,7 +71,7 @@ export const oidcWildcardSub: Rule = {
         };
         report(problem);
       }
-      for (const trusted of trustedWebIdentityProviders(statement)) {
+      for (const trusted of webIdentityTrusts(statement)) {
         for (const entry of trusted.conditions) {
           const op = entry.op;
           if (!op.globbing || op.negated) continue;
