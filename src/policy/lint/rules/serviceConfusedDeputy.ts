@@ -1,7 +1,7 @@
 import type { Severity } from '../../base/finding';
 import type { Node } from 'jsonc-parser';
 import { namedList } from '../../base/display';
-import { CROSS_CUSTOMER_SERVICES, servicePath, type ServicePath } from '../../iam/serviceTrust';
+import { CROSS_CUSTOMER_SERVICES, EXTERNAL_ID_GUARDED_SERVICES, servicePath, type ServicePath } from '../../iam/serviceTrust';
 import { nodeSpan, type Rule, type RuleReport } from '../rule';
 import { principalEntries, restrictedKeys } from '../../model/statements';
 import { misCasedServicePrincipal } from './servicePrincipalCase';
@@ -9,6 +9,7 @@ import { misCasedServicePrincipal } from './servicePrincipalCase';
 const SOURCE_KEYS = ['aws:sourceaccount', 'aws:sourcearn', 'aws:sourceorgid', 'aws:sourceorgpaths'];
 
 /** A service principal written out in full (no `${…}` of a template in it). */
+const EXTERNAL_ID_GUARDED = new Set(EXTERNAL_ID_GUARDED_SERVICES.map((s) => s.principal));
 const PLAIN_SERVICE = /^[a-z0-9.-]+\.amazonaws\.com(\.cn)?$/;
 
 /**
@@ -60,6 +61,7 @@ export const serviceConfusedDeputy: Rule = {
         if (misCasedServicePrincipal(service)) continue; // names no service: service-principal-case's finding
         const path = servicePath(service);
         if (path === 'no-source-context') continue;
+        if (keys.has('sts:externalid') && EXTERNAL_ID_GUARDED.has(service.toLowerCase())) continue;
         const key = PLAIN_SERVICE.test(service) ? path : `${path} ${groups.size}`;
         const group = groups.get(key) ?? [];
         if (group.length === 0) groups.set(key, group);
