@@ -562,8 +562,15 @@ async function campaign(args) {
         detail = again.kind === 'ok' ? `over ${boundFor(job)} ms once; ${again.slowest[0]} ${again.slowest[1].toFixed(0)} ms CPU on replay` : again.error;
       } else detail = `${again.kind} again with ${boundFor(job) * 10} ms (${again.error})`;
     } else if (kind === 'ok' && result.slowest[1] > budget) {
-      kind = 'slow';
-      detail = `${result.slowest[0]} ${result.slowest[1].toFixed(0)} ms CPU for ${job.text.length} characters`;
+      // Over the budget once: again in a fresh worker, as for a hang (a loaded machine can be
+      // slow: a 2 KB template's CLI run took 110 ms of CPU beside two valgrind runs; its lint takes 15-29 ms alone).
+      const again = await pool.run(job, boundFor(job) * 10);
+      if (again.kind === 'ok' && again.slowest[1] <= budget) {
+        s.overBoundOnce++;
+        return;
+      }
+      kind = again.kind === 'ok' ? 'slow' : again.kind;
+      detail = `${result.slowest[0]} ${result.slowest[1].toFixed(0)} ms CPU for ${job.text.length} characters${again.kind === 'ok' ? `; ${again.slowest[0]} ${again.slowest[1].toFixed(0)} ms on replay` : `; ${again.kind} on replay (${again.error})`}`;
     }
     if (kind === 'ok') return;
     s[kind]++;
