@@ -6,7 +6,8 @@
 //   { "expect": [{ "rule": "code" | "code|other-code", "reason": "…" }],
 //     "unsure": [{ "rule": "code", "note": "…" }], "note": "…" }
 // "code|other-code" means either code is a right answer (counted once). Rules listed under
-// "unsure" are neither counted as false positives nor as misses; they are listed apart.
+// "unsure" ("a|b" too: each) are neither counted as false positives nor as misses; they are
+// listed apart.
 'use strict';
 const { readdirSync, statSync } = require('node:fs');
 const { join, relative, sep } = require('node:path');
@@ -54,7 +55,8 @@ function scoreCorpus(lib, files, truth, lintOptions = {}) {
   for (const [file, text] of files) {
     const entry = truth[file] ?? { expect: [] };
     const byCode = scoredFindings(lib, file, text, lintOptions);
-    const unsureCodes = new Map((entry.unsure ?? []).map((u) => [u.rule, u.note]));
+    // "a|b" in unsure: either code is unsure (as in expect).
+    const unsureCodes = new Map((entry.unsure ?? []).flatMap((u) => u.rule.split('|').map((code) => [code, u.note])));
     const matched = new Set();
     for (const item of entry.expect ?? []) {
       const alternatives = item.rule.split('|');

@@ -69,3 +69,14 @@ describe('precision and recall on real-world files (issue 13)', () => {
     assert.ok(score.precision >= MIN && score.recall >= MIN, explain(score));
   });
 });
+
+describe('the scoring rule', () => {
+  // A policy whose Federated ARN has a placeholder account: federated-invalid reports it.
+  const text = '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Federated":"arn:aws:iam::<ACCOUNT_ID>:oidc-provider/token.actions.githubusercontent.com"},"Action":"sts:AssumeRoleWithWebIdentity","Condition":{"StringEquals":{"token.actions.githubusercontent.com:sub":"repo:o/r:ref:refs/heads/main"}}}]}';
+  const score = (entry: TruthEntry) => scoreCorpus(policyLibrary, [['t.json', text]], { 't.json': entry });
+  it('"a|b" under unsure makes either code unsure, as under expect (held-out set 13 wrote it so)', () => {
+    assert.equal(score({ expect: [] }).falsePositives.length, 1, 'the finding is there');
+    assert.equal(score({ expect: [], unsure: [{ rule: 'principal-invalid|federated-invalid', note: '' }] }).falsePositives.length, 0);
+    assert.equal(score({ expect: [{ rule: 'principal-invalid|federated-invalid', reason: '' }] }).truePositives, 1);
+  });
+});

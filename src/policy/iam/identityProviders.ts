@@ -391,8 +391,10 @@ export const IDENTITY_PROVIDERS: readonly IdentityProviderFacts[] = [
   },
   {
     // The Federated principal is the bare host (iamData.ts WELL_KNOWN_IDPS). AWS STS requires
-    // cross-account basic-flow requests to carry aud and amr conditions; a policy without aud
-    // lets users of other identity pools (any account's) assume the role.
+    // cross-account basic-flow requests to carry aud and amr conditions, so a policy without aud
+    // lets in the identity pools of the role's own account (held-out set 14; unpinnedAdmits), and
+    // IAM refuses one with no condition at all (Cognito guide, "IAM roles": a trust policy may not
+    // let any identity pool assume the role).
     name: 'Amazon Cognito identity pools',
     host: /^cognito-identity\.amazonaws\.com$/i,
     issuers: ['https://cognito-identity.amazonaws.com'],
@@ -406,7 +408,7 @@ export const IDENTITY_PROVIDERS: readonly IdentityProviderFacts[] = [
       sub: 'the Cognito identity ID',
     },
     pitfalls: [
-      'without `aud`, identities of any identity pool (any account\'s) can assume the role',
+      'without `aud`, identities of every identity pool of the role\'s account can assume the role (STS refuses other accounts\' pools unless aud and amr are tested); with no condition at all, IAM refuses the policy',
       '`amr` matching "unauthenticated" admits guests: anyone who runs your app',
       'no `amr` condition admits guests and signed-in users alike; AWS recommends both aud and amr on every such role',
     ],
@@ -444,6 +446,10 @@ export const identityProviderFacts = memoize((host: string): IdentityProviderFac
  * not know). `kind` is the Federated provider's kind ('oidc' for an IAM OIDC provider).
  */
 export function unpinnedAdmits(kind: string, host: string): { anyone: true } | { anyone: false; who: string } {
+  // AWS STS lets another account's identity pool use a role only when its trust policy tests
+  // both cognito-identity.amazonaws.com:aud and :amr (Cognito guide, "Security best practices
+  // for identity pools"): without aud, the identity pools of the role's own account get in.
+  if (kind === 'cognito') return { anyone: false, who: "every identity of every identity pool of the role's account; AWS STS lets other accounts' pools in only when both cognito-identity.amazonaws.com:aud and :amr are tested" };
   if (kind !== 'oidc') return { anyone: true };
   const facts = identityProviderFacts(host);
   const reach = issuerReach(facts);

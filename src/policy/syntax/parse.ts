@@ -118,6 +118,11 @@ export function parsePolicy(text: string): ParsedPolicy {
     const name = char === '00A0' ? ' (no-break space)' : char === 'FEFF' ? ' (byte order mark)' : '';
     unicodeSpace.message = `${UNICODE_SPACE_MESSAGE}: U+${char}${name}${unicodeSpaces > 1 ? ` and ${unicodeSpaces - 1} more place(s)` : ''}; IAM refuses the document. Replace ${unicodeSpaces > 1 ? 'them' : 'it'} with plain spaces`;
   }
+  // A policy whose opening brace is missing (AWS's HealthLake guide prints one): the "root" is
+  // its first key, and jsonc-parser's "nothing may follow" at the colon points the wrong way.
+  if (root && root.type === 'string' && syntaxProblems[0]?.message === SYNTAX_MESSAGES.EndOfFileExpected && text.charAt(syntaxProblems[0].offset) === ':') {
+    syntaxProblems[0] = { message: 'The opening brace "{" of the policy is missing: it starts with a key. Add "{" before it', offset: root.offset, length: root.length };
+  }
   if (!root && text.trim() === '') {
     syntaxProblems.push({ message: 'The document is empty: a trust policy is a JSON object', offset: 0, length: 0 });
   }

@@ -100,7 +100,7 @@ ruleTests(oidcMissingSub, {
 
 ruleTests(oidcMissingCondition, {
   valid: [{ name: 'Buildkite: session tags only', text: tagged({ StringEquals: { 'aws:RequestTag/organization_id': 'ab3883b1-9596-4312-a09c-4527ae997ba7' } }) }],
-  invalid: [{ name: 'Buildkite: a tag that pins nobody', text: tagged({ StringEquals: { 'aws:RequestTag/pipeline_slug': 'deploy' } }), errors: [{ token: `"${bk}"` }] }],
+  invalid: [{ name: 'Buildkite: a tag that pins nobody', text: tagged({ StringEquals: { 'aws:RequestTag/pipeline_slug': 'deploy' } }), errors: [{ token: `"${bk}"`, severity: 'security' }] }],
 });
 
 ruleTests(oidcSubjectBroad, {

