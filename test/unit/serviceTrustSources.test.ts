@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { it } from 'node:test';
 import { lint } from '../../src/policy/index';
-import { CROSS_CUSTOMER_SERVICES, PASSED_ROLE_SERVICES } from '../../src/policy/iam/serviceTrust';
+import { CROSS_CUSTOMER_SERVICES, PASSED_ROLE_SERVICES, servicePath } from '../../src/policy/iam/serviceTrust';
 
 const trust = (service: string) =>
   JSON.stringify({
@@ -25,6 +25,24 @@ const ADDED = [
   'dlm.amazonaws.com',
   's3.amazonaws.com',
   'edgelambda.amazonaws.com',
+  // Held-out sets 13-15 (each with the AWS page that says the role is passed with iam:PassRole).
+  'kendra.amazonaws.com',
+  'healthlake.amazonaws.com',
+  'textract.amazonaws.com',
+  'medialive.amazonaws.com',
+  'personalize.amazonaws.com',
+  'omics.amazonaws.com',
+  'credentials.iot.amazonaws.com',
+  'monitoring.rds.amazonaws.com',
+  'es.amazonaws.com',
+  'opensearchservice.amazonaws.com',
+  'osis-pipelines.amazonaws.com',
+  'vpc-flow-logs.amazonaws.com',
+  'amplify.amazonaws.com',
+  'cloudtrail.amazonaws.com',
+  'config.amazonaws.com',
+  'batch.amazonaws.com',
+  'bedrock.amazonaws.com',
 ];
 
 it('service trust sources: services given their role through iam:PassRole get that wording, as a suggestion', () => {
@@ -47,4 +65,19 @@ it('service trust sources: every entry cites an AWS documentation or re:Post pag
     assert.ok(url.hostname === 'docs.aws.amazon.com' || url.hostname === 'repost.aws', `${entry.principal}: ${entry.source}`);
   }
   for (const service of ADDED) assert.ok(PASSED_ROLE_SERVICES.some((e) => e.principal === service), service);
+});
+
+// Held-out set 13 item 5: the China Regions' principal (`<service>.amazonaws.com.cn`) is its
+// `.amazonaws.com` counterpart's service: EC2's is an instance profile with no source context,
+// Lambda's is passed with iam:PassRole.
+it('service trust sources: a .amazonaws.com.cn principal takes its .amazonaws.com counterpart\'s path', () => {
+  assert.equal(servicePath('ec2.amazonaws.com.cn'), 'no-source-context');
+  assert.equal(servicePath('EC2.amazonaws.com.cn'), 'no-source-context');
+  assert.equal(servicePath('lambda.amazonaws.com.cn'), 'passed-role');
+  assert.equal(servicePath('states.cn-north-1.amazonaws.com.cn'), 'passed-role');
+  assert.equal(servicePath('workspaces.amazonaws.com.cn'), 'unknown');
+  assert.deepEqual(lint(trust('ec2.amazonaws.com.cn')).filter((f) => f.code === 'service-confused-deputy'), []);
+  const lambda = lint(trust('lambda.amazonaws.com.cn')).filter((f) => f.code === 'service-confused-deputy');
+  assert.equal(lambda.length, 1);
+  assert.match(lambda[0]!.message, /lambda\.amazonaws\.com\.cn gets this role through iam:PassRole/);
 });

