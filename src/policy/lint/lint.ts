@@ -63,6 +63,9 @@ export function runRules(text: string, rules: readonly Rule[], options: RuleOpti
         run.findings.push(finding('internal-error', 'warning', { message, offset: 0, length: 0 }));
       }
     }
+    // What error recovery made of a damaged span is not what the author wrote: only json-syntax speaks there.
+    const damaged = model.parsed.damaged;
+    if (damaged) run.findings = run.findings.filter((f) => f.code === 'json-syntax' || !damaged.some(([start, end]) => f.offset >= start && f.offset < end));
     // Sorting costs something even for no finding or one (most small policies).
     return run.findings.length > 1 ? run.findings.sort(byPlace) : run.findings;
   } finally {

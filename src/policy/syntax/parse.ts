@@ -21,6 +21,12 @@ export interface ParsedPolicy {
    * count the rest of the text.
    */
   whitespace: number | undefined;
+  /**
+   * Spans [start, end) of the text that error recovery cannot read as what the author meant (a
+   * string broken by a line break, and the rest of the next line): the rules' findings there are
+   * dropped (lint.ts), json-syntax's stays. Absent when there is none.
+   */
+  damaged?: Array<[number, number]>;
 }
 
 const SYNTAX_MESSAGES: Record<string, string> = {
@@ -118,6 +124,24 @@ export function parsePolicy(text: string): ParsedPolicy {
     const name = char === '00A0' ? ' (no-break space)' : char === 'FEFF' ? ' (byte order mark)' : '';
     unicodeSpace.message = `${UNICODE_SPACE_MESSAGE}: U+${char}${name}${unicodeSpaces > 1 ? ` and ${unicodeSpaces - 1} more place(s)` : ''}; IAM refuses the document. Replace ${unicodeSpaces > 1 ? 'them' : 'it'} with plain spaces`;
   }
+  // A line break inside a string (AWS's Comprehend guide wraps a long ARN): the string ends at
+  // the line break, and the next line is read as stray symbols, a string and a key ("" is not a
+  // condition key …). One problem says what happened; what recovery made of the rest of the
+  // next line is not reported, by json-syntax or by the rules.
+  const damaged: Array<[number, number]> = [];
+  for (let i = 0; i < syntaxProblems.length; i++) {
+    const problem = syntaxProblems[i]!;
+    const after = problem.offset + problem.length;
+    if (problem.message !== SYNTAX_MESSAGES.UnexpectedEndOfString || (text.charAt(after) !== '\n' && text.charAt(after) !== '\r')) continue;
+    // The next line ends at the next CR or LF (a lone CR ends a line too).
+    let end = after + (text.charAt(after) === '\r' && text.charAt(after + 1) === '\n' ? 2 : 1);
+    while (end < text.length && text.charAt(end) !== '\n' && text.charAt(end) !== '\r') end++;
+    damaged.push([problem.offset, end]);
+    syntaxProblems[i] = { message: 'A line break inside a string: JSON strings cannot span lines, and IAM refuses the policy. Join this line and the next', offset: problem.offset, length: problem.length };
+    let j = i + 1;
+    while (j < syntaxProblems.length && syntaxProblems[j]!.offset < end) j++;
+    syntaxProblems.splice(i + 1, j - i - 1);
+  }
   // A policy whose opening brace is missing (AWS's HealthLake guide prints one): the "root" is
   // its first key, and jsonc-parser's "nothing may follow" at the colon points the wrong way.
   if (root && root.type === 'string' && syntaxProblems[0]?.message === SYNTAX_MESSAGES.EndOfFileExpected && text.charAt(syntaxProblems[0].offset) === ':') {
@@ -126,7 +150,9 @@ export function parsePolicy(text: string): ParsedPolicy {
   if (!root && text.trim() === '') {
     syntaxProblems.push({ message: 'The document is empty: a trust policy is a JSON object', offset: 0, length: 0 });
   }
-  return { text, root, syntaxProblems, lines: new LineIndex(text), whitespace: undefined };
+  const parsed: ParsedPolicy = { text, root, syntaxProblems, lines: new LineIndex(text), whitespace: undefined };
+  if (damaged.length > 0) parsed.damaged = damaged;
+  return parsed;
 }
 
 /**

@@ -12,8 +12,12 @@ import { parseProjectConfig, pathGlobMatch, searchIncludes } from '../../../src/
 // guard: a regression fails its test instead of hanging the run. The guards are generous (a
 // hang, not slowness): on the code before the fix each case took minutes.
 
-/** A policy whose string breaks at a lone carriage return: one json-syntax problem per token after it (20,003 in 40 KB). */
-const BROKEN = `{"a":"\r${':a'.repeat(20_000)}}`;
+/**
+ * A policy whose string breaks at a lone carriage return, then a line after the next of 20,000
+ * stray tokens: one json-syntax problem for the broken string (whose next line is taken as its
+ * rest) and one per token after (20,003 in 40 KB).
+ */
+const BROKEN = `{"a":"\r\r${':a'.repeat(20_000)}}`;
 /** 1,000 unclosed levels, then 50,000 elements on the same line (114 KB). */
 const DEEP_LINE = `${'{"Statement":['.repeat(1000)}${'1,'.repeat(50_000)}`;
 /** An exclude glob of 80,000 slashes before a name. */

@@ -15,6 +15,7 @@ ruleTests(serviceConfusedDeputy, {
     { name: 'EC2 instance profiles carry no source context', text: svc('ec2.amazonaws.com') },
     // Firehose's guide guards its role with sts:ExternalId = your account (held-out sets 9 and 11).
     { name: 'Firehose with the documented sts:ExternalId', text: svc('firehose.amazonaws.com', { StringEquals: { 'sts:ExternalId': '111122223333' } }) },
+    { name: 'Firehose in the China Regions with the documented sts:ExternalId', text: svc('firehose.amazonaws.com.cn', { StringEquals: { 'sts:ExternalId': '111122223333' } }) },
     { name: 'a mis-cased service principal names no service (service-principal-case reports it)', text: svc('Lambda.amazonaws.com') },
     policy(statement()),
   ],

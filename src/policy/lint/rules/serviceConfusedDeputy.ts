@@ -61,7 +61,7 @@ export const serviceConfusedDeputy: Rule = {
         if (misCasedServicePrincipal(service)) continue; // names no service: service-principal-case's finding
         const path = servicePath(service);
         if (path === 'no-source-context') continue;
-        if (keys.has('sts:externalid') && EXTERNAL_ID_GUARDED.has(service.toLowerCase())) continue;
+        if (keys.has('sts:externalid') && EXTERNAL_ID_GUARDED.has(service.toLowerCase().replace(/\.amazonaws\.com\.cn$/, '.amazonaws.com'))) continue;
         const key = PLAIN_SERVICE.test(service) ? path : `${path} ${groups.size}`;
         const group = groups.get(key) ?? [];
         if (group.length === 0) groups.set(key, group);
