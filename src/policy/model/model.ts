@@ -236,4 +236,10 @@ export interface TrustedProvider {
   provider: FederatedProvider;
   /** The statement's condition entries on this provider's keys. */
   conditions: ConditionEntry[];
+  /**
+   * The provider ARN's account is a placeholder (`arn:aws:iam::<ACCOUNT_ID>:oidc-provider/…`):
+   * IAM refuses it as written (federated-invalid), and the OIDC rules judge what it lets in once
+   * filled in, at most as a warning (oidcSeverity() in statements.ts).
+   */
+  placeholderAccount?: true;
 }

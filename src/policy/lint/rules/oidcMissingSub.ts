@@ -1,6 +1,6 @@
 import type { Rule } from '../rule';
 import { identityProviderFacts, unpinnedAdmits } from '../../iam/identityProviders';
-import { pinsSubject, testsAbsentKey, webIdentityTrusts } from '../../model/statements';
+import { oidcPlaceholderNote, oidcSeverity, pinsSubject, testsAbsentKey, webIdentityTrusts } from '../../model/statements';
 import { pinsBySessionTag } from '../../model/sessionTagPinning';
 
 export const oidcMissingSub: Rule = {
@@ -51,9 +51,9 @@ export const oidcMissingSub: Rule = {
         const admits = unpinnedAdmits(kind, keyPrefix);
         reportAt(
           trusted.entry.item.node,
-          `No condition pins who may assume this role through ${keyPrefix}${audience}${admits.anyone ? '' : ` (it admits ${admits.who})`}: add StringEquals or StringLike on ${keyPrefix}:${subjectClaims[0]}${tag ? `, or StringEquals on the session tag aws:RequestTag/${tag}` : ''}`,
+          `No condition pins who may assume this role through ${keyPrefix}${audience}${admits.anyone ? '' : ` (it admits ${admits.who})`}: add StringEquals or StringLike on ${keyPrefix}:${subjectClaims[0]}${tag ? `, or StringEquals on the session tag aws:RequestTag/${tag}` : ''}${oidcPlaceholderNote(trusted)}`,
           undefined,
-          admits.anyone ? undefined : 'warning',
+          oidcSeverity(trusted, admits.anyone ? 'security' : 'warning'),
         );
       }
     }

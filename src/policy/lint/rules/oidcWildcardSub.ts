@@ -1,7 +1,7 @@
 import { nodeSpan, type Rule, type RuleReport } from '../rule';
 import { identityProviderFacts, issuerReach, type IdentityProviderFacts } from '../../iam/identityProviders';
 import { claimOf, subjectClaimsOf } from '../../iam/oidcProviders';
-import { webIdentityTrusts } from '../../model/statements';
+import { oidcPlaceholderNote, oidcSeverity, webIdentityTrusts } from '../../model/statements';
 import { judgedSubjects } from './oidcSubjectValues';
 
 /** Whether a pattern on another pinning claim (GitHub's repository, job_workflow_ref) leaves the owner open. */
@@ -65,9 +65,9 @@ export const oidcWildcardSub: Rule = {
         const host = judged.trusted.provider.keyPrefix;
         const { severity, note } = severityFor(judged.facts, host);
         const problem: RuleReport = {
-          message: `"${judged.value.value}" matches identities of any owner (${judged.finding.why}): pin the owner${judged.facts.subjectFormat ? ` (e.g. "${judged.facts.subjectFormat}")` : ''}.${note}`,
+          message: `"${judged.value.value}" matches identities of any owner (${judged.finding.why}): pin the owner${judged.facts.subjectFormat ? ` (e.g. "${judged.facts.subjectFormat}")` : ''}.${note}${oidcPlaceholderNote(judged.trusted)}`,
           ...nodeSpan(judged.value.node),
-          severity,
+          severity: oidcSeverity(judged.trusted, severity),
         };
         report(problem);
       }
@@ -80,7 +80,7 @@ export const oidcWildcardSub: Rule = {
           for (const value of entry.values) {
             if (value.kind !== 'string' || !otherClaimOpen(claim, value.value)) continue;
             const { severity, note } = severityFor(identityProviderFacts(trusted.provider.keyPrefix), trusted.provider.keyPrefix);
-            report({ message: `"${value.value}" matches identities of any owner: pin the organisation and repository (e.g. "OWNER/REPO").${note}`, ...nodeSpan(value.node), severity });
+            report({ message: `"${value.value}" matches identities of any owner: pin the organisation and repository (e.g. "OWNER/REPO").${note}${oidcPlaceholderNote(trusted)}`, ...nodeSpan(value.node), severity: oidcSeverity(trusted, severity) });
           }
         }
       }
