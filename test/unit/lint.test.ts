@@ -85,3 +85,12 @@ it('a string broken by a line break: no rule reports what recovery made of the n
   assert.ok(codes.includes('json-syntax'));
   assert.ok(!codes.includes('condition-key-invalid'), codes.join(', '));
 });
+
+it('a statement alone: one finding says to wrap it, and the statement itself is checked (held-out set 15)', () => {
+  // AWS's EMR guide: a statement printed alone, with a placeholder account in its principal.
+  const text = '{"Sid": "", "Effect": "Allow", "Principal": {"AWS": "arn:aws:iam::<AWS_ACCOUNT_ID>:role/EMR_EC2_DefaultRole"}, "Action": ["sts:AssumeRole", "sts:TagSession"]}';
+  // Before: version-missing, statement-missing and unknown-element on Sid ("did you mean Id?"), Effect, Principal and Action; the principal unchecked.
+  assert.deepEqual(lint(text).map((f) => f.code).sort(), ['principal-invalid', 'statement-missing']);
+  // An object with none of a statement's elements is still a policy without Statement.
+  assert.deepEqual(lint('{"Version": "2012-10-17"}').map((f) => f.code), ['statement-missing']);
+});

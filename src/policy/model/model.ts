@@ -104,7 +104,17 @@ export interface PolicyModel {
   /** The Version value when it is a string. */
   version: string | undefined;
   statements: Statement[];
+  /**
+   * The root is a statement, not a policy (AWS's guides print some statements alone): no
+   * Statement element, and an Effect, Principal or Action of its own. IAM refuses it
+   * (statement-missing says to wrap it); the root is then also the one statement, so that the
+   * statement's own problems are found too.
+   */
+  loneStatement: boolean;
 }
+
+/** The elements that make a root without "Statement" a statement pasted alone. */
+const LONE_STATEMENT_KEYS = ['Effect', 'Principal', 'NotPrincipal', 'Action', 'NotAction'];
 
 export function buildModel(parsed: ParsedPolicy): PolicyModel {
   const root = parsed.root?.type === 'object' ? parsed.root : undefined;
@@ -117,8 +127,9 @@ export function buildModel(parsed: ParsedPolicy): PolicyModel {
       : statementValue?.type === 'object'
         ? [statementValue]
         : [];
-  const statements = statementNodes.map((node, index) => buildStatement(node, index));
-  return { parsed, root, elements, version, statements };
+  const loneStatement = root !== undefined && !statementValue && !elements.has('Statement') && LONE_STATEMENT_KEYS.some((key) => elements.has(key));
+  const statements = loneStatement ? [buildStatement(root, 0)] : statementNodes.map((node, index) => buildStatement(node, index));
+  return { parsed, root, elements, version, statements, loneStatement };
 }
 
 function buildStatement(node: Node, index: number): Statement {

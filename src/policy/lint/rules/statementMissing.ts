@@ -26,6 +26,10 @@ export const statementMissing: Rule = {
       return;
     }
     const element = model.elements.get('Statement');
+    if (model.loneStatement) {
+      reportAt(model.root, 'This is a statement, not a policy: IAM wants it inside one. Wrap it: {"Version": "2012-10-17", "Statement": [ … ]}');
+      return;
+    }
     if (!element) {
       reportAt(model.root, 'No "Statement": add a list of statements saying whom the role trusts');
       return;

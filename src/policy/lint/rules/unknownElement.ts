@@ -43,7 +43,8 @@ export const unknownElement: Rule = {
         reportAt(key, `Unknown element "${name}"${hint}`);
       }
     };
-    checkElements(model.elements, TOP_LEVEL_ELEMENTS, 'top-level');
+    // A statement alone (statement-missing says to wrap it) is checked as a statement only.
+    if (!model.loneStatement) checkElements(model.elements, TOP_LEVEL_ELEMENTS, 'top-level');
     for (const statement of model.statements) checkElements(statement.elements, STATEMENT_ELEMENTS, 'statement');
   },
 };

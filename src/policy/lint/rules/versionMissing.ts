@@ -17,7 +17,8 @@ export const versionMissing: Rule = {
     accessAnalyzer: 'Missing version',
   },
   check({ model, reportAt }) {
-    if (model.root && !model.elements.has('Version')) {
+    // A statement alone: statement-missing's wrapping adds the Version.
+    if (model.root && !model.loneStatement && !model.elements.has('Version')) {
       reportAt(model.root, 'No "Version": add "Version": "2012-10-17" (without it IAM uses the 2008 grammar, without policy variables)');
     }
   },
