@@ -225,7 +225,7 @@ export function mapFindings(findings: readonly Finding[], segments: SegmentIndex
   return out;
 }
 
-/** Whether a finding at a segment stands: always on a known value; on an unknown one only when its literal parts call for it. */
+/** Whether a finding at a segment stands: always on a known value; on an unknown one only when the value is given for it (judgedFor) or its literal parts call for it. */
 export function judged(code: string, segment: Segment): boolean {
   if (!segment.unknown || segment.judgedFor?.includes(code)) return true;
   return segment.literal !== undefined && LITERAL_PART_FINDINGS[code]?.(segment.literal) === true;

@@ -127,7 +127,7 @@ export function buildModel(parsed: ParsedPolicy): PolicyModel {
       : statementValue?.type === 'object'
         ? [statementValue]
         : [];
-  const loneStatement = root !== undefined && !statementValue && !elements.has('Statement') && LONE_STATEMENT_KEYS.some((key) => elements.has(key));
+  const loneStatement = root !== undefined && !elements.has('Statement') && LONE_STATEMENT_KEYS.some((key) => elements.has(key));
   const statements = loneStatement ? [buildStatement(root, 0)] : statementNodes.map((node, index) => buildStatement(node, index));
   return { parsed, root, elements, version, statements, loneStatement };
 }

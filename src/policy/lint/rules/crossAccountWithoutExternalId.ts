@@ -73,10 +73,10 @@ export const crossAccountWithoutExternalId: Rule = {
 };
 
 /**
- * How the statement's condition on sts:ExternalId lets any caller through, when it has one that
- * restricts nothing (`StringLike "*"`, a Not operator, …IfExists, ForAllValues): what the message
- * says instead of "without sts:ExternalId" (held-out set 10: Spacelift's account with
- * `StringLike sts:ExternalId "*"` was said to be trusted without one).
+ * The statement's condition on sts:ExternalId, when it has one that does not pin the external ID
+ * (`StringLike "*"`, a Not operator, …IfExists, ForAllValues: restrictedKeys() leaves it out):
+ * what the message says instead of "without sts:ExternalId" (held-out set 10: Spacelift's
+ * account with `StringLike sts:ExternalId "*"` was said to be trusted without one).
  */
 function weakExternalId(statement: Statement): string | undefined {
   const entry = statement.conditions.find((c) => c.lowerKey === 'sts:externalid');
