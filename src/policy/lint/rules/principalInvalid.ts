@@ -53,7 +53,7 @@ function serviceProblem(value: string): { message: string; severity?: Severity }
   if (/^[a-z0-9][a-z0-9.-]*\.amazonaws\.com(\.cn)?$/.test(value)) {
     // A Region placeholder left in a regional principal (AWS's Firehose guide prints
     // "logs.your-region.amazonaws.com"): no service has that name, and IAM refuses it.
-    const placeholder = value.split('.').find((label) => /region/i.test(label));
+    const placeholder = /region/i.test(value) ? value.split('.').find((label) => /region/i.test(label)) : undefined;
     if (placeholder) return { message: `"${placeholder}" in "${value}" stands for a Region: write one (${value.replace(placeholder, 'us-east-1')}), or the service's principal without it if it has one` };
     return undefined;
   }
