@@ -647,6 +647,8 @@ function doubling() {
     ['policy, trailing commas', (n) => `{"Statement":[${'{},'.repeat(n * 10)}]}`, (t) => E.lint(t)],
     ['policy, colon-tag key with newline', (n) => `{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":"*"},"Action":"sts:TagSession","Condition":{"StringEquals":{"aws:PrincipalTag/${'a:'.repeat(n * 20)}\\n":"x","aws:RequestTag/${'ab'.repeat(n * 20)}\\n":"x","s3:ExistingObjectTag/${'x'.repeat(n * 40)}\\n":"y"}}}]}`, (t) => E.lint(t)],
     ['policy, unclosed brackets', (n) => '{"Statement":['.repeat(n * 2), lintFixes],
+    // Each string broken by a line break makes a span whose rule findings are dropped; the keys between them keep theirs.
+    ['policy, strings broken by line breaks', (n) => `{"Statement":[{"Condition":{"StringEquals":{${Array.from({ length: n }, (_, i) => `"k${i}":"x\n y",\n"bad${i}":"v",`).join('')}"z":"v"}}}]}`, lintFixes],
     ['evaluate + whoCanAssume', (n) => policy(n / 4), (t) => (E.evaluate(t, { principal: { type: 'AWS', id: '444455556666' }, action: 'sts:AssumeRole', context: { 'sts:ExternalId': 'x' } }), E.whoCanAssume(t, { caller: '444455556666' }))],
     ['cfn-yaml roles', (n) => `Resources:\n${Array.from({ length: n / 4 }, (_, i) => `  R${i}:\n    Type: AWS::IAM::Role\n    Properties:\n      AssumeRolePolicyDocument:\n        Statement:\n          - Effect: Allow\n            Principal: { AWS: '*' }\n            Action: sts:AssumeRole\n`).join('')}`, (t) => E.lintEmbedded(t, 'cloudformation')],
     ['cfn-yaml anchors', (n) => `Resources:\n  A: &a\n    Type: AWS::IAM::Role\n${Array.from({ length: n / 2 }, (_, i) => `  R${i}: *a\n  M${i}:\n    <<: *a\n`).join('')}`, (t) => E.lintEmbedded(t, 'cloudformation')],

@@ -65,7 +65,7 @@ export function runRules(text: string, rules: readonly Rule[], options: RuleOpti
     }
     // What error recovery made of a damaged span is not what the author wrote: only json-syntax speaks there.
     const damaged = model.parsed.damaged;
-    if (damaged) run.findings = run.findings.filter((f) => f.code === 'json-syntax' || !damaged.some(([start, end]) => f.offset >= start && f.offset < end));
+    if (damaged) run.findings = run.findings.filter((f) => f.code === 'json-syntax' || !inSpans(damaged, f.offset));
     // Sorting costs something even for no finding or one (most small policies).
     return run.findings.length > 1 ? run.findings.sort(byPlace) : run.findings;
   } finally {
@@ -113,6 +113,20 @@ function range(offset: number, length: number): Finding['range'] {
 }
 
 const byPlace = (a: Finding, b: Finding) => a.offset - b.offset || a.length - b.length;
+
+/** Whether the offset lies in one of the spans (sorted, not overlapping): a binary search, so that thousands of spans and findings stay linear-logarithmic. */
+function inSpans(spans: ReadonlyArray<readonly [number, number]>, offset: number): boolean {
+  let low = 0;
+  let high = spans.length - 1;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    const [start, end] = spans[middle]!;
+    if (offset < start) high = middle - 1;
+    else if (offset >= end) low = middle + 1;
+    else return true;
+  }
+  return false;
+}
 
 /** RuleNeed as bits of a number. */
 const NEED_BITS: Readonly<Record<RuleNeed, number>> = {

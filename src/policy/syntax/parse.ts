@@ -129,18 +129,26 @@ export function parsePolicy(text: string): ParsedPolicy {
   // condition key …). One problem says what happened; what recovery made of the rest of the
   // next line is not reported, by json-syntax or by the rules.
   const damaged: Array<[number, number]> = [];
-  for (let i = 0; i < syntaxProblems.length; i++) {
-    const problem = syntaxProblems[i]!;
-    const after = problem.offset + problem.length;
-    if (problem.message !== SYNTAX_MESSAGES.UnexpectedEndOfString || (text.charAt(after) !== '\n' && text.charAt(after) !== '\r')) continue;
-    // The next line ends at the next CR or LF (a lone CR ends a line too).
-    let end = after + (text.charAt(after) === '\r' && text.charAt(after + 1) === '\n' ? 2 : 1);
-    while (end < text.length && text.charAt(end) !== '\n' && text.charAt(end) !== '\r') end++;
-    damaged.push([problem.offset, end]);
-    syntaxProblems[i] = { message: 'A line break inside a string: JSON strings cannot span lines, and IAM refuses the policy. Join this line and the next', offset: problem.offset, length: problem.length };
-    let j = i + 1;
-    while (j < syntaxProblems.length && syntaxProblems[j]!.offset < end) j++;
-    syntaxProblems.splice(i + 1, j - i - 1);
+  if (syntaxProblems.some((p) => p.message === SYNTAX_MESSAGES.UnexpectedEndOfString)) {
+    // One pass, keeping what lies outside the spans (splicing per span was quadratic in them).
+    const kept: SyntaxProblem[] = [];
+    let skipUntil = -1;
+    for (const problem of syntaxProblems) {
+      if (problem.offset < skipUntil) continue;
+      const after = problem.offset + problem.length;
+      if (problem.message !== SYNTAX_MESSAGES.UnexpectedEndOfString || (text.charAt(after) !== '\n' && text.charAt(after) !== '\r')) {
+        kept.push(problem);
+        continue;
+      }
+      // The next line ends at the next CR or LF (a lone CR ends a line too).
+      let end = after + (text.charAt(after) === '\r' && text.charAt(after + 1) === '\n' ? 2 : 1);
+      while (end < text.length && text.charAt(end) !== '\n' && text.charAt(end) !== '\r') end++;
+      damaged.push([problem.offset, end]);
+      kept.push({ message: 'A line break inside a string: JSON strings cannot span lines, and IAM refuses the policy. Join this line and the next', offset: problem.offset, length: problem.length });
+      skipUntil = end;
+    }
+    syntaxProblems.length = 0;
+    syntaxProblems.push(...kept);
   }
   // A policy whose opening brace is missing (AWS's HealthLake guide prints one): the "root" is
   // its first key, and jsonc-parser's "nothing may follow" at the colon points the wrong way.
