@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { lint } from '../../../src/policy';
+import { whoCanAssume } from '../../../src/policy/evaluate/whoCanAssume';
 import { looksLikeTrustPolicy } from '../../../src/policy/model/detect';
 import { MAX_DOCUMENT_CHARS, MAX_NESTING_DEPTH } from '../../../src/policy/base/limits';
 import { bounded } from './bounded';
@@ -70,5 +71,17 @@ describe('trailing commas', () => {
 describe('detection', () => {
   it('a trust policy with 100,000 levels of [ inside is still recognised (the parser overflowed)', () => {
     assert.equal(looksLikeTrustPolicy(`{"Statement":[{"Principal":"*","Action":"sts:AssumeRole","Condition":{"x":${'['.repeat(100_000)}`), true);
+  });
+});
+
+// The fuzz campaign (seed 892242669): whoCanAssume() read the policy's principals with
+// jsonc-parser's parse() on the raw text, which recursed per level and threw RangeError on a
+// policy nested ~1,500 deep (lint() was fine: parsePolicy() cuts such nesting first).
+describe('who can assume a deeply nested policy', () => {
+  it('answers, and finds the principal beside the deep part', () => {
+    const deep = `${'{"a":'.repeat(5000)}1${'}'.repeat(5000)}`;
+    const text = `{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":"444455556666"},"Action":"sts:AssumeRole","Sid":${deep}}]}`;
+    const answer = whoCanAssume(text);
+    assert.ok(JSON.stringify(answer).includes('444455556666'));
   });
 });
