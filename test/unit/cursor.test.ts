@@ -30,6 +30,14 @@ describe('cursorAt', () => {
     it(name, () => assert.deepEqual(at(text).context, expected));
   }
 
+  // Asked while typing in any document: 5,000 levels threw RangeError (getLocation() recurses per
+  // level); the cursor before the deep part still gets its context.
+  it('answers beside nesting too deep to read', () => {
+    const deep = `${'{"a":'.repeat(5000)}1${'}'.repeat(5000)}`;
+    assert.deepEqual(at(`{ "Statement": [ { "Action": "sts:|", "Sid": ${deep} } ] }`).context, { kind: 'action-value', statement: 0, element: 'Action' });
+    assert.deepEqual(at(`{ "Statement": [ { "Sid": ${deep.slice(0, 40)}|${deep.slice(40)} } ] }`).context, { kind: 'other' });
+  });
+
   it('gives the token under the cursor', () => {
     const info = at('{ "Statement": [ { "Action": "sts:Assu|meRole" } ] }');
     assert.equal(info.text, 'sts:AssumeRole');

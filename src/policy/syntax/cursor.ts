@@ -1,4 +1,5 @@
 import { getLocation, type Node } from 'jsonc-parser';
+import { cutDeepNesting } from './parse';
 
 /** What the text at an offset is, in trust-policy terms (for completion and hover). */
 export type CursorContext =
@@ -27,7 +28,9 @@ export interface CursorInfo {
  * Works on incomplete text too, since it is asked while the user types.
  */
 export function cursorAt(text: string, offset: number): CursorInfo {
-  const location = getLocation(text, offset);
+  // getLocation() recurses per level: nesting too deep is cut first (offsets unchanged), as for
+  // every reader of JSON text (it threw RangeError on 5,000 levels, asked while typing).
+  const location = getLocation(cutDeepNesting(text).text, offset);
   // On a property key, getLocation reports a childless 'property' node spanning the key string.
   const previous: Node | undefined =
     location.previousNode?.type === 'property' ? { ...location.previousNode, type: 'string' } : location.previousNode;
